@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+import React from 'react';
+import { render } from 'ink';
+import meow from 'meow';
+import { App } from './app.js';
+import { connectEngine } from './docker/client.js';
+import { resolveEndpoint, UsageError, type Endpoint } from './docker/endpoint.js';
+import { describeConnectError } from './docker/errors.js';
+import { Store } from './store/store.js';
+
+const cli = meow(
+	`
+  Usage
+    $ dockdeck [options]
+
+  A full-screen dashboard for one Docker engine: live containers, images and
+  the layers of each image. Press ? inside for every key.
+
+  Options
+    -H, --host <address>  Engine to use: unix:///path/docker.sock, tcp://host:2375,
+                          ssh://user@host. Default: $DOCKER_HOST, else the local socket.
+    --read-only           Never change the engine: every action that would is refused.
+    -h, --help            Show this help.
+    -v, --version         Show the version.
+
+  Environment
+    DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH   as for the docker CLI.
+
+  Examples
+    $ dockdeck
+    $ dockdeck --host tcp://10.0.0.5:2375 --read-only
+`,
+	{
+		importMeta: import.meta,
+		flags: {
+			host: { type: 'string', shortFlag: 'H' },
+			readOnly: { type: 'boolean', default: false },
+			help: { type: 'boolean', shortFlag: 'h' },
+			version: { type: 'boolean', shortFlag: 'v' },
+		},
+		allowUnknownFlags: false,
+		autoHelp: true,
+		autoVersion: true,
+	},
+);
+
+/** Prints a one-screen problem and exits non-zero; never a stack trace. */
+function fail(lines: readonly string[], code = 1): never {
+	process.stderr.write(`dockdeck: ${lines.join('\n  ')}\n`);
+	process.exit(code);
+}
+
+async function main(): Promise<void> {
+	if (cli.input.length > 0) fail([`unexpected argument "${cli.input[0]}": see dockdeck --help`], 2);
+	let endpoint: Endpoint;
+	try {
+		endpoint = resolveEndpoint(cli.flags.host);
+	} catch (error) {
+		if (error instanceof UsageError) fail([error.message], 2);
+		throw error;
+	}
+	if (!process.stdin.isTTY || !process.stdout.isTTY) fail(['needs an interactive terminal: run it in a terminal, not through a pipe.'], 2);
+
+	let engine;
+	try {
+		engine = await connectEngine(endpoint);
+	} catch (error) {
+		const problem = describeConnectError(error, endpoint);
+		fail([problem.title, `Fix: ${problem.fix}`]);
+	}
+
+	const store = new Store(engine);
+	store.start();
+	const instance = render(<App store={store} readOnly={cli.flags.readOnly} />, {
+		alternateScreen: true,
+		incrementalRendering: true,
+		maxFps: 30,
+		exitOnCtrlC: false,
+		patchConsole: true,
+	});
+
+	let leaving = false;
+	const leave = (code: number, message?: string) => {
+		if (leaving) return;
+		leaving = true;
+		store.stop();
+		instance.unmount();
+		instance.cleanup();
+		if (message) process.stderr.write(`dockdeck: ${message}\n`);
+		// give Ink one tick to write the terminal restore sequences
+		setImmediate(() => process.exit(code));
+	};
+	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => leave(signal === 'SIGINT' ? 130 : 128 + (signal === 'SIGHUP' ? 1 : 15)));
+	process.on('uncaughtException', error => leave(1, `internal error: ${error.message}`));
+	process.on('unhandledRejection', reason => leave(1, `internal error: ${reason instanceof Error ? reason.message : String(reason)}`));
+
+	await instance.waitUntilExit();
+	leave(0);
+}
+
+main().catch((error: unknown) => fail([`internal error: ${error instanceof Error ? error.message : String(error)}`]));

@@ -1,0 +1,23 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+
+export const MIN_COLUMNS = 80;
+export const MIN_ROWS = 24;
+
+/** Shown instead of the dashboard when the terminal is below 80x24; whatever fits of it. */
+export function TooSmall({ columns, rows }: { readonly columns: number; readonly rows: number }) {
+	const lines = [
+		'Terminal too small',
+		`${columns}x${rows}, needs ${MIN_COLUMNS}x${MIN_ROWS}`,
+		'Enlarge the window; q quits.',
+	];
+	return (
+		<Box flexDirection="column" width={Math.max(1, columns)} height={Math.max(1, rows)} overflow="hidden">
+			{lines.slice(0, Math.max(1, rows)).map(line => (
+				<Text key={line} wrap="truncate" color="yellow">
+					{line}
+				</Text>
+			))}
+		</Box>
+	);
+}

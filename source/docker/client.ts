@@ -1,0 +1,110 @@
+import Docker from 'dockerode';
+import type { Endpoint } from './endpoint.js';
+import type { EngineInfo } from './types.js';
+
+/** The newest API version dockdeck was written against; newer engines are spoken to in this version. */
+export const API_CEILING = '1.47';
+/** The oldest API version whose responses dockdeck understands. */
+export const API_FLOOR = '1.24';
+
+// docker-modem merges these variables into every client it builds, over explicit options (and a bad
+// DOCKER_CERT_PATH throws from the constructor), so they are hidden while a client is built.
+const DOCKER_ENV = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_CLIENT_TIMEOUT', 'DOCKER_PATH_PREFIX'];
+
+function withoutDockerEnv<T>(fn: () => T): T {
+	const saved = DOCKER_ENV.map(k => [k, process.env[k]] as const);
+	for (const k of DOCKER_ENV) delete process.env[k];
+	try {
+		return fn();
+	} finally {
+		for (const [k, v] of saved) if (v !== undefined) process.env[k] = v;
+	}
+}
+
+/** Counts every request dockdeck sends, so tests and the benchmark can prove idle costs nothing. */
+export interface RequestCounter { requests: number }
+
+/** Builds a dockerode client for an endpoint, immune to DOCKER_* variables. No timeout means none. */
+export function clientFor(endpoint: Endpoint, options: { version?: string; timeout?: number; counter?: RequestCounter } = {}): Docker {
+	const base = { version: options.version, timeout: options.timeout };
+	const docker = withoutDockerEnv(() => {
+		switch (endpoint.kind) {
+			case 'unix':
+				return new Docker({ ...base, socketPath: endpoint.socketPath });
+			case 'tcp':
+				return new Docker({ ...base, host: endpoint.host, port: endpoint.port, protocol: endpoint.tls ? 'https' : 'http', ...endpoint.tls });
+			case 'ssh':
+				process.noDeprecation = true; // docker-modem's ssh path prints a url.parse warning over the screen
+				return new Docker({ ...base, protocol: 'ssh', host: endpoint.host, port: endpoint.port, username: endpoint.username, sshOptions: { agent: process.env.SSH_AUTH_SOCK } } as Docker.DockerOptions);
+		}
+	});
+	const counter = options.counter;
+	if (counter) {
+		const modem = docker.modem as { dial: (...args: unknown[]) => unknown };
+		const dial = modem.dial.bind(modem);
+		modem.dial = (...args: unknown[]) => {
+			counter.requests++;
+			return dial(...args);
+		};
+	}
+	return docker;
+}
+
+/** Compares dotted API versions numerically: "1.9" < "1.41". */
+export function compareApiVersions(a: string, b: string): number {
+	const pa = a.split('.').map(Number);
+	const pb = b.split('.').map(Number);
+	for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+		const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+		if (d !== 0) return d;
+	}
+	return 0;
+}
+
+/** The version both sides speak: the lower of the engine's and ours, as the docker CLI negotiates. */
+export function negotiateApiVersion(engineApi: string): string {
+	return compareApiVersions(engineApi, API_CEILING) < 0 ? engineApi : API_CEILING;
+}
+
+export class EngineTooOldError extends Error {
+	override readonly name = 'EngineTooOldError';
+	constructor(readonly apiVersion: string) {
+		super(`the engine speaks API ${apiVersion}; dockdeck needs ${API_FLOOR} or newer (Docker 1.12+)`);
+	}
+}
+
+/** A connected engine: one client for requests (with a timeout) and one for streams (without). */
+export interface Engine {
+	readonly endpoint: Endpoint;
+	readonly info: EngineInfo;
+	/** For ordinary requests; they time out. */
+	readonly api: Docker;
+	/** For long-lived streams (events, logs): a request timeout would cut them off. */
+	readonly streams: Docker;
+	readonly counter: RequestCounter;
+}
+
+/** Connects: asks the engine its version unversioned, then pins the negotiated version on both clients. */
+export async function connectEngine(endpoint: Endpoint, options: { timeout?: number; counter?: RequestCounter } = {}): Promise<Engine> {
+	const timeout = options.timeout ?? 10_000;
+	const counter = options.counter ?? { requests: 0 };
+	const probe = clientFor(endpoint, { timeout, counter });
+	const version = await probe.version();
+	const engineApi = String(version.ApiVersion ?? '');
+	if (!engineApi || compareApiVersions(engineApi, API_FLOOR) < 0) throw new EngineTooOldError(engineApi || 'unknown');
+	const apiVersion = negotiateApiVersion(engineApi);
+	const pinned = `v${apiVersion}`;
+	return {
+		endpoint,
+		counter,
+		info: {
+			address: endpoint.address,
+			version: String(version.Version ?? '?'),
+			apiVersion,
+			os: String(version.Os ?? ''),
+			arch: String(version.Arch ?? ''),
+		},
+		api: clientFor(endpoint, { version: pinned, timeout, counter }),
+		streams: clientFor(endpoint, { version: pinned, counter }),
+	};
+}

@@ -1,0 +1,81 @@
+import type Docker from 'dockerode';
+import { parseDockerTime } from '../format/age.js';
+import { formatPorts } from '../format/ports.js';
+import type { ContainerDetail, ContainerRunFacts, ContainerState, ContainerSummary } from './types.js';
+
+const STATES = new Set<ContainerState>(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
+
+function toState(value: string | undefined): ContainerState {
+	return STATES.has(value as ContainerState) ? (value as ContainerState) : 'dead';
+}
+
+/** Reads the exit code out of the engine's status text: "Exited (3) 2 hours ago" -> 3. */
+export function exitCodeFromStatus(status: string): number | undefined {
+	const match = /^Exited \((-?\d+)\)/.exec(status);
+	return match ? Number(match[1]) : undefined;
+}
+
+/** Maps one `GET /containers/json` entry. Exported for unit tests. */
+export function toContainerSummary(c: Docker.ContainerInfo): ContainerSummary {
+	const name = (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '');
+	return {
+		id: c.Id,
+		name,
+		image: c.Image,
+		imageId: c.ImageID,
+		state: toState(c.State),
+		status: c.Status ?? '',
+		ports: formatPorts(c.Ports),
+		created: (c.Created ?? 0) * 1000,
+		command: c.Command ?? '',
+		exitCode: exitCodeFromStatus(c.Status ?? ''),
+	};
+}
+
+/** All containers, running and stopped, like `docker ps -a`; cheap (no sizes). */
+export async function listContainers(docker: Docker): Promise<ContainerSummary[]> {
+	const list = await docker.listContainers({ all: true });
+	return list.map(toContainerSummary);
+}
+
+function runFacts(info: Docker.ContainerInspectInfo): ContainerRunFacts {
+	return {
+		tty: Boolean(info.Config?.Tty),
+		openStdin: Boolean(info.Config?.OpenStdin),
+		attachStdout: Boolean(info.Config?.AttachStdout),
+		startedAt: parseDockerTime(info.State?.StartedAt),
+		finishedAt: parseDockerTime(info.State?.FinishedAt),
+		exitCode: info.State?.ExitCode ?? 0,
+		restartCount: info.RestartCount ?? 0,
+	};
+}
+
+/** The full inspect of one container, for the detail pane and the mode badge. */
+export async function inspectContainer(docker: Docker, id: string): Promise<ContainerDetail> {
+	const info = await docker.getContainer(id).inspect();
+	const config = info.Config;
+	const bindings = info.HostConfig?.PortBindings as Record<string, { HostIp?: string; HostPort?: string }[] | null> | undefined;
+	const exposed = Object.keys(config?.ExposedPorts ?? {});
+	const ports = [...new Set([...exposed, ...Object.keys(bindings ?? {})])].sort().map(port => {
+		const hosts = (bindings?.[port] ?? []).map(b => `${b.HostIp && b.HostIp !== '0.0.0.0' ? `${b.HostIp}:` : ''}${b.HostPort}`);
+		return hosts.length ? `${hosts.join(', ')} -> ${port}` : `${port} (not published)`;
+	});
+	const policy = info.HostConfig?.RestartPolicy;
+	return {
+		...runFacts(info),
+		id: info.Id,
+		name: info.Name.replace(/^\//, ''),
+		image: config?.Image ?? '',
+		imageId: info.Image,
+		state: toState(info.State?.Status),
+		error: info.State?.Error ?? '',
+		command: [info.Path, ...(info.Args ?? [])].filter(Boolean).join(' '),
+		env: config?.Env ?? [],
+		mounts: (info.Mounts ?? []).map(m => ({ type: m.Type ?? 'bind', source: m.Name || m.Source, destination: m.Destination, readWrite: m.RW })),
+		ports,
+		created: parseDockerTime(info.Created) ?? 0,
+		workingDir: config?.WorkingDir ?? '',
+		user: config?.User ?? '',
+		restartPolicy: policy?.Name ? `${policy.Name}${policy.MaximumRetryCount ? `:${policy.MaximumRetryCount}` : ''}` : 'no',
+	};
+}

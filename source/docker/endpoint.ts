@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Where the engine is, parsed from `--host` or DOCKER_HOST. */
+export type Endpoint =
+	| { readonly kind: 'unix'; readonly address: string; readonly socketPath: string }
+	| {
+		readonly kind: 'tcp';
+		readonly address: string;
+		readonly host: string;
+		readonly port: number;
+		readonly tls?: { readonly ca: Buffer; readonly cert: Buffer; readonly key: Buffer };
+	}
+	| { readonly kind: 'ssh'; readonly address: string; readonly host: string; readonly port: number; readonly username: string };
+
+/** A problem with what the user asked for, said in one line; never a crash. */
+export class UsageError extends Error {
+	override readonly name = 'UsageError';
+}
+
+const HOST_FORMS = 'use unix:///path/to/docker.sock, tcp://host:2375 or ssh://user@host';
+
+/** The platform default socket: Docker Desktop's per-user socket when present, else /var/run/docker.sock. */
+export function defaultSocket(home = os.homedir()): string {
+	const desktop = path.join(home, '.docker', 'run', 'docker.sock');
+	return fs.existsSync(desktop) ? desktop : '/var/run/docker.sock';
+}
+
+/**
+ * Resolves the engine address the way the docker CLI does for these sources:
+ * the --host flag, then DOCKER_HOST (with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH), then the local socket.
+ */
+export function resolveEndpoint(flagHost: string | undefined, env: NodeJS.ProcessEnv = process.env): Endpoint {
+	const raw = (flagHost ?? env.DOCKER_HOST ?? '').trim();
+	if (!raw) {
+		const socketPath = defaultSocket();
+		return { kind: 'unix', address: `unix://${socketPath}`, socketPath };
+	}
+	const source = flagHost === undefined ? 'DOCKER_HOST' : '--host';
+	const text = raw.includes('://') ? raw : `tcp://${raw}`;
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw new UsageError(`${source} "${raw}" is not an address: ${HOST_FORMS}`);
+	}
+	switch (url.protocol) {
+		case 'unix:': {
+			const socketPath = decodeURIComponent(url.pathname);
+			if (!socketPath || socketPath === '/') throw new UsageError(`${source} "${raw}" names no socket path: ${HOST_FORMS}`);
+			return { kind: 'unix', address: `unix://${socketPath}`, socketPath };
+		}
+		case 'tcp:':
+		case 'http:':
+		case 'https:': {
+			if (!url.hostname) throw new UsageError(`${source} "${raw}" names no host: ${HOST_FORMS}`);
+			const verify = env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0';
+			const port = url.port ? Number(url.port) : verify ? 2376 : 2375;
+			const tls = verify || url.protocol === 'https:' ? readTls(env.DOCKER_CERT_PATH) : undefined;
+			return { kind: 'tcp', address: `tcp://${url.hostname}:${port}`, host: url.hostname, port, tls };
+		}
+		case 'ssh:': {
+			if (!url.hostname) throw new UsageError(`${source} "${raw}" names no host: ${HOST_FORMS}`);
+			const username = decodeURIComponent(url.username) || os.userInfo().username;
+			const port = url.port ? Number(url.port) : 22;
+			return { kind: 'ssh', address: `ssh://${username}@${url.hostname}${url.port ? `:${port}` : ''}`, host: url.hostname, port, username };
+		}
+		default:
+			throw new UsageError(`${source} "${raw}" uses ${url.protocol.replace(':', '')}://, which dockdeck does not support: ${HOST_FORMS}`);
+	}
+}
+
+function readTls(certPath: string | undefined): { ca: Buffer; cert: Buffer; key: Buffer } {
+	const dir = certPath || path.join(os.homedir(), '.docker');
+	const read = (file: string) => {
+		try {
+			return fs.readFileSync(path.join(dir, file));
+		} catch {
+			throw new UsageError(`TLS is on (DOCKER_TLS_VERIFY) but ${path.join(dir, file)} cannot be read: set DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem`);
+		}
+	};
+	return { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
+}

@@ -1,0 +1,62 @@
+import type Docker from 'dockerode';
+import { parseDockerTime } from '../format/age.js';
+import type { ImageDetail, ImageRow } from './types.js';
+
+const NONE = '<none>:<none>';
+
+/** Splits "registry:5000/team/app:1.2" into repository and tag at the last colon after the last slash. */
+export function splitTag(reference: string): { repository: string; tag: string } {
+	const slash = reference.lastIndexOf('/');
+	const colon = reference.lastIndexOf(':');
+	return colon > slash ? { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) } : { repository: reference, tag: 'latest' };
+}
+
+/** One row per tag, and one `<none>` row for an untagged (dangling) image. Exported for unit tests. */
+export function toImageRows(image: Docker.ImageInfo): ImageRow[] {
+	const tags = (image.RepoTags ?? []).filter(t => t !== NONE);
+	const base = {
+		id: image.Id,
+		size: image.Size,
+		created: image.Created * 1000,
+		digests: (image.RepoDigests ?? []).filter(d => !d.startsWith('<none>@')),
+	};
+	if (tags.length === 0) {
+		const fromDigest = base.digests[0]?.split('@')[0];
+		return [{ ...base, key: `${image.Id}#`, repository: fromDigest ?? '<none>', tag: '<none>', dangling: true }];
+	}
+	return tags.map(t => ({ ...base, key: `${image.Id}#${t}`, ...splitTag(t), dangling: false }));
+}
+
+/** The top-level images, like `docker images`, newest first. */
+export async function listImages(docker: Docker): Promise<ImageRow[]> {
+	const images = await docker.listImages({ all: false });
+	return images.sort((a, b) => b.Created - a.Created || a.Id.localeCompare(b.Id)).flatMap(toImageRows);
+}
+
+function argv(value: unknown): string[] | null {
+	if (Array.isArray(value)) return value.map(String);
+	return typeof value === 'string' && value ? [value] : null;
+}
+
+/** `docker image inspect`, reduced to what the detail pane shows. */
+export async function inspectImage(docker: Docker, id: string): Promise<ImageDetail> {
+	const info = await docker.getImage(id).inspect();
+	const config = info.Config ?? ({} as Docker.ImageInspectInfo['Config']);
+	return {
+		id: info.Id,
+		tags: (info.RepoTags ?? []).filter(t => t !== NONE),
+		digests: info.RepoDigests ?? [],
+		cmd: argv(config.Cmd),
+		entrypoint: argv(config.Entrypoint),
+		env: config.Env ?? [],
+		workingDir: config.WorkingDir ?? '',
+		user: config.User ?? '',
+		exposedPorts: Object.keys(config.ExposedPorts ?? {}),
+		labels: config.Labels ?? {},
+		size: info.Size,
+		created: parseDockerTime(info.Created) ?? 0,
+		architecture: info.Architecture ?? '',
+		os: info.Os ?? '',
+		layers: info.RootFS?.Layers ?? [],
+	};
+}

@@ -1,0 +1,39 @@
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter();
+
+// C0/C1 control characters, including ESC: shown inert so names, env values and logs cannot drive the terminal.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Makes text safe to print: control characters become visible (ESC -> "␛"), tabs and newlines spaces. */
+export function inert(text: string): string {
+	return text.replace(/[\t\n\r]/g, ' ').replace(CONTROL, ch => (ch === '\u001b' ? '␛' : ch.charCodeAt(0) < 32 ? String.fromCharCode(0x2400 + ch.charCodeAt(0)) : '�'));
+}
+
+/** Display width in terminal cells (wide CJK characters and emoji count 2). */
+export function displayWidth(text: string): number {
+	return stringWidth(text);
+}
+
+/** Cuts text to at most `width` cells, ending with "…" when something was cut. */
+export function truncate(text: string, width: number): string {
+	if (width <= 0) return '';
+	if (stringWidth(text) <= width) return text;
+	let out = '';
+	let used = 0;
+	for (const { segment } of segmenter.segment(text)) {
+		const w = stringWidth(segment);
+		if (used + w > width - 1) break;
+		out += segment;
+		used += w;
+	}
+	return out + '…';
+}
+
+/** Exactly `width` cells: made inert, cut with "…" or padded with spaces (right-aligned when asked). */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+	const cut = truncate(inert(text), width);
+	const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+	return align === 'right' ? pad + cut : cut + pad;
+}

@@ -1,0 +1,21 @@
+import { displayKey, KEYMAP, type Binding, type Scope } from './keymap.js';
+
+const SCOPE_NAMES: Record<Scope, string> = {
+	global: 'anywhere', list: 'any list', containers: 'containers', images: 'images', layers: 'layers', filter: 'typing a filter', help: 'key help',
+};
+
+/** The scope's name as the help overlay and README show it. */
+export function scopeName(scope: Scope): string {
+	return SCOPE_NAMES[scope];
+}
+
+/** The keys of a binding, for display: "↑ / k". */
+export function keysText(binding: Binding): string {
+	return binding.keys.map(displayKey).join(' / ');
+}
+
+/** The README's key table, generated from the key map (a test keeps the README in step). */
+export function keyTableMarkdown(keymap: readonly Binding[] = KEYMAP): string {
+	const rows = keymap.map(b => `| ${keysText(b).replaceAll('|', '\\|')} | ${scopeName(b.scope)} | ${b.description}${b.dangerous ? ' (asks first)' : ''} |`);
+	return ['| Key | Where | What it does |', '| --- | --- | --- |', ...rows].join('\n');
+}

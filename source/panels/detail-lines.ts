@@ -1,0 +1,64 @@
+import type { ContainerDetail, ContainerRunFacts, ContainerSummary, ImageDetail } from '../docker/types.js';
+import { formatDateTime } from '../format/age.js';
+import { formatBytes } from '../format/bytes.js';
+import { containerMode } from '../format/container-mode.js';
+import { shortId } from '../format/ids.js';
+
+/** A line of the detail pane: a label and its value, or a section heading (no value). */
+export interface DetailLine {
+	readonly label: string;
+	readonly value?: string;
+	readonly tone?: 'bad' | 'muted' | 'info' | 'good';
+}
+
+const list = (label: string, values: readonly string[], none = '(none)'): DetailLine[] =>
+	values.length === 0 ? [{ label, value: none, tone: 'muted' }] : [{ label }, ...values.map(v => ({ label: '', value: v }))];
+
+const argv = (value: readonly string[] | null) => (value === null ? '(none)' : JSON.stringify(value));
+
+/** What `docker inspect` says about a container, as labelled lines. */
+export function containerDetailLines(d: ContainerDetail, summary: ContainerSummary | undefined): DetailLine[] {
+	const facts: ContainerRunFacts = d;
+	const mode = summary ? containerMode(summary, facts) : undefined;
+	const running = d.state === 'running' || d.state === 'paused';
+	return [
+		{ label: 'Name', value: d.name },
+		{ label: 'ID', value: shortId(d.id) },
+		{ label: 'Image', value: `${d.image} (${shortId(d.imageId)})` },
+		{ label: 'State', value: d.state + (d.error ? ` (error: ${d.error})` : ''), tone: running ? 'good' : d.exitCode !== 0 ? 'bad' : 'muted' },
+		...(mode ? [{ label: 'Mode', value: mode.explain }] : []),
+		...(!running && d.finishedAt ? [{ label: 'Exit code', value: String(d.exitCode), tone: d.exitCode === 0 ? ('muted' as const) : ('bad' as const) }] : []),
+		{ label: 'TTY / stdin', value: `${d.tty ? 'tty' : 'no tty'}, ${d.openStdin ? 'stdin open' : 'stdin closed'}` },
+		{ label: 'Created', value: formatDateTime(d.created) },
+		{ label: 'Started', value: formatDateTime(d.startedAt) },
+		{ label: 'Finished', value: running ? '-' : formatDateTime(d.finishedAt) },
+		{ label: 'Restarts', value: `${d.restartCount} (policy: ${d.restartPolicy})` },
+		{ label: 'Command', value: d.command || '(none)' },
+		{ label: 'Working dir', value: d.workingDir || '/' },
+		{ label: 'User', value: d.user || 'root (default)' },
+		...list('Ports', d.ports),
+		...list('Mounts', d.mounts.map(m => `${m.type} ${m.source} -> ${m.destination}${m.readWrite ? '' : ' (ro)'}`)),
+		...list('Env', d.env),
+	];
+}
+
+/** What `docker image inspect` says about an image, as labelled lines. */
+export function imageDetailLines(d: ImageDetail, usedBy: number): DetailLine[] {
+	return [
+		...list('Tags', d.tags, '<none> (dangling: no tag points at it)'),
+		{ label: 'ID', value: shortId(d.id) },
+		{ label: 'Created', value: formatDateTime(d.created) },
+		{ label: 'Size', value: formatBytes(d.size) },
+		{ label: 'Layers', value: `${d.layers.length} read-only filesystem layers` },
+		{ label: 'Used by', value: `${usedBy} container${usedBy === 1 ? '' : 's'}`, tone: usedBy ? 'good' : 'muted' },
+		{ label: 'Platform', value: `${d.os}/${d.architecture}` },
+		{ label: 'Cmd', value: argv(d.cmd) },
+		{ label: 'Entrypoint', value: argv(d.entrypoint) },
+		{ label: 'Working dir', value: d.workingDir || '/' },
+		{ label: 'User', value: d.user || 'root (default)' },
+		...list('Exposed', d.exposedPorts),
+		...list('Env', d.env),
+		...list('Labels', Object.entries(d.labels).map(([k, v]) => `${k}=${v}`)),
+		...list('Digests', d.digests, '(none: built or imported here, never pushed or pulled)'),
+	];
+}

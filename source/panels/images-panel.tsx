@@ -1,0 +1,59 @@
+import React from 'react';
+import { Frame } from '../components/frame.js';
+import { Table, type Column, type Row } from '../components/table.js';
+import type { ImageRow } from '../docker/types.js';
+import { formatAge } from '../format/age.js';
+import { formatBytes } from '../format/bytes.js';
+import { shortId } from '../format/ids.js';
+import { listInfo, type ListPanelProps } from './containers-panel.js';
+
+const COLUMNS: readonly Column[] = [
+	{ title: 'REPOSITORY:TAG', flex: 1, min: 12 },
+	{ title: 'ID', width: 12, optional: true },
+	{ title: 'SIZE', width: 7, align: 'right' },
+	{ title: 'AGE', width: 4, align: 'right', optional: true },
+	{ title: 'USED', width: 4, align: 'right' },
+];
+
+/** "repo:tag", or "<none> (dangling)" for an untagged image. */
+export function imageLabel(image: ImageRow): string {
+	return image.dangling ? `${image.repository === '<none>' ? '<none>' : `${image.repository}@…`} (dangling)` : `${image.repository}:${image.tag}`;
+}
+
+/** Table rows for images; USED counts the containers (any state) created from each image. */
+export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<string, number>, now: number): Row[] {
+	return images.map(image => {
+		const used = usedBy.get(image.id) ?? 0;
+		return {
+			key: image.key,
+			dim: image.dangling,
+			cells: [
+				image.dangling ? { text: imageLabel(image), tone: 'warn' as const } : imageLabel(image),
+				shortId(image.id),
+				formatBytes(image.size),
+				formatAge(image.created, now),
+				{ text: String(used), tone: used > 0 ? ('good' as const) : ('muted' as const) },
+			],
+		};
+	});
+}
+
+/** The images panel (`docker images`), key 2. */
+export function ImagesPanel(props: ListPanelProps & { readonly images: readonly ImageRow[]; readonly usedBy: ReadonlyMap<string, number>; readonly now: number; readonly loaded: boolean }) {
+	const { images, usedBy, now, width, height, focused, cursor, filter, total, loaded } = props;
+	const dangling = images.filter(i => i.dangling).length;
+	const info = listInfo(props, images.length, `${total}${dangling ? ` · ${dangling} dangling` : ''}`);
+	return (
+		<Frame title="2 Images" info={info} width={width} height={height} focused={focused}>
+			<Table
+				columns={COLUMNS}
+				rows={imageRows(images, usedBy, now)}
+				cursor={cursor}
+				width={width - 2}
+				height={height - 3}
+				focused={focused}
+				empty={!loaded ? 'Loading…' : filter ? `No image matches "${filter}" (Esc clears)` : 'No images. docker build or docker import makes one.'}
+			/>
+		</Frame>
+	);
+}

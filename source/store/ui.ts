@@ -1,0 +1,94 @@
+import { clampCursor } from '../components/window.js';
+
+export type PanelId = 'containers' | 'images' | 'layers';
+export const PANELS: readonly PanelId[] = ['containers', 'images', 'layers'];
+
+/** What the person is looking at: focus, selection (by row key, so it sticks to the object), filters. */
+export interface UiState {
+	readonly panel: PanelId;
+	readonly selected: Readonly<Record<PanelId, string | undefined>>;
+	/** The last cursor index per panel, used when the selected row vanishes. */
+	readonly cursor: Readonly<Record<PanelId, number>>;
+	readonly filters: Readonly<Record<PanelId, string>>;
+	readonly overlay: 'help' | 'filter' | null;
+	readonly helpOffset: number;
+	readonly detailOffset: number;
+}
+
+export const initialUi: UiState = {
+	panel: 'containers',
+	selected: { containers: undefined, images: undefined, layers: undefined },
+	cursor: { containers: 0, images: 0, layers: 0 },
+	filters: { containers: '', images: '', layers: '' },
+	overlay: null,
+	helpOffset: 0,
+	detailOffset: 0,
+};
+
+export type UiAction =
+	| { type: 'focus'; panel: PanelId }
+	| { type: 'focusStep'; step: 1 | -1 }
+	| { type: 'move'; keys: readonly string[]; delta?: number; to?: 'first' | 'last' }
+	| { type: 'resetLayers' }
+	| { type: 'filterStart' }
+	| { type: 'filterType'; text: string }
+	| { type: 'filterBackspace' }
+	| { type: 'filterEnd'; keep: boolean }
+	| { type: 'filterClear' }
+	| { type: 'help'; open: boolean }
+	| { type: 'helpScroll'; delta: number; max: number }
+	| { type: 'detailScroll'; delta: number; max: number };
+
+/** Where the cursor of a panel is in its (filtered) row keys. */
+export function cursorIndex(state: UiState, panel: PanelId, keys: readonly string[]): number {
+	const selected = state.selected[panel];
+	const at = selected === undefined ? -1 : keys.indexOf(selected);
+	return at >= 0 ? at : clampCursor(state.cursor[panel], keys.length);
+}
+
+const set = <T,>(record: Readonly<Record<PanelId, T>>, panel: PanelId, value: T) => ({ ...record, [panel]: value });
+
+/** The UI reducer: every key press becomes one of these actions. */
+export function uiReducer(state: UiState, action: UiAction): UiState {
+	switch (action.type) {
+		case 'focus':
+			return { ...state, panel: action.panel, detailOffset: 0 };
+		case 'focusStep': {
+			const next = PANELS[(PANELS.indexOf(state.panel) + action.step + PANELS.length) % PANELS.length]!;
+			return { ...state, panel: next, detailOffset: 0 };
+		}
+		case 'move': {
+			const { keys } = action;
+			if (keys.length === 0) return state;
+			const from = cursorIndex(state, state.panel, keys);
+			const to = action.to === 'first' ? 0 : action.to === 'last' ? keys.length - 1 : clampCursor(from + (action.delta ?? 0), keys.length);
+			if (to === from && state.selected[state.panel] === keys[to]) return state;
+			return { ...state, selected: set(state.selected, state.panel, keys[to]), cursor: set(state.cursor, state.panel, to), detailOffset: 0 };
+		}
+		case 'resetLayers':
+			return { ...state, selected: set(state.selected, 'layers', undefined), cursor: set(state.cursor, 'layers', 0) };
+		case 'filterStart':
+			return { ...state, overlay: 'filter' };
+		case 'filterType':
+			return { ...state, filters: set(state.filters, state.panel, state.filters[state.panel] + action.text) };
+		case 'filterBackspace':
+			return { ...state, filters: set(state.filters, state.panel, [...state.filters[state.panel]].slice(0, -1).join('')) };
+		case 'filterEnd':
+			return { ...state, overlay: null, filters: action.keep ? state.filters : set(state.filters, state.panel, '') };
+		case 'filterClear':
+			return state.filters[state.panel] ? { ...state, filters: set(state.filters, state.panel, '') } : state;
+		case 'help':
+			return { ...state, overlay: action.open ? 'help' : null, helpOffset: 0 };
+		case 'helpScroll':
+			return { ...state, helpOffset: Math.max(0, Math.min(action.max, state.helpOffset + action.delta)) };
+		case 'detailScroll':
+			return { ...state, detailOffset: Math.max(0, Math.min(action.max, state.detailOffset + action.delta)) };
+	}
+}
+
+/** Case-insensitive match of a filter against any of a row's texts. */
+export function matchesFilter(filter: string, texts: readonly string[]): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return texts.some(t => t.toLowerCase().includes(needle));
+}
