@@ -1,0 +1,172 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** A private Docker engine for tests: its own dockerd, socket, data root and exec root under a temp dir. */
+export interface TestEngine {
+	readonly host: string;
+	readonly socket: string;
+	readonly dir: string;
+	stop(): Promise<void>;
+}
+
+const has = async (cmd: string) => run('sh', ['-c', `command -v ${cmd}`]).then(() => true, () => false);
+
+/** Installs docker.io and busybox-static from Debian when missing (root only). */
+export async function ensureTools(log: (line: string) => void): Promise<void> {
+	const missing = [];
+	if (!(await has('dockerd')) || !(await has('docker'))) missing.push('docker.io');
+	if (!fs.existsSync('/bin/busybox') && !(await has('busybox'))) missing.push('busybox-static');
+	if (missing.length === 0) return;
+	if (process.getuid?.() !== 0) throw new Error(`missing ${missing.join(', ')}: install them (sudo apt-get install -y ${missing.join(' ')}) or run the tests as root`);
+	log(`installing ${missing.join(', ')} from Debian (first run on this machine)…`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	await run('apt-get', ['update', '-qq'], { env, maxBuffer: 64 << 20 });
+	await run('apt-get', ['install', '-y', '-qq', ...missing], { env, maxBuffer: 64 << 20 });
+}
+
+/** Runs the docker CLI against an engine; resolves with stdout, rejects with stderr in the message. */
+export async function dockerCli(host: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+	return await new Promise((resolve, reject) => {
+		const child = spawn('docker', ['-H', host, ...args], { env: { ...process.env, DOCKER_CONFIG: path.join(os.tmpdir(), 'dockdeck-test-cli'), ...options.env } });
+		let out = '';
+		let err = '';
+		child.stdout.on('data', d => (out += d));
+		child.stderr.on('data', d => (err += d));
+		child.on('error', reject);
+		child.on('close', code => (code === 0 ? resolve(out.trim()) : reject(new Error(`docker ${args.join(' ')} exited ${code}: ${err.trim()}`))));
+		child.stdin.end(options.input ?? '');
+	});
+}
+
+async function waitForEngine(host: string, daemon: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (daemon.exitCode !== null) break;
+		try {
+			await dockerCli(host, ['version', '--format', '{{.Server.Version}}']);
+			return;
+		} catch {
+			await new Promise(r => setTimeout(r, 100));
+		}
+	}
+	const tail = (await fsp.readFile(logFile, 'utf8').catch(() => '')).split('\n').slice(-15).join('\n');
+	throw new Error(`dockerd did not come up within ${timeoutMs / 1000}s${daemon.exitCode !== null ? ` (exited ${daemon.exitCode})` : ''}. Its log ends:\n${tail}`);
+}
+
+/** Starts dockerd with the test flags, detached; the same dir can be started again after a stop (restart tests). */
+export async function startDaemon(dir: string): Promise<{ host: string; socket: string }> {
+	const socket = path.join(dir, 'docker.sock');
+	const host = `unix://${socket}`;
+	const logFile = path.join(dir, 'dockerd.log');
+	const out = fs.openSync(logFile, 'a');
+	const daemon = spawn(
+		'dockerd',
+		[
+			'--data-root', path.join(dir, 'data'), '--exec-root', path.join(dir, 'exec'), '--pidfile', path.join(dir, 'pid'),
+			'-H', host, '--iptables=false', '--bridge=none', '--storage-driver=overlay2',
+			'--containerd-namespace', 'dockdeck-test', '--containerd-plugins-namespace', 'dockdeck-test-plugins',
+		],
+		{ stdio: ['ignore', out, out], detached: true },
+	);
+	fs.closeSync(out);
+	daemon.unref();
+	await waitForEngine(host, daemon, logFile, 30_000);
+	return { host, socket };
+}
+
+const alive = (pid: number) => {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+};
+
+/** Stops the dockerd whose pidfile is in `dir`: SIGTERM (or the signal given), then SIGKILL after 15 s. */
+export async function stopDaemon(dir: string, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+	const pid = Number(await fsp.readFile(path.join(dir, 'pid'), 'utf8').catch(() => '0'));
+	if (!pid || !alive(pid)) return;
+	process.kill(pid, signal);
+	const deadline = Date.now() + 15_000;
+	while (alive(pid)) {
+		if (Date.now() > deadline) process.kill(pid, 'SIGKILL');
+		await new Promise(r => setTimeout(r, 50));
+	}
+	if (signal === 'SIGKILL') await fsp.rm(path.join(dir, 'pid'), { force: true });
+}
+
+/** Names of the fixtures every engine test can rely on. */
+export const FIXTURES = {
+	baseImage: 'dockdeck-base:latest',
+	demoImage: 'dockdeck-demo:1',
+	ticker: 'dd-ticker',
+	shell: 'dd-shell',
+	exited: 'dd-exited',
+} as const;
+
+/** A busybox root filesystem, docker-imported, and a small image with ENV, WORKDIR, COPY, RUN and CMD on it. */
+export async function makeFixtures(host: string, dir: string): Promise<void> {
+	const root = path.join(dir, 'rootfs');
+	await fsp.mkdir(path.join(root, 'bin'), { recursive: true });
+	for (const sub of ['tmp', 'etc', 'root', 'proc', 'sys', 'dev']) await fsp.mkdir(path.join(root, sub), { recursive: true });
+	const busybox = fs.existsSync('/bin/busybox') ? '/bin/busybox' : (await run('sh', ['-c', 'command -v busybox'])).stdout.trim();
+	await fsp.copyFile(busybox, path.join(root, 'bin', 'busybox'));
+	await fsp.chmod(path.join(root, 'bin', 'busybox'), 0o755);
+	const applets = (await run(busybox, ['--list'])).stdout.split('\n').filter(a => a && a !== 'busybox');
+	for (const applet of applets) await fsp.symlink('busybox', path.join(root, 'bin', applet)).catch(() => undefined);
+	await fsp.writeFile(path.join(root, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
+	const tarball = path.join(dir, 'rootfs.tar');
+	await run('tar', ['-C', root, '-cf', tarball, '.']);
+	await dockerCli(host, ['import', '-c', 'CMD ["/bin/sh"]', tarball, FIXTURES.baseImage]);
+
+	const context = path.join(dir, 'context');
+	await fsp.mkdir(context, { recursive: true });
+	await fsp.writeFile(path.join(context, 'hello.txt'), 'hello from the build context\n');
+	await fsp.writeFile(
+		path.join(context, 'Dockerfile'),
+		[
+			`FROM ${FIXTURES.baseImage}`,
+			'ENV GREETING=hello',
+			'WORKDIR /app',
+			'COPY hello.txt /app/',
+			'RUN echo built > /app/built.txt',
+			'CMD ["sh", "-c", "while true; do echo tick; sleep 1; done"]',
+			'',
+		].join('\n'),
+	);
+	await dockerCli(host, ['build', '-q', '-t', FIXTURES.demoImage, context], { env: { DOCKER_BUILDKIT: '0' } });
+	await dockerCli(host, ['run', '-d', '--name', FIXTURES.ticker, FIXTURES.demoImage]);
+	await dockerCli(host, ['run', '-dit', '--name', FIXTURES.shell, FIXTURES.demoImage, 'sh']);
+	await dockerCli(host, ['run', '--name', FIXTURES.exited, FIXTURES.demoImage, 'sh', '-c', 'exit 3']).catch(error => {
+		if (!/exited 3/.test(String(error))) throw error;
+	});
+}
+
+/** Starts a fresh test engine with fixtures. */
+export async function startEngine(log: (line: string) => void = () => undefined): Promise<TestEngine> {
+	await ensureTools(log);
+	const dir = await fsp.mkdtemp('/tmp/ddk-'); // short: unix socket paths are limited to 107 bytes
+	const started = Date.now();
+	const { host, socket } = await startDaemon(dir);
+	log(`engine up at ${host} in ${Date.now() - started} ms`);
+	await makeFixtures(host, dir);
+	log(`fixtures ready in ${Date.now() - started} ms`);
+	return {
+		host,
+		socket,
+		dir,
+		async stop() {
+			await dockerCli(host, ['ps', '-aq']).then(ids => (ids ? dockerCli(host, ['rm', '-f', ...ids.split('\n')]) : ''), () => '');
+			await stopDaemon(dir);
+			await run('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined);
+			await fsp.rm(dir, { recursive: true, force: true, maxRetries: 3 });
+		},
+	};
+}

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pty from 'node-pty';
+import xterm from '@xterm/headless';
+
+const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/cli.js');
+
+/** The built CLI running in a real pseudo-terminal, its screen kept by a headless xterm. */
+export class Screen {
+	private readonly term: xterm.Terminal;
+	private readonly proc: pty.IPty;
+	private pending = Promise.resolve();
+	/** Everything the program wrote, as raw text (escape sequences included). */
+	raw = '';
+	exitCode: number | undefined;
+	readonly exited: Promise<number>;
+
+	constructor(args: readonly string[], options: { cols?: number; rows?: number; env?: NodeJS.ProcessEnv } = {}) {
+		const cols = options.cols ?? 120;
+		const rows = options.rows ?? 40;
+		this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
+		this.proc = pty.spawn(process.execPath, [CLI, ...args], {
+			cols,
+			rows,
+			name: 'xterm-256color',
+			env: { ...process.env, TERM: 'xterm-256color', FORCE_COLOR: '1', CI: '', ...options.env } as Record<string, string>,
+		});
+		this.proc.onData(data => {
+			this.raw += data;
+			this.pending = this.pending.then(() => new Promise<void>(r => this.term.write(data, r)));
+		});
+		this.exited = new Promise(resolve =>
+			this.proc.onExit(({ exitCode }) => {
+				this.exitCode = exitCode;
+				resolve(exitCode);
+			}),
+		);
+	}
+
+	/** The visible screen, one string per row, trailing spaces trimmed. */
+	async lines(): Promise<string[]> {
+		await this.pending;
+		const buffer = this.term.buffer.active;
+		const out: string[] = [];
+		for (let i = 0; i < this.term.rows; i++) out.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
+		return out;
+	}
+
+	async text(): Promise<string> {
+		return (await this.lines()).join('\n');
+	}
+
+	/** Waits until the screen satisfies `check` (a substring or a predicate), or fails showing the screen. */
+	async waitFor(check: string | RegExp | ((screen: string) => boolean), timeoutMs = 5000): Promise<string> {
+		const test = typeof check === 'string' ? (s: string) => s.includes(check) : check instanceof RegExp ? (s: string) => check.test(s) : check;
+		const deadline = Date.now() + timeoutMs;
+		let screen = '';
+		while (Date.now() < deadline) {
+			screen = await this.text();
+			if (test(screen)) return screen;
+			if (this.exitCode !== undefined) break;
+			await new Promise(r => setTimeout(r, 20));
+		}
+		throw new Error(`screen never showed ${String(check)} within ${timeoutMs} ms${this.exitCode !== undefined ? ` (exited ${this.exitCode})` : ''}; it shows:\n${screen}`);
+	}
+
+	/** Types keys as a person would, one at a time with a short pause. */
+	async press(...keys: string[]): Promise<void> {
+		for (const key of keys) {
+			this.proc.write(key);
+			await new Promise(r => setTimeout(r, 30));
+		}
+	}
+
+	resize(cols: number, rows: number): void {
+		this.proc.resize(cols, rows);
+		this.term.resize(cols, rows);
+	}
+
+	kill(signal = 'SIGTERM'): void {
+		try {
+			this.proc.kill(signal);
+		} catch {
+			// already gone
+		}
+	}
+}
+
+/** Key sequences a terminal sends. */
+export const KEYS = { up: '\u001b[A', down: '\u001b[B', enter: '\r', escape: '\u001b', tab: '\t', shiftTab: '\u001b[Z', ctrlC: '\u0003', pageDown: '\u001b[6~', pageUp: '\u001b[5~' } as const;

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { activeScopes, KEYMAP, lookup, type Scope } from '../../source/keymap/keymap.js';
+import { keyTableMarkdown } from '../../source/keymap/markdown.js';
+
+const README = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../README.md');
+
+test('no key does two things where both are in force', () => {
+	const stacks: Scope[][] = [
+		activeScopes({ overlay: null, panel: 'containers' }),
+		activeScopes({ overlay: null, panel: 'images' }),
+		activeScopes({ overlay: null, panel: 'layers' }),
+		activeScopes({ overlay: 'filter', panel: 'containers' }),
+		activeScopes({ overlay: 'help', panel: 'containers' }),
+	];
+	for (const scopes of stacks) {
+		const seen = new Map<string, string>();
+		for (const binding of KEYMAP.filter(b => scopes.includes(b.scope))) {
+			for (const key of binding.keys) {
+				const earlier = seen.get(key);
+				// a more specific scope may shadow a wider one on purpose; the same scope twice is a conflict
+				assert.ok(!earlier || KEYMAP.find(b => b.id === earlier)!.scope !== binding.scope, `${key} is bound to both ${earlier} and ${binding.id}`);
+				seen.set(key, binding.id);
+			}
+		}
+	}
+});
+
+test('every binding is described and reachable', () => {
+	const ids = new Set<string>();
+	for (const b of KEYMAP) {
+		assert.ok(b.description.length > 5, `${b.id} has a description`);
+		assert.ok(b.keys.length > 0, `${b.id} has a key`);
+		assert.ok(!ids.has(b.id), `${b.id} appears once`);
+		ids.add(b.id);
+		const scopes = b.scope === 'help' ? activeScopes({ overlay: 'help', panel: 'containers' }) : b.scope === 'filter' ? activeScopes({ overlay: 'filter', panel: 'containers' }) : activeScopes({ overlay: null, panel: b.scope === 'images' || b.scope === 'layers' ? b.scope : 'containers' });
+		assert.ok(b.keys.some(k => lookup(k, scopes)?.id === b.id), `${b.id} is reachable by one of its keys`);
+	}
+});
+
+test('lookup prefers the most specific scope', () => {
+	assert.equal(lookup('escape', activeScopes({ overlay: 'filter', panel: 'images' }))?.id, 'filter.cancel');
+	assert.equal(lookup('escape', activeScopes({ overlay: null, panel: 'images' }))?.id, 'filter.clear');
+	assert.equal(lookup('q', activeScopes({ overlay: 'help', panel: 'images' }))?.id, 'help.close');
+	assert.equal(lookup('q', activeScopes({ overlay: 'filter', panel: 'images' })), undefined, 'q types into a filter');
+});
+
+test('the README key table is the one generated from the key map', () => {
+	const readme = fs.readFileSync(README, 'utf8');
+	const match = /<!-- keys:start -->\n([\s\S]*?)\n?<!-- keys:end -->/.exec(readme);
+	assert.ok(match, 'README.md has the <!-- keys:start --> / <!-- keys:end --> markers');
+	assert.equal(match[1], keyTableMarkdown(), 'README key table is stale: run npm run readme:keys');
+});

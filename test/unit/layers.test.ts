@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mapLayersFromConfig, mapLayersFromHistory, unmappedLayers, type HistoryEntry } from '../../source/docker/layers.js';
+
+// `docker image history` of an image built with the classic builder: newest first. WORKDIR added a
+// 0-byte layer, so size 0 does not mean empty.
+const HISTORY: HistoryEntry[] = [
+	{ CreatedBy: '/bin/sh -c #(nop)  CMD ["cat" "/app/a.txt"]', Size: 0, Created: 6 },
+	{ CreatedBy: '/bin/sh -c echo built > /app/b.txt', Size: 6, Created: 5 },
+	{ CreatedBy: '/bin/sh -c #(nop) COPY file:abc in /app/', Size: 6, Created: 4 },
+	{ CreatedBy: '/bin/sh -c #(nop) WORKDIR /app', Size: 0, Created: 3 },
+	{ CreatedBy: '/bin/sh -c #(nop)  ENV GREETING=hi', Size: 0, Created: 2 },
+	{ CreatedBy: '', Size: 1982433, Created: 1, Comment: 'Imported from -' },
+];
+const DIFF_IDS = ['sha256:base', 'sha256:workdir', 'sha256:copy', 'sha256:run'];
+
+test('history steps get the digest of the layer they made, oldest digest at the bottom', () => {
+	const rows = mapLayersFromHistory(HISTORY, DIFF_IDS);
+	assert.ok(rows);
+	assert.deepEqual(
+		rows.map(r => [r.instruction, r.empty, r.digest]),
+		[
+			['CMD ["cat" "/app/a.txt"]', true, undefined],
+			['RUN echo built > /app/b.txt', false, 'sha256:run'],
+			['COPY file:abc in /app/', false, 'sha256:copy'],
+			['WORKDIR /app', false, 'sha256:workdir'],
+			['ENV GREETING=hi', true, undefined],
+			['Imported from -', false, 'sha256:base'],
+		],
+	);
+});
+
+test('a guess that does not fit the layer count is refused, not shown wrong', () => {
+	assert.equal(mapLayersFromHistory(HISTORY, DIFF_IDS.slice(1)), null);
+	// a commit with no changes: a 0-byte, non-metadata step that added no layer
+	const committed = [{ CreatedBy: 'sh -c sleep 1', Size: 0, Created: 7 }, ...HISTORY];
+	assert.equal(mapLayersFromHistory(committed, DIFF_IDS), null);
+});
+
+test('the image config history maps exactly, including steps the guess gets wrong', () => {
+	const committed = [{ CreatedBy: 'sh -c sleep 1', Size: 0, Created: 7 }, ...HISTORY];
+	const config = [{}, { empty_layer: true }, {}, {}, {}, { empty_layer: true }, { empty_layer: true }];
+	const rows = mapLayersFromConfig(committed, config, DIFF_IDS);
+	assert.ok(rows);
+	assert.deepEqual(rows.map(r => r.digest ?? null), [null, null, 'sha256:run', 'sha256:copy', 'sha256:workdir', null, 'sha256:base']);
+	assert.equal(mapLayersFromConfig(committed, config.slice(1), DIFF_IDS), null, 'a config history of another length is refused');
+});
+
+test('unmapped rows carry no digest at all', () => {
+	assert.ok(unmappedLayers(HISTORY).every(r => r.digest === undefined));
+});
