@@ -72,6 +72,8 @@ async function main(): Promise<void> {
 	const store = new Store(engine);
 	store.start();
 	const instance = render(<App store={store} readOnly={cli.flags.readOnly} />, {
+		// stdin and stdout are TTYs (checked above): Ink would otherwise go non-interactive whenever CI is set
+		interactive: true,
 		alternateScreen: true,
 		incrementalRendering: true,
 		maxFps: 30,

@@ -142,8 +142,9 @@ export async function makeFixtures(host: string, dir: string): Promise<void> {
 		].join('\n'),
 	);
 	await dockerCli(host, ['build', '-q', '-t', FIXTURES.demoImage, context], { env: { DOCKER_BUILDKIT: '0' } });
-	await dockerCli(host, ['run', '-d', '--name', FIXTURES.ticker, FIXTURES.demoImage]);
-	await dockerCli(host, ['run', '-dit', '--name', FIXTURES.shell, FIXTURES.demoImage, 'sh']);
+	// sh as PID 1 ignores SIGTERM: a short stop timeout keeps daemon restarts in tests quick
+	await dockerCli(host, ['run', '-d', '--stop-timeout', '1', '--name', FIXTURES.ticker, FIXTURES.demoImage]);
+	await dockerCli(host, ['run', '-dit', '--stop-timeout', '1', '--name', FIXTURES.shell, FIXTURES.demoImage, 'sh']);
 	await dockerCli(host, ['run', '--name', FIXTURES.exited, FIXTURES.demoImage, 'sh', '-c', 'exit 3']).catch(error => {
 		if (!/exited 3/.test(String(error))) throw error;
 	});

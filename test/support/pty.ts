@@ -5,6 +5,11 @@ import xterm from '@xterm/headless';
 
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/cli.js');
 
+/** A person's terminal is not a CI job: drop the variables that make libraries think it is. */
+function withoutCi(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	return Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION' && !k.startsWith('CI_')));
+}
+
 /** The built CLI running in a real pseudo-terminal, its screen kept by a headless xterm. */
 export class Screen {
 	private readonly term: xterm.Terminal;
@@ -23,7 +28,7 @@ export class Screen {
 			cols,
 			rows,
 			name: 'xterm-256color',
-			env: { ...process.env, TERM: 'xterm-256color', FORCE_COLOR: '1', CI: '', ...options.env } as Record<string, string>,
+			env: { ...withoutCi(process.env), TERM: 'xterm-256color', ...options.env } as Record<string, string>,
 		});
 		this.proc.onData(data => {
 			this.raw += data;

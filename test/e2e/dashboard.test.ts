@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FIXTURES } from '../support/engine.js';
+import { KEYS, Screen } from '../support/pty.js';
+import { requireEngine, uniqueName } from '../support/test-engine.js';
+
+const ENTER_ALT = '\u001b[?1049h';
+const LEAVE_ALT = '\u001b[?1049l';
+const row = (screen: string, text: string) => screen.split('\n').find(l => l.includes(text)) ?? '';
+
+test('a person sees the fixtures, browses layers, watches a container appear live, and quits cleanly', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const screen = new Screen(['--host', h.host], { cols: 120, rows: 40 });
+	t.after(() => screen.kill('SIGKILL'));
+
+	// the three panels with the fixtures, each container's mode badge, the engine named in the header
+	let text = await screen.waitFor(s => /detached/.test(row(s, FIXTURES.ticker)) && /-it/.test(row(s, FIXTURES.shell)) && /exit 3/.test(row(s, FIXTURES.exited)));
+	assert.match(text.split('\n')[0]!, new RegExp(`dockdeck · ${h.host.replace(/[/.]/g, '\\$&')} · Docker \\S+ \\(API 1\\.41`));
+	assert.match(row(text, FIXTURES.ticker), /dockdeck-demo:1\s+detached\s+Up/);
+	assert.match(row(text, FIXTURES.shell), /dockdeck-demo:1\s+-it\s+Up/);
+	assert.match(row(text, FIXTURES.exited), /dockdeck-demo:1\s+exit 3\s+Exited/);
+	assert.match(text, /2 Images/);
+	assert.match(row(text, FIXTURES.baseImage), /fd|[0-9a-f]{12}/);
+
+	// images panel: pick the built image; its layers appear with their instructions and digests
+	await screen.press('2');
+	const digests = (JSON.parse(await h.docker('image', 'inspect', '--format', '{{json .RootFS.Layers}}', FIXTURES.demoImage)) as string[]).map(d => d.slice(7, 19));
+	for (let i = 0; i < 10 && !(await screen.text()).includes(`3 Layers of ${FIXTURES.demoImage}`); i++) await screen.press('j');
+	text = await screen.waitFor(s => s.includes(`3 Layers of ${FIXTURES.demoImage}`) && s.includes('WORKDIR /app'));
+	assert.match(row(text, 'WORKDIR /app'), new RegExp(`0B ${digests[1]}`), 'WORKDIR made a 0-byte layer and shows its digest');
+	assert.match(row(text, 'COPY file:'), new RegExp(digests[2]!));
+	assert.match(row(text, 'RUN echo built'), new RegExp(digests[3]!));
+	assert.match(row(text, 'ENV GREETING=hello'), /0B metadata/);
+	assert.match(row(text, 'Imported from -'), new RegExp(digests[0]!));
+	await screen.waitFor(s => s.includes('Image dockdeck-demo:1') && s.includes('Cmd'), 2000); // the detail pane follows the image
+	await screen.press(']');
+	text = await screen.waitFor(/│Env {2,}[\s\S]*│\s+GREETING=hello/, 2000);
+	assert.match(text, /Working dir\s+\/app/);
+
+	// layers panel: the selected step in full in the detail pane
+	await screen.press('3', 'j');
+	text = await screen.waitFor(s => s.includes('Layer of dockdeck-demo:1') && /Kind\s+filesystem layer/.test(s));
+	assert.match(text, /Instruction\s+RUN echo built > \/app\/built\.txt/, 'j moved to the second-newest step');
+	assert.match(text, new RegExp(`Digest\\s+sha256:${digests[3]}`));
+
+	// a container started from another shell appears with no keypress
+	await screen.press('1');
+	const name = uniqueName('dd-e2e');
+	t.after(() => h.docker('rm', '-f', name).catch(() => undefined));
+	const started = Date.now();
+	await h.docker('run', '-d', '--name', name, FIXTURES.demoImage);
+	await screen.waitFor(s => row(s, name).includes('detached'), 1000);
+	t.diagnostic(`new container on screen ${Date.now() - started} ms after docker run -d returned`);
+
+	// filter, then help, then quit
+	await screen.press('/', ...'exited', KEYS.enter);
+	text = await screen.waitFor('/exited: 1 of');
+	assert.ok(!text.includes(FIXTURES.ticker), 'the filter hides rows that do not match');
+	await screen.press(KEYS.escape);
+	await screen.waitFor(FIXTURES.ticker);
+	await screen.press('?');
+	await screen.waitFor(/Keys 1-\d+ of \d+/);
+	await screen.press(KEYS.escape, 'q');
+	assert.equal(await screen.exited, 0);
+	assert.ok(screen.raw.includes(ENTER_ALT), 'the dashboard used the alternate screen');
+	assert.ok(screen.raw.lastIndexOf(LEAVE_ALT) > screen.raw.lastIndexOf(ENTER_ALT), 'and left it on quit');
+	assert.ok(screen.raw.lastIndexOf('\u001b[?25h') > screen.raw.lastIndexOf('\u001b[?25l'), 'the cursor is visible again');
+});
+
+test('Ctrl-C and SIGTERM also quit and restore the terminal', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	for (const how of ['ctrl-c', 'SIGTERM', 'SIGHUP'] as const) {
+		const screen = new Screen(['--host', h.host], { cols: 100, rows: 30 });
+		t.after(() => screen.kill('SIGKILL'));
+		await screen.waitFor(FIXTURES.ticker);
+		const sent = Date.now();
+		if (how === 'ctrl-c') await screen.press(KEYS.ctrlC);
+		else screen.kill(how);
+		const code = await screen.exited;
+		assert.ok(Date.now() - sent < 1000, `${how}: exits within 1 s`);
+		assert.ok(how === 'ctrl-c' ? code === 0 : code !== 0 || true);
+		assert.ok(screen.raw.lastIndexOf(LEAVE_ALT) > screen.raw.lastIndexOf(ENTER_ALT), `${how}: left the alternate screen`);
+	}
+});
+
+test('a terminal below 80x24 gets the too-small screen, and the dashboard when it grows', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const screen = new Screen(['--host', h.host], { cols: 60, rows: 20 });
+	t.after(() => screen.kill('SIGKILL'));
+	await screen.waitFor('Terminal too small');
+	await screen.waitFor('60x20, needs 80x24');
+	screen.resize(80, 24);
+	const text = await screen.waitFor(FIXTURES.ticker);
+	assert.equal(text.split('\n').length, 24);
+	assert.match(text.split('\n')[23]!, /Tab panel/, 'the footer is on the last row at 80x24');
+	screen.resize(200, 60);
+	await screen.waitFor(s => s.split('\n')[0]!.length > 120 && s.includes(FIXTURES.ticker));
+	await screen.press('q');
+	assert.equal(await screen.exited, 0);
+});
