@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { EngineInfo } from '../docker/types.js';
+import { displayWidth, truncate } from '../format/text.js';
 
 interface HeaderProps {
 	readonly engine: EngineInfo;
@@ -11,18 +12,37 @@ interface HeaderProps {
 	readonly readOnly: boolean;
 }
 
+/**
+ * The engine description that fits: detail is dropped before the counts, so the engine's address
+ * and what it holds are always on screen.
+ */
+export function engineText(engine: EngineInfo, room: number): string {
+	const version = engine.version.replace(/\+.*$/, '');
+	const candidates = [
+		`Docker ${engine.version} (API ${engine.apiVersion}${engine.os ? `, ${engine.os}/${engine.arch}` : ''})`,
+		`Docker ${version} (API ${engine.apiVersion})`,
+		`Docker ${version}`,
+		'',
+	];
+	return candidates.find(c => displayWidth(c) <= room) ?? '';
+}
+
 /** The top line: which engine this is, always, and what it holds. */
 export function Header({ engine, width, containers, running, images, readOnly }: HeaderProps) {
-	const platform = engine.os ? `, ${engine.os}/${engine.arch}` : '';
+	const name = `dockdeck${readOnly ? ' [read-only]' : ''}`;
+	const counts = `${containers} containers, ${running} running · ${images} images`;
+	const address = truncate(engine.address, Math.max(12, width - displayWidth(name) - displayWidth(counts) - 6));
+	const room = width - displayWidth(name) - displayWidth(address) - displayWidth(counts) - 9;
+	const version = engineText(engine, room);
 	return (
 		<Box width={width} height={1}>
 			<Text wrap="truncate">
 				<Text bold color="cyanBright">dockdeck</Text>
 				{readOnly ? <Text color="yellow"> [read-only]</Text> : null}
 				<Text> · </Text>
-				<Text bold>{engine.address}</Text>
-				<Text color="gray">{` · Docker ${engine.version} (API ${engine.apiVersion}${platform})`}</Text>
-				<Text>{` · ${containers} containers, ${running} running · ${images} images`}</Text>
+				<Text bold>{address}</Text>
+				{version ? <Text color="gray">{` · ${version}`}</Text> : null}
+				<Text>{` · ${counts}`}</Text>
 			</Text>
 		</Box>
 	);

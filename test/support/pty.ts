@@ -13,6 +13,10 @@ function withoutCi(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 /** The built CLI running in a real pseudo-terminal, its screen kept by a headless xterm. */
 export class Screen {
 	private readonly term: xterm.Terminal;
+	/** The headless terminal itself, for tools that read colours (the screenshot script). */
+	get terminal(): xterm.Terminal {
+		return this.term;
+	}
 	private readonly proc: pty.IPty;
 	private pending = Promise.resolve();
 	/** Everything the program wrote, as raw text (escape sequences included). */
