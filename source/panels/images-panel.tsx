@@ -1,11 +1,10 @@
 import React from 'react';
-import { Frame } from '../components/frame.js';
-import { Table, type Column, type Row } from '../components/table.js';
+import { ListPanel, type ListPanelProps } from '../components/list-panel.js';
+import type { Column, Row } from '../components/table.js';
 import type { ImageRow } from '../docker/types.js';
 import { formatAge } from '../format/age.js';
 import { formatBytes } from '../format/bytes.js';
 import { shortId } from '../format/ids.js';
-import { listInfo, type ListPanelProps } from './containers-panel.js';
 
 const COLUMNS: readonly Column[] = [
 	{ title: 'REPOSITORY:TAG', flex: 1, min: 12 },
@@ -40,20 +39,8 @@ export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<strin
 
 /** The images panel (`docker images`), key 2. */
 export function ImagesPanel(props: ListPanelProps & { readonly images: readonly ImageRow[]; readonly usedBy: ReadonlyMap<string, number>; readonly now: number; readonly loaded: boolean }) {
-	const { images, usedBy, now, width, height, focused, cursor, filter, total, loaded } = props;
+	const { images, usedBy, now, filter, total, loaded } = props;
 	const dangling = images.filter(i => i.dangling).length;
-	const info = listInfo(props, images.length, `${total}${dangling ? ` · ${dangling} dangling` : ''}`);
-	return (
-		<Frame title="2 Images" info={info} width={width} height={height} focused={focused}>
-			<Table
-				columns={COLUMNS}
-				rows={imageRows(images, usedBy, now)}
-				cursor={cursor}
-				width={width - 2}
-				height={height - 3}
-				focused={focused}
-				empty={!loaded ? 'Loading…' : filter ? `No image matches "${filter}" (Esc clears)` : 'No images. docker build or docker import makes one.'}
-			/>
-		</Frame>
-	);
+	const empty = !loaded ? 'Loading…' : filter ? `No image matches "${filter}" (Esc clears)` : 'No images. docker build or docker import makes one.';
+	return <ListPanel {...props} title="2 Images" counts={`${total}${dangling ? ` · ${dangling} dangling` : ''}`} columns={COLUMNS} rows={imageRows(images, usedBy, now)} empty={empty} />;
 }

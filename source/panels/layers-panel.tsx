@@ -1,11 +1,10 @@
 import React from 'react';
-import { Frame } from '../components/frame.js';
-import { Table, type Column, type Row } from '../components/table.js';
+import { ListPanel, type ListPanelProps } from '../components/list-panel.js';
+import type { Column, Row } from '../components/table.js';
 import type { ImageLayers, LayerRow } from '../docker/types.js';
 import { formatBytes } from '../format/bytes.js';
 import { shortDigest } from '../format/ids.js';
 import type { Resource } from '../store/store.js';
-import { listInfo, type ListPanelProps } from './containers-panel.js';
 
 const COLUMNS: readonly Column[] = [
 	{ title: 'INSTRUCTION (newest first)', flex: 1, min: 12 },
@@ -32,15 +31,11 @@ export function layerRows(layers: readonly LayerRow[], mapping: ImageLayers['map
 
 /** The layers panel (`docker image history`) for the selected image, key 3. */
 export function LayersPanel(props: ListPanelProps & { readonly image?: string; readonly resource?: Resource<ImageLayers>; readonly visible: readonly LayerRow[] }) {
-	const { image, resource, visible, width, height, focused, cursor, filter, total } = props;
+	const { image, resource, visible, filter, total } = props;
 	const layers = resource?.value;
-	const rows = layers ? layerRows(visible, layers.mapping) : [];
 	const fsLayers = layers?.rows.filter(r => !r.empty).length ?? 0;
-	const info = !layers ? '' : listInfo(props, visible.length, `${fsLayers} layers · ${total} steps${layers.mapping === 'unknown' ? ' · digests unknown' : ''}`);
-	const empty = !image ? 'Select an image to see its layers.' : resource?.error ? `Cannot read layers: ${resource.error}` : resource?.value ? (filter ? `No step matches "${filter}"` : 'No history recorded.') : 'Loading layers…';
-	return (
-		<Frame title={`3 Layers${image ? ` of ${image}` : ''}`} info={info} width={width} height={height} focused={focused}>
-			<Table columns={COLUMNS} rows={rows} cursor={cursor} width={width - 2} height={height - 3} focused={focused} empty={empty} />
-		</Frame>
-	);
+	const counts = layers ? `${fsLayers} layers · ${total} steps${layers.mapping === 'unknown' ? ' · digests unknown' : ''}` : '';
+	const empty = !image ? 'Select an image to see its layers.' : resource?.error ? `Cannot read layers: ${resource.error}` : layers ? (filter ? `No step matches "${filter}"` : 'No history recorded.') : 'Loading layers…';
+	const rows = layers ? layerRows(visible, layers.mapping) : [];
+	return <ListPanel {...props} title={`3 Layers${image ? ` of ${image}` : ''}`} counts={counts} columns={COLUMNS} rows={rows} empty={empty} />;
 }

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FIXTURES } from '../support/engine.js';
-import { KEYS, Screen } from '../support/pty.js';
+import { KEYS, rowOf as row, Screen } from '../support/pty.js';
 import { requireEngine, uniqueName } from '../support/test-engine.js';
 
 const ENTER_ALT = '\u001b[?1049h';
 const LEAVE_ALT = '\u001b[?1049l';
-const row = (screen: string, text: string) => screen.split('\n').find(l => l.includes(text)) ?? '';
 
 test('a person sees the fixtures, browses layers, watches a container appear live, and quits cleanly', async t => {
 	const h = requireEngine(t);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FIXTURES, startDaemon, stopDaemon } from '../support/engine.js';
-import { Screen } from '../support/pty.js';
+import { rowOf as row, Screen } from '../support/pty.js';
 import { requireEngine } from '../support/test-engine.js';
 
-const row = (screen: string, text: string) => screen.split('\n').find(l => l.includes(text)) ?? '';
 
 test('the engine goes away and comes back: a banner within 2 s, a resync within 3 s, no restart of dockdeck', async t => {
 	const h = requireEngine(t);

@@ -95,5 +95,10 @@ export class Screen {
 	}
 }
 
+/** The screen line that contains `text` (empty when none does). */
+export function rowOf(screen: string, text: string): string {
+	return screen.split('\n').find(l => l.includes(text)) ?? '';
+}
+
 /** Key sequences a terminal sends. */
 export const KEYS = { up: '\u001b[A', down: '\u001b[B', enter: '\r', escape: '\u001b', tab: '\t', shiftTab: '\u001b[Z', ctrlC: '\u0003', pageDown: '\u001b[6~', pageUp: '\u001b[5~' } as const;

@@ -23,6 +23,16 @@ function color(mode: 'fg' | 'bg', cell: { isFgDefault(): boolean; isBgDefault():
 	return PALETTE[value] ?? (mode === 'fg' ? FG : BG);
 }
 
+type CellLike = Parameters<typeof color>[1] & { isInverse(): number; isBold(): number; isDim(): number };
+
+/** A cell's effective colours (inverse applied) and a key that is equal for cells drawn alike. */
+function styleOf(cell: CellLike): { fg: string; bg: string | undefined; key: string } {
+	let fg = color('fg', cell) ?? FG;
+	let bg = color('bg', cell);
+	if (cell.isInverse() !== 0) [fg, bg] = [bg ?? BG, fg];
+	return { fg, bg, key: `${fg}|${bg}|${cell.isBold()}|${cell.isDim()}` };
+}
+
 /** Renders the xterm buffer as an SVG: one <text> per run of equal style, background rectangles under it. */
 function toSvg(screen: Screen): string {
 	const term = screen.terminal;
@@ -35,21 +45,12 @@ function toSvg(screen: Screen): string {
 		while (x < term.cols) {
 			const cell = line.getCell(x);
 			if (!cell) break;
-			const inverse = cell.isInverse() !== 0;
-			let fg = color('fg', cell) ?? FG;
-			let bg = color('bg', cell);
-			if (inverse) [fg, bg] = [bg ?? BG, fg];
-			const style = `${fg}|${bg}|${cell.isBold()}|${cell.isDim()}`;
+			const { fg, bg, key } = styleOf(cell);
 			let text = '';
 			const start = x;
 			while (x < term.cols) {
 				const c = line.getCell(x);
-				if (!c) break;
-				const inv = c.isInverse() !== 0;
-				let f = color('fg', c) ?? FG;
-				let b = color('bg', c);
-				if (inv) [f, b] = [b ?? BG, f];
-				if (`${f}|${b}|${c.isBold()}|${c.isDim()}` !== style) break;
+				if (!c || styleOf(c).key !== key) break;
 				text += c.getChars() || (c.getWidth() === 0 ? '' : ' ');
 				x += Math.max(1, c.getWidth());
 			}
