@@ -101,6 +101,7 @@ export function App({ store, readOnly }: AppProps) {
 		const ui = uiRef.current;
 		const actions: Partial<Record<ActionId, UiAction | (() => void)>> = {
 			'app.quit': () => exit(),
+			'app.interrupt': () => exit(),
 			'help.toggle': { type: 'help', open: ui.overlay !== 'help' },
 			'help.close': { type: 'help', open: false },
 			'focus.next': { type: 'focusStep', step: 1 },

@@ -1,8 +1,8 @@
-/** Where a binding works: everywhere, in any list panel, in one panel, or in an overlay. */
-export type Scope = 'global' | 'list' | 'containers' | 'images' | 'layers' | 'filter' | 'help';
+/** Where a binding works: always (even in overlays), in the dashboard, in any list panel, in one panel, or in an overlay. */
+export type Scope = 'always' | 'global' | 'list' | 'containers' | 'images' | 'layers' | 'filter' | 'help';
 
 export type ActionId =
-	| 'app.quit' | 'help.toggle' | 'help.close'
+	| 'app.quit' | 'app.interrupt' | 'help.toggle' | 'help.close'
 	| 'focus.next' | 'focus.prev' | 'focus.containers' | 'focus.images' | 'focus.layers'
 	| 'cursor.up' | 'cursor.down' | 'cursor.pageUp' | 'cursor.pageDown' | 'cursor.first' | 'cursor.last'
 	| 'detail.scrollUp' | 'detail.scrollDown'
@@ -44,7 +44,8 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'filter.cancel', scope: 'filter', keys: ['escape'], description: 'Drop the filter and go back to the list' },
 	{ id: 'help.toggle', scope: 'global', keys: ['?'], description: 'Show all keys', hint: 'help' },
 	{ id: 'help.close', scope: 'help', keys: ['escape', '?', 'q'], description: 'Close the key help' },
-	{ id: 'app.quit', scope: 'global', keys: ['q', 'ctrl+c'], description: 'Quit and restore the terminal', hint: 'quit' },
+	{ id: 'app.quit', scope: 'global', keys: ['q'], description: 'Quit and restore the terminal', hint: 'quit' },
+	{ id: 'app.interrupt', scope: 'always', keys: ['ctrl+c'], description: 'Quit from anywhere, even while typing' },
 ];
 
 /** Display form of a key name: "shift+tab" -> "Shift-Tab", "ctrl+c" -> "Ctrl-C", "G" -> "G". */
@@ -61,9 +62,9 @@ export function displayKey(name: string): string {
 
 /** The scopes in force, most specific first: an overlay shadows the rest. */
 export function activeScopes(state: { overlay: 'help' | 'filter' | null; panel: 'containers' | 'images' | 'layers' }): Scope[] {
-	if (state.overlay === 'help') return ['help'];
-	if (state.overlay === 'filter') return ['filter'];
-	return [state.panel, 'list', 'global'];
+	if (state.overlay === 'help') return ['always', 'help'];
+	if (state.overlay === 'filter') return ['always', 'filter'];
+	return ['always', state.panel, 'list', 'global'];
 }
 
 /** Finds the binding for a key in the given scopes, first scope first. */

@@ -1,7 +1,7 @@
 import { displayKey, KEYMAP, type Binding, type Scope } from './keymap.js';
 
 const SCOPE_NAMES: Record<Scope, string> = {
-	global: 'anywhere', list: 'any list', containers: 'containers', images: 'images', layers: 'layers', filter: 'typing a filter', help: 'key help',
+	always: 'always', global: 'dashboard', list: 'any list', containers: 'containers', images: 'images', layers: 'layers', filter: 'typing a filter', help: 'key help',
 };
 
 /** The scope's name as the help overlay and README show it. */

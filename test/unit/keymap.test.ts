@@ -46,6 +46,7 @@ test('lookup prefers the most specific scope', () => {
 	assert.equal(lookup('escape', activeScopes({ overlay: null, panel: 'images' }))?.id, 'filter.clear');
 	assert.equal(lookup('q', activeScopes({ overlay: 'help', panel: 'images' }))?.id, 'help.close');
 	assert.equal(lookup('q', activeScopes({ overlay: 'filter', panel: 'images' })), undefined, 'q types into a filter');
+	for (const overlay of [null, 'filter', 'help'] as const) assert.equal(lookup('ctrl+c', activeScopes({ overlay, panel: 'layers' }))?.id, 'app.interrupt', `Ctrl-C quits with overlay ${overlay}`);
 });
 
 test('the README key table is the one generated from the key map', () => {
