@@ -1,34 +1,46 @@
-import React, { useEffect, useMemo, useReducer, useRef } from 'react';
-import { Box, useApp, useInput, useWindowSize, type Key } from 'ink';
+import React, { useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { Box, Text, useApp, useInput, useWindowSize, type Key } from 'ink';
+import { attach } from './actions/attach.js';
+import type { ActionContext, Notice } from './actions/context.js';
+import { DEFAULT_SHELL_LABEL, exec } from './actions/exec.js';
+import { defaultLogFile, saveLogs } from './actions/save-logs.js';
 import { ConnectionBanner } from './components/banner.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import { HELP_ROWS, HelpOverlay, helpPageSize } from './components/help-overlay.js';
-import { computeLayout } from './components/layout.js';
+import { TONE_COLOR } from './components/table.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './components/too-small.js';
+import { DashboardBody, useDashboard } from './dashboard.js';
+import type { Engine } from './docker/client.js';
 import { formatDateTime } from './format/age.js';
-import { containerMode } from './format/container-mode.js';
+import type { DetachKeys } from './format/detach-keys.js';
+import { fit, inert } from './format/text.js';
 import { activeScopes, lookup, type ActionId } from './keymap/keymap.js';
 import { keyName } from './keymap/key-name.js';
-import { ContainersPanel } from './panels/containers-panel.js';
-import { containerDetailLines, imageDetailLines, type DetailLine } from './panels/detail-lines.js';
-import { DetailPanel, maxDetailOffset } from './panels/detail-panel.js';
-import { ImagesPanel, imageLabel } from './panels/images-panel.js';
-import { layerDetailLines } from './panels/layer-detail.js';
-import { LayersPanel } from './panels/layers-panel.js';
+import { maxDetailOffset } from './panels/detail-panel.js';
+import { LogsView } from './panels/logs-view.js';
+import { LogSession } from './store/log-session.js';
+import { countMatches, findMatch, scrollLogs } from './store/logs-ui.js';
 import type { Store } from './store/store.js';
-import { cursorIndex, initialUi, matchesFilter, uiReducer, type PanelId, type UiAction } from './store/ui.js';
-import { useDetail, useSnapshot } from './store/use-store.js';
+import { initialUi, uiReducer, type UiAction } from './store/ui.js';
+import { useSnapshot } from './store/use-store.js';
 import { useMinuteClock } from './use-clock.js';
 
 export interface AppProps {
 	readonly store: Store;
+	readonly engine: Engine;
 	readonly readOnly: boolean;
+	readonly detachKeys: DetachKeys;
+	readonly logBuffer: number;
+	/** A warning to show once at start (a bad setting that was replaced by its default). */
+	readonly startupNotice?: Notice;
 }
 
-/** The dashboard: header, three live panels, the detail pane, the footer, and the one key dispatcher. */
-export function App({ store, readOnly }: AppProps) {
-	const { exit } = useApp();
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** The dashboard and the logs view, the status line, and the one key dispatcher. */
+export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNotice }: AppProps) {
+	const { exit, suspendTerminal } = useApp();
 	const { columns, rows } = useWindowSize();
 	const snapshot = useSnapshot(store);
 	const now = useMinuteClock();
@@ -44,61 +56,78 @@ export function App({ store, readOnly }: AppProps) {
 		}
 	};
 	const ui = uiRef.current;
+	const [notice, setNotice] = useState<Notice | undefined>(startupNotice);
+	const [logs, setLogs] = useState<LogSession | null>(null);
+	const busy = useRef(false);
+	useSyncExternalStore(logs?.subscribe ?? noSubscribe, logs?.getVersion ?? zero);
+	useEffect(() => () => logs?.stop(), [logs]);
 
-	const usedBy = useMemo(() => {
-		const counts = new Map<string, number>();
-		for (const c of snapshot.containers) counts.set(c.imageId, (counts.get(c.imageId) ?? 0) + 1);
-		return counts;
-	}, [snapshot.containers]);
-
-	const containers = useMemo(
-		() => snapshot.containers.filter(c => matchesFilter(ui.filters.containers, [c.name, c.image, c.status, c.ports, containerMode(c, snapshot.facts.get(c.id)).label, c.id.slice(0, 12)])),
-		[snapshot.containers, snapshot.facts, ui.filters.containers],
-	);
-	const images = useMemo(
-		() => snapshot.images.filter(i => matchesFilter(ui.filters.images, [imageLabel(i), i.id.replace('sha256:', '').slice(0, 12)])),
-		[snapshot.images, ui.filters.images],
-	);
-	const containerCursor = cursorIndex(ui, 'containers', containers.map(c => c.id));
-	const imageCursor = cursorIndex(ui, 'images', images.map(i => i.key));
-	const container = containers[containerCursor];
-	const image = images[imageCursor];
-
-	const layersResource = useDetail(store, snapshot, 'layers', image?.id);
-	const allLayers = layersResource?.value?.rows ?? [];
-	const layers = useMemo(() => allLayers.filter(l => matchesFilter(ui.filters.layers, [l.instruction, l.digest ?? ''])), [allLayers, ui.filters.layers]);
-	const layerKeys = layers.map((_, i) => String(i));
-	const layerCursor = cursorIndex(ui, 'layers', layerKeys);
-	useEffect(() => dispatch({ type: 'resetLayers' }), [image?.id]);
-
-	const containerDetail = useDetail(store, snapshot, 'container', ui.panel === 'containers' ? container?.id : undefined);
-	const imageDetail = useDetail(store, snapshot, 'image', ui.panel === 'images' ? image?.id : undefined);
-
-	const layout = computeLayout(columns, rows - 2 - (snapshot.connection.status === 'down' ? 1 : 0));
-	const valueWidth = Math.max(10, layout.detail.width - 15);
-	const detail = ((): { title: string; lines: readonly DetailLine[]; message?: string } => {
-		if (ui.panel === 'containers') {
-			if (!container) return { title: 'Detail', lines: [], message: 'No container selected.' };
-			const d = containerDetail?.value;
-			return { title: `Container ${container.name}`, lines: d ? containerDetailLines(d, container) : [], message: containerDetail?.error ?? (d ? undefined : 'Loading…') };
-		}
-		if (ui.panel === 'layers') {
-			const layer = layers[layerCursor];
-			if (!layer) return { title: 'Layer', lines: [], message: image ? 'No step selected.' : 'No image selected.' };
-			return { title: `Layer of ${image ? imageLabel(image) : ''}`, lines: layerDetailLines(layer, `${layers.length - layerCursor} of ${layers.length} (1 = oldest)`, valueWidth) };
-		}
-		if (!image) return { title: 'Detail', lines: [], message: 'No image selected.' };
-		const d = imageDetail?.value;
-		return { title: `Image ${imageLabel(image)}`, lines: d ? imageDetailLines(d, usedBy.get(image.id) ?? 0) : [], message: imageDetail?.error ?? (d ? undefined : 'Loading…') };
-	})();
-
+	const banner = snapshot.connection.status === 'down' ? 1 : 0;
+	const model = useDashboard(store, snapshot, ui, columns, rows - 2 - banner, dispatch);
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
-	const scopes = activeScopes({ overlay: ui.overlay, panel: ui.panel });
-	const panelKeys: Record<PanelId, readonly string[]> = { containers: containers.map(c => c.id), images: images.map(i => i.key), layers: layerKeys };
-	const page = (panel: PanelId) => Math.max(1, layout[panel].height - 3);
+	const logsHeight = rows - 2 - banner;
+	const context: ActionContext = {
+		engine,
+		terminal: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+		suspend: fn => suspendTerminal(fn),
+		detachKeys,
+		readOnly,
+	};
+
+	/** Runs an async action once at a time, its result going to the status line. */
+	const perform = (task: () => Promise<Notice | undefined>) => {
+		if (busy.current) {
+			setNotice({ text: 'Still busy with the last action…', tone: 'warn' });
+			return;
+		}
+		busy.current = true;
+		task()
+			.then(result => setNotice(result), (error: unknown) => setNotice({ text: `Failed: ${error instanceof Error ? error.message : String(error)}`, tone: 'bad' }))
+			.finally(() => (busy.current = false));
+	};
+
+	const openLogs = () => {
+		const container = model.container;
+		if (!container) return setNotice({ text: 'No container selected.', tone: 'warn' });
+		const session = new LogSession(engine, store, container.id, container.name, logBuffer);
+		void session.start();
+		setLogs(session);
+		dispatch({ type: 'view', view: 'logs' });
+	};
+	const closeLogs = () => {
+		logs?.stop();
+		setLogs(null);
+		dispatch({ type: 'view', view: 'dashboard' });
+	};
+
+	const acceptPrompt = () => {
+		const prompt = uiRef.current.prompt;
+		dispatch({ type: 'promptEnd' });
+		if (!prompt) return;
+		if (prompt.kind === 'exec' && model.container) {
+			const container = model.container;
+			perform(() => exec(context, container, prompt.value));
+		} else if (prompt.kind === 'save' && logs) {
+			const session = logs;
+			perform(() => saveLogs(session.buffer, prompt.value));
+		}
+	};
 
 	const run = (id: ActionId) => {
 		const ui = uiRef.current;
+		const page = ui.view === 'logs' ? Math.max(1, logsHeight - 3) : Math.max(1, model.layout[ui.panel].height - 3);
+		const keys = model.keys[ui.panel];
+		const move = (delta: number, to?: 'first' | 'last'): UiAction =>
+			ui.view === 'logs' && logs
+				? { type: 'logs', update: l => (to === 'last' ? { ...l, follow: true } : to === 'first' ? scrollLogs(l, logs.buffer, -Infinity) : scrollLogs(l, logs.buffer, delta)) }
+				: { type: 'move', keys, delta, to };
+		const detailMax = maxDetailOffset(model.detail.lines.length, model.layout.detail.height);
+		const jump = (direction: 1 | -1) => {
+			if (!logs) return;
+			const seq = findMatch(logs.buffer, ui.logs, direction);
+			if (seq === undefined) setNotice({ text: ui.logs.search ? `No more matches for "${ui.logs.search}" ${direction < 0 ? 'above' : 'below'}.` : 'Search first with /.', tone: 'warn' });
+			else dispatch({ type: 'logs', update: l => ({ ...l, follow: false, anchor: seq }) });
+		};
 		const actions: Partial<Record<ActionId, UiAction | (() => void)>> = {
 			'app.quit': () => exit(),
 			'app.interrupt': () => exit(),
@@ -109,22 +138,60 @@ export function App({ store, readOnly }: AppProps) {
 			'focus.containers': { type: 'focus', panel: 'containers' },
 			'focus.images': { type: 'focus', panel: 'images' },
 			'focus.layers': { type: 'focus', panel: 'layers' },
-			'cursor.up': { type: 'move', keys: panelKeys[ui.panel], delta: -1 },
-			'cursor.down': { type: 'move', keys: panelKeys[ui.panel], delta: 1 },
-			'cursor.pageUp': { type: 'move', keys: panelKeys[ui.panel], delta: -page(ui.panel) },
-			'cursor.pageDown': { type: 'move', keys: panelKeys[ui.panel], delta: page(ui.panel) },
-			'cursor.first': { type: 'move', keys: panelKeys[ui.panel], to: 'first' },
-			'cursor.last': { type: 'move', keys: panelKeys[ui.panel], to: 'last' },
-			'detail.scrollUp': { type: 'detailScroll', delta: -Math.max(1, layout.detail.height - 3), max: maxDetailOffset(detail.lines.length, layout.detail.height) },
-			'detail.scrollDown': { type: 'detailScroll', delta: Math.max(1, layout.detail.height - 3), max: maxDetailOffset(detail.lines.length, layout.detail.height) },
+			'cursor.up': move(-1),
+			'cursor.down': move(1),
+			'cursor.pageUp': move(-page),
+			'cursor.pageDown': move(page),
+			'cursor.first': move(0, 'first'),
+			'cursor.last': move(0, 'last'),
+			'detail.scrollUp': { type: 'detailScroll', delta: -Math.max(1, model.layout.detail.height - 3), max: detailMax },
+			'detail.scrollDown': { type: 'detailScroll', delta: Math.max(1, model.layout.detail.height - 3), max: detailMax },
 			'filter.start': { type: 'filterStart' },
 			'filter.clear': { type: 'filterClear' },
 			'filter.accept': { type: 'filterEnd', keep: true },
 			'filter.cancel': { type: 'filterEnd', keep: false },
+			'container.attach': () => model.container && perform(() => attach(context, model.container!, { start: false })),
+			'container.startAttach': () => model.container && perform(() => attach(context, model.container!, { start: true })),
+			'container.exec': () => {
+				if (!model.container) return;
+				if (readOnly || model.container.state !== 'running') perform(() => exec(context, model.container!, ''));
+				else dispatch({ type: 'promptStart', prompt: { kind: 'exec', label: `Run in ${model.container.name} (Enter: ${DEFAULT_SHELL_LABEL})`, value: '' } });
+			},
+			'container.logs': openLogs,
+			'prompt.accept': acceptPrompt,
+			'prompt.cancel': () => {
+				if (ui.prompt?.kind === 'search') dispatch({ type: 'logs', update: l => ({ ...l, search: '' }) });
+				dispatch({ type: 'promptEnd' });
+			},
+			'logs.close': closeLogs,
+			'logs.follow': { type: 'logs', update: l => ({ ...l, follow: true }) },
+			'logs.timestamps': { type: 'logs', update: l => ({ ...l, timestamps: !l.timestamps }) },
+			'logs.wrap': { type: 'logs', update: l => ({ ...l, wrap: !l.wrap, hscroll: 0 }) },
+			'logs.search': { type: 'promptStart', prompt: { kind: 'search', label: 'Search the loaded lines (Enter keeps, Esc clears)', value: ui.logs.search } },
+			'logs.older': () => jump(-1),
+			'logs.newer': () => jump(1),
+			'logs.save': () => logs && dispatch({ type: 'promptStart', prompt: { kind: 'save', label: `Save ${logs.buffer.size} lines to (an existing file is never overwritten)`, value: defaultLogFile(logs.name) } }),
+			'logs.left': { type: 'logs', update: l => ({ ...l, hscroll: Math.max(0, l.hscroll - 8) }) },
+			'logs.right': { type: 'logs', update: l => (l.wrap ? l : { ...l, hscroll: l.hscroll + 8 }) },
 		};
 		const action = actions[id];
 		if (typeof action === 'function') action();
 		else if (action) dispatch(action);
+	};
+
+	const typeText = (name: string | undefined, input: string, key: Key) => {
+		const ui = uiRef.current;
+		const erase = name === 'backspace' || name === 'delete';
+		const text = !erase && input && !key.ctrl && !key.meta && !CONTROL.test(input) ? input : '';
+		if (ui.overlay === 'filter') {
+			if (erase) dispatch({ type: 'filterBackspace' });
+			else if (text) dispatch({ type: 'filterType', text });
+		} else if (ui.overlay === 'prompt') {
+			if (erase) dispatch({ type: 'promptBackspace' });
+			else if (text) dispatch({ type: 'promptType', text });
+			const prompt = uiRef.current.prompt;
+			if (prompt?.kind === 'search') dispatch({ type: 'logs', update: l => ({ ...l, search: prompt.value }) });
+		}
 	};
 
 	const handleKey = (name: string | undefined, input: string, key: Key) => {
@@ -133,32 +200,25 @@ export function App({ store, readOnly }: AppProps) {
 			if (name === 'q' || name === 'ctrl+c') exit();
 			return;
 		}
-		const binding = name ? lookup(name, activeScopes({ overlay: ui.overlay, panel: ui.panel })) : undefined;
+		if (notice && ui.overlay === null) setNotice(undefined);
+		const binding = name ? lookup(name, activeScopes(ui)) : undefined;
 		if (ui.overlay === 'help' && binding?.scope === 'list') {
 			const step = binding.id === 'cursor.up' ? -1 : binding.id === 'cursor.down' ? 1 : binding.id === 'cursor.pageUp' ? -5 : binding.id === 'cursor.pageDown' ? 5 : 0;
 			dispatch({ type: 'helpScroll', delta: step, max: Math.max(0, HELP_ROWS.length - helpPageSize(rows - 1)) });
 			return;
 		}
-		if (binding) {
-			run(binding.id);
-			return;
-		}
-		if (ui.overlay === 'filter') {
-			if (name === 'backspace' || name === 'delete') dispatch({ type: 'filterBackspace' });
-			else if (input && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f]/.test(input)) dispatch({ type: 'filterType', text: input });
-		}
+		if (binding) run(binding.id);
+		else typeText(name, input, key);
 	};
 
 	useInput((input, key) => {
-		const plainBurst = !key.ctrl && !key.meta && !key.escape && [...input].length > 1 && !/[\u0000-\u001f\u007f]/.test(input);
+		const plainBurst = !key.ctrl && !key.meta && !key.escape && [...input].length > 1 && !CONTROL.test(input);
 		if (plainBurst) for (const ch of input) handleKey(keyName(ch, key), ch, key);
 		else handleKey(keyName(input, key), input, key);
 	});
 
 	if (tooSmall) return <TooSmall columns={columns} rows={rows} />;
 
-	const connection = snapshot.connection;
-	const stale = connection.status === 'down';
 	const header = (
 		<Header
 			engine={snapshot.engine}
@@ -177,61 +237,34 @@ export function App({ store, readOnly }: AppProps) {
 			</Box>
 		);
 	}
-	const filterProps = (panel: PanelId) => ({ filter: ui.filters[panel], editing: ui.overlay === 'filter' && ui.panel === panel });
-	const containersPanel = (
-		<ContainersPanel
-			{...layout.containers}
-			containers={containers}
-			facts={snapshot.facts}
-			now={now}
-			loaded={snapshot.loaded}
-			focused={ui.panel === 'containers'}
-			cursor={containerCursor}
-			{...filterProps('containers')}
-			total={snapshot.containers.length}
-		/>
+	const bottom = ui.prompt ? (
+		<Box width={columns} height={1}>
+			<Text wrap="truncate">
+				<Text bold color="cyan">{`${inert(ui.prompt.label)}: `}</Text>
+				<Text>{inert(ui.prompt.value)}</Text>
+				<Text inverse> </Text>
+			</Text>
+		</Box>
+	) : notice ? (
+		<Box width={columns} height={1}>
+			<Text color={TONE_COLOR[notice.tone]} wrap="truncate">{fit(notice.text, columns)}</Text>
+		</Box>
+	) : (
+		<Footer scopes={activeScopes(ui)} width={columns} status={ui.overlay === 'filter' ? 'typing a filter: Enter keeps it, Esc drops it' : snapshot.refreshError} />
 	);
-	const imagesPanel = (
-		<ImagesPanel {...layout.images} images={images} usedBy={usedBy} now={now} loaded={snapshot.loaded} focused={ui.panel === 'images'} cursor={imageCursor} {...filterProps('images')} total={snapshot.images.length} />
-	);
-	const layersPanel = (
-		<LayersPanel
-			{...layout.layers}
-			image={image ? imageLabel(image) : undefined}
-			resource={layersResource}
-			visible={layers}
-			focused={ui.panel === 'layers'}
-			cursor={layerCursor}
-			{...filterProps('layers')}
-			total={allLayers.length}
-		/>
-	);
-	const detailPanel = <DetailPanel {...layout.detail} title={detail.title} lines={detail.lines} message={detail.message} offset={ui.detailOffset} />;
-	const status = ui.overlay === 'filter' ? 'typing a filter: Enter keeps it, Esc drops it' : snapshot.refreshError;
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			{header}
-			{stale ? <ConnectionBanner state={connection} width={columns} since={snapshot.syncedAt ? formatDateTime(snapshot.syncedAt) : 'never'} /> : null}
-			{layout.side ? (
-				<Box>
-					<Box flexDirection="column">
-						{containersPanel}
-						{imagesPanel}
-						{layersPanel}
-					</Box>
-					{detailPanel}
-				</Box>
+			{snapshot.connection.status === 'down' ? <ConnectionBanner state={snapshot.connection} width={columns} since={snapshot.syncedAt ? formatDateTime(snapshot.syncedAt) : 'never'} /> : null}
+			{ui.view === 'logs' && logs ? (
+				<LogsView session={logs} ui={ui.logs} width={columns} height={logsHeight} matches={countMatches(logs.buffer, ui.logs.search)} />
 			) : (
-				<Box flexDirection="column">
-					{containersPanel}
-					<Box>
-						{imagesPanel}
-						{layersPanel}
-					</Box>
-					{detailPanel}
-				</Box>
+				<DashboardBody model={model} snapshot={snapshot} ui={ui} now={now} />
 			)}
-			<Footer scopes={scopes} width={columns} status={status} />
+			{bottom}
 		</Box>
 	);
 }
+
+const noSubscribe = () => () => undefined;
+const zero = () => 0;

@@ -6,6 +6,8 @@ import { App } from './app.js';
 import { connectEngine } from './docker/client.js';
 import { resolveEndpoint, UsageError, type Endpoint } from './docker/endpoint.js';
 import { describeConnectError } from './docker/errors.js';
+import { resolveDetachKeys } from './format/detach-keys.js';
+import { DEFAULT_LOG_BUFFER } from './store/log-session.js';
 import { Store } from './store/store.js';
 
 const cli = meow(
@@ -19,7 +21,11 @@ const cli = meow(
   Options
     -H, --host <address>  Engine to use: unix:///path/docker.sock, tcp://host:2375,
                           ssh://user@host. Default: $DOCKER_HOST, else the local socket.
-    --read-only           Never change the engine: every action that would is refused.
+    --read-only           Never change the engine: every action that would is refused;
+                          attach shows output only.
+    --detach-keys <keys>  Keys that leave an attached container running. Default:
+                          detachKeys in ~/.docker/config.json, else ctrl-p,ctrl-q.
+    --log-buffer <lines>  Log lines kept in memory per logs view (default 10000).
     -h, --help            Show this help.
     -v, --version         Show the version.
 
@@ -35,6 +41,8 @@ const cli = meow(
 		flags: {
 			host: { type: 'string', shortFlag: 'H' },
 			readOnly: { type: 'boolean', default: false },
+			detachKeys: { type: 'string' },
+			logBuffer: { type: 'string' },
 			help: { type: 'boolean', shortFlag: 'h' },
 			version: { type: 'boolean', shortFlag: 'v' },
 		},
@@ -59,6 +67,14 @@ async function main(): Promise<void> {
 		if (error instanceof UsageError) fail([error.message], 2);
 		throw error;
 	}
+	let detach: ReturnType<typeof resolveDetachKeys>;
+	try {
+		detach = resolveDetachKeys(cli.flags.detachKeys);
+	} catch (error) {
+		fail([`--detach-keys: ${(error as Error).message}`], 2);
+	}
+	const logBuffer = cli.flags.logBuffer === undefined ? DEFAULT_LOG_BUFFER : Number(cli.flags.logBuffer);
+	if (!Number.isInteger(logBuffer) || logBuffer < 100 || logBuffer > 1_000_000) fail([`--log-buffer "${cli.flags.logBuffer}" is not valid: give a whole number of lines from 100 to 1000000`], 2);
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail(['needs an interactive terminal: run it in a terminal, not through a pipe.'], 2);
 
 	let engine;
@@ -71,7 +87,9 @@ async function main(): Promise<void> {
 
 	const store = new Store(engine);
 	store.start();
-	const instance = render(<App store={store} readOnly={cli.flags.readOnly} />, {
+	const startupNotice = detach.warning ? { text: detach.warning, tone: 'warn' as const } : undefined;
+	const app = <App store={store} engine={engine} readOnly={cli.flags.readOnly} detachKeys={detach.keys} logBuffer={logBuffer} startupNotice={startupNotice} />;
+	const instance = render(app, {
 		// stdin and stdout are TTYs (checked above): Ink would otherwise go non-interactive whenever CI is set
 		interactive: true,
 		alternateScreen: true,

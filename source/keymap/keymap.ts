@@ -1,12 +1,18 @@
-/** Where a binding works: always (even in overlays), in the dashboard, in any list panel, in one panel, or in an overlay. */
-export type Scope = 'always' | 'global' | 'list' | 'containers' | 'images' | 'layers' | 'filter' | 'help';
+/**
+ * Where a binding works: always (even while typing), in the dashboard and the logs view ('views'),
+ * in the dashboard ('global'), in any list, in one panel or view, or in an overlay.
+ */
+export type Scope = 'always' | 'views' | 'global' | 'list' | 'containers' | 'images' | 'layers' | 'filter' | 'prompt' | 'logs' | 'help';
 
 export type ActionId =
 	| 'app.quit' | 'app.interrupt' | 'help.toggle' | 'help.close'
 	| 'focus.next' | 'focus.prev' | 'focus.containers' | 'focus.images' | 'focus.layers'
 	| 'cursor.up' | 'cursor.down' | 'cursor.pageUp' | 'cursor.pageDown' | 'cursor.first' | 'cursor.last'
 	| 'detail.scrollUp' | 'detail.scrollDown'
-	| 'filter.start' | 'filter.clear' | 'filter.accept' | 'filter.cancel';
+	| 'filter.start' | 'filter.clear' | 'filter.accept' | 'filter.cancel'
+	| 'container.attach' | 'container.startAttach' | 'container.exec' | 'container.logs'
+	| 'prompt.accept' | 'prompt.cancel'
+	| 'logs.close' | 'logs.follow' | 'logs.timestamps' | 'logs.wrap' | 'logs.search' | 'logs.older' | 'logs.newer' | 'logs.save' | 'logs.left' | 'logs.right';
 
 /** One row of the key table: the single source for the dispatcher, the help overlay, the footer and the README. */
 export interface Binding {
@@ -19,8 +25,10 @@ export interface Binding {
 	readonly hint?: string;
 	/** How the footer shows the keys, when the first key alone would not say it (e.g. "↑↓"). */
 	readonly hintKeys?: string;
-	/** Changes or removes something on the engine: asks first and is refused under --read-only. */
+	/** Removes something: asks first. */
 	readonly dangerous?: boolean;
+	/** Can change the engine or a container: refused (or limited) under --read-only. */
+	readonly writes?: boolean;
 }
 
 /** The key table. Order is the order of the help overlay and the README. */
@@ -36,15 +44,31 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'cursor.pageDown', scope: 'list', keys: ['pagedown'], description: 'Move down one page' },
 	{ id: 'cursor.first', scope: 'list', keys: ['g', 'home'], description: 'Jump to the first row' },
 	{ id: 'cursor.last', scope: 'list', keys: ['G', 'end'], description: 'Jump to the last row' },
+	{ id: 'container.attach', scope: 'containers', keys: ['a'], description: 'Attach to the main process (docker attach); detach keys leave it running', hint: 'attach' },
+	{ id: 'container.startAttach', scope: 'containers', keys: ['A'], description: 'Start a stopped container and attach (docker start -ai)', writes: true },
+	{ id: 'container.exec', scope: 'containers', keys: ['e'], description: 'Run a shell or a command in it (docker exec -it)', hint: 'exec', writes: true },
+	{ id: 'container.logs', scope: 'containers', keys: ['l'], description: 'Follow its logs (docker logs -f)', hint: 'logs' },
 	{ id: 'detail.scrollUp', scope: 'global', keys: ['['], description: 'Scroll the detail pane up' },
 	{ id: 'detail.scrollDown', scope: 'global', keys: [']'], description: 'Scroll the detail pane down', hint: 'detail' },
 	{ id: 'filter.start', scope: 'list', keys: ['/'], description: 'Filter the focused panel by text', hint: 'filter' },
 	{ id: 'filter.clear', scope: 'list', keys: ['escape'], description: 'Clear the filter of the focused panel' },
 	{ id: 'filter.accept', scope: 'filter', keys: ['return'], description: 'Keep the filter and go back to the list' },
 	{ id: 'filter.cancel', scope: 'filter', keys: ['escape'], description: 'Drop the filter and go back to the list' },
-	{ id: 'help.toggle', scope: 'global', keys: ['?'], description: 'Show all keys', hint: 'help' },
+	{ id: 'prompt.accept', scope: 'prompt', keys: ['return'], description: 'Accept what was typed at a prompt' },
+	{ id: 'prompt.cancel', scope: 'prompt', keys: ['escape'], description: 'Cancel the prompt' },
+	{ id: 'logs.close', scope: 'logs', keys: ['escape', 'q'], description: 'Close the logs and go back (the stream stops)', hint: 'back' },
+	{ id: 'logs.follow', scope: 'logs', keys: ['f'], description: 'Follow new lines again after scrolling up', hint: 'follow' },
+	{ id: 'logs.timestamps', scope: 'logs', keys: ['t'], description: 'Show or hide timestamps', hint: 'time' },
+	{ id: 'logs.wrap', scope: 'logs', keys: ['w'], description: 'Wrap long lines, or cut them and scroll sideways', hint: 'wrap' },
+	{ id: 'logs.search', scope: 'logs', keys: ['/'], description: 'Search the loaded lines; matches are highlighted', hint: 'search' },
+	{ id: 'logs.older', scope: 'logs', keys: ['n'], description: 'Go to the next match above (older)', hint: 'match', hintKeys: 'n/N' },
+	{ id: 'logs.newer', scope: 'logs', keys: ['N'], description: 'Go to the next match below (newer)' },
+	{ id: 'logs.save', scope: 'logs', keys: ['s'], description: 'Save the loaded lines to a file', hint: 'save' },
+	{ id: 'logs.left', scope: 'logs', keys: ['left'], description: 'Scroll cut lines left' },
+	{ id: 'logs.right', scope: 'logs', keys: ['right'], description: 'Scroll cut lines right' },
+	{ id: 'help.toggle', scope: 'views', keys: ['?'], description: 'Show all keys', hint: 'help' },
 	{ id: 'help.close', scope: 'help', keys: ['escape', '?', 'q'], description: 'Close the key help' },
-	{ id: 'app.quit', scope: 'global', keys: ['q'], description: 'Quit and restore the terminal', hint: 'quit' },
+	{ id: 'app.quit', scope: 'views', keys: ['q'], description: 'Quit and restore the terminal', hint: 'quit' },
 	{ id: 'app.interrupt', scope: 'always', keys: ['ctrl+c'], description: 'Quit from anywhere, even while typing' },
 ];
 
@@ -61,10 +85,10 @@ export function displayKey(name: string): string {
 }
 
 /** The scopes in force, most specific first: an overlay shadows the rest. */
-export function activeScopes(state: { overlay: 'help' | 'filter' | null; panel: 'containers' | 'images' | 'layers' }): Scope[] {
-	if (state.overlay === 'help') return ['always', 'help'];
-	if (state.overlay === 'filter') return ['always', 'filter'];
-	return ['always', state.panel, 'list', 'global'];
+export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | null; panel: 'containers' | 'images' | 'layers'; view?: 'dashboard' | 'logs' }): Scope[] {
+	if (state.overlay) return ['always', state.overlay];
+	if (state.view === 'logs') return ['always', 'logs', 'list', 'views'];
+	return ['always', state.panel, 'list', 'global', 'views'];
 }
 
 /** Finds the binding for a key in the given scopes, first scope first. */

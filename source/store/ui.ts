@@ -1,4 +1,5 @@
 import { clampCursor } from '../components/window.js';
+import { initialLogsUi, type LogsUi } from './logs-ui.js';
 
 export type PanelId = 'containers' | 'images' | 'layers';
 export const PANELS: readonly PanelId[] = ['containers', 'images', 'layers'];
@@ -10,9 +11,19 @@ export interface UiState {
 	/** The last cursor index per panel, used when the selected row vanishes. */
 	readonly cursor: Readonly<Record<PanelId, number>>;
 	readonly filters: Readonly<Record<PanelId, string>>;
-	readonly overlay: 'help' | 'filter' | null;
+	readonly overlay: 'help' | 'filter' | 'prompt' | null;
+	readonly prompt: Prompt | null;
+	readonly view: 'dashboard' | 'logs';
+	readonly logs: LogsUi;
 	readonly helpOffset: number;
 	readonly detailOffset: number;
+}
+
+/** A one-line question: the command to exec, a log search, a file to save to. */
+export interface Prompt {
+	readonly kind: 'exec' | 'search' | 'save';
+	readonly label: string;
+	readonly value: string;
 }
 
 export const initialUi: UiState = {
@@ -21,6 +32,9 @@ export const initialUi: UiState = {
 	cursor: { containers: 0, images: 0, layers: 0 },
 	filters: { containers: '', images: '', layers: '' },
 	overlay: null,
+	prompt: null,
+	view: 'dashboard',
+	logs: initialLogsUi,
 	helpOffset: 0,
 	detailOffset: 0,
 };
@@ -36,6 +50,12 @@ export type UiAction =
 	| { type: 'filterEnd'; keep: boolean }
 	| { type: 'filterClear' }
 	| { type: 'help'; open: boolean }
+	| { type: 'promptStart'; prompt: Prompt }
+	| { type: 'promptType'; text: string }
+	| { type: 'promptBackspace' }
+	| { type: 'promptEnd' }
+	| { type: 'view'; view: 'dashboard' | 'logs' }
+	| { type: 'logs'; update: (logs: LogsUi) => LogsUi }
 	| { type: 'helpScroll'; delta: number; max: number }
 	| { type: 'detailScroll'; delta: number; max: number };
 
@@ -77,6 +97,20 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return { ...state, overlay: null, filters: action.keep ? state.filters : set(state.filters, state.panel, '') };
 		case 'filterClear':
 			return state.filters[state.panel] ? { ...state, filters: set(state.filters, state.panel, '') } : state;
+		case 'promptStart':
+			return { ...state, overlay: 'prompt', prompt: action.prompt };
+		case 'promptType':
+			return state.prompt ? { ...state, prompt: { ...state.prompt, value: state.prompt.value + action.text } } : state;
+		case 'promptBackspace':
+			return state.prompt ? { ...state, prompt: { ...state.prompt, value: [...state.prompt.value].slice(0, -1).join('') } } : state;
+		case 'promptEnd':
+			return { ...state, overlay: null, prompt: null };
+		case 'view':
+			return { ...state, view: action.view, logs: initialLogsUi, overlay: null, prompt: null };
+		case 'logs': {
+			const logs = action.update(state.logs);
+			return logs === state.logs ? state : { ...state, logs };
+		}
 		case 'help':
 			return { ...state, overlay: action.open ? 'help' : null, helpOffset: 0 };
 		case 'helpScroll':

@@ -1,0 +1,55 @@
+import { engineMessage } from '../docker/errors.js';
+import { execInContainer } from '../docker/session.js';
+import type { ContainerSummary } from '../docker/types.js';
+import { splitCommand } from '../format/argv.js';
+import type { ActionContext, Notice } from './context.js';
+import { handOff } from './handoff.js';
+
+/** What runs when the user accepts the default: bash when the image has it, else sh. */
+export const DEFAULT_SHELL = ['sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi'];
+export const DEFAULT_SHELL_LABEL = 'bash, else sh';
+
+function exitMeaning(code: number): string {
+	if (code === 126) return ' (the command is not executable)';
+	if (code === 127) return ' (the command was not found in the container)';
+	return '';
+}
+
+/** Validates the command typed at the exec prompt: empty means the default shell. */
+export function execCommand(line: string): string[] {
+	const trimmed = line.trim();
+	if (!trimmed) return DEFAULT_SHELL;
+	const argv = splitCommand(trimmed);
+	if (argv.length === 0) return DEFAULT_SHELL;
+	return argv;
+}
+
+/** `docker exec -it`: a new process in a running container, with the terminal handed to it. */
+export async function exec(ctx: ActionContext, container: ContainerSummary, commandLine: string): Promise<Notice> {
+	if (ctx.readOnly) return { text: 'Exec is off under --read-only: a new process can change the container. l shows its logs.', tone: 'warn' };
+	if (container.state !== 'running') return { text: `Exec needs a running container; ${container.name} is ${container.state}.`, tone: 'warn' };
+	let cmd: string[];
+	try {
+		cmd = execCommand(commandLine);
+	} catch (error) {
+		return { text: `Not run: ${(error as Error).message}.`, tone: 'bad' };
+	}
+	const shown = cmd === DEFAULT_SHELL ? DEFAULT_SHELL_LABEL : cmd.join(' ');
+	let outcome: Notice = { text: '', tone: 'info' };
+	await ctx.suspend(async () => {
+		ctx.terminal.stdout.write(
+			`\r\n\u001b[1mA new process in ${container.name}: ${shown}. Leaving it (exit, or ${ctx.detachKeys.display}) does not stop the container; a attaches to PID 1 instead.\u001b[0m\r\n`,
+		);
+		try {
+			const session = await execInContainer(ctx.engine.api, container.id, { cmd, detachKeys: ctx.detachKeys.spec, term: process.env.TERM || 'xterm-256color' });
+			await handOff(session, ctx.terminal, ctx.detachKeys.bytes);
+			const { running, code } = await session.exitCode();
+			outcome = running
+				? { text: `Left ${shown} running in ${container.name} (detached).`, tone: 'info' }
+				: { text: `${shown} in ${container.name} ended with code ${code}${exitMeaning(code ?? 0)}; the container keeps running.`, tone: code === 0 ? 'good' : 'bad' };
+		} catch (error) {
+			outcome = { text: `Exec in ${container.name} failed: ${engineMessage(error)}`, tone: 'bad' };
+		}
+	});
+	return outcome;
+}

@@ -1,0 +1,55 @@
+import type { ProcessSession } from '../docker/session.js';
+import { sequenceMatcher } from '../format/detach-keys.js';
+
+export interface Terminal {
+	readonly stdin: NodeJS.ReadStream;
+	readonly stdout: NodeJS.WriteStream;
+	readonly stderr: NodeJS.WriteStream;
+}
+
+/** How a hand-off ended: the engine closed the stream, or the user left with keys dockdeck watched. */
+export type HandoffEnd = 'closed' | 'left';
+
+/**
+ * Gives the terminal to a container process until its stream closes: raw keys in, output out,
+ * the TTY kept at the terminal's size. When input does not reach the process, dockdeck itself
+ * watches for the detach keys (and Ctrl-C) and leaves; the process is not touched.
+ */
+export async function handOff(session: ProcessSession, terminal: Terminal, leaveKeys: Uint8Array): Promise<HandoffEnd> {
+	const { stdin, stdout, stderr } = terminal;
+	const leave = sequenceMatcher(leaveKeys);
+	const resize = () => void session.resize(stdout.rows || 24, stdout.columns || 80).catch(() => undefined);
+	let end: HandoffEnd = 'closed';
+	const onInput = (chunk: Buffer) => {
+		if (session.stdin) {
+			session.stream.write(chunk);
+		} else if (leave(chunk) || chunk.includes(3)) {
+			end = 'left';
+			session.stream.destroy();
+		}
+	};
+	const onOutput = (chunk: Buffer) => stdout.write(chunk);
+	const done = new Promise<void>(resolve => {
+		session.stream.once('close', resolve);
+		session.stream.once('end', resolve);
+		session.stream.once('error', () => resolve());
+	});
+	if (session.tty) session.stream.on('data', onOutput);
+	else session.demux(stdout, stderr);
+	if (stdin.isTTY) stdin.setRawMode(true);
+	stdin.on('data', onInput);
+	stdin.resume();
+	stdout.on('resize', resize);
+	resize();
+	try {
+		await done;
+	} finally {
+		stdin.off('data', onInput);
+		stdout.off('resize', resize);
+		session.stream.off('data', onOutput);
+		session.stream.destroy();
+		if (stdin.isTTY) stdin.setRawMode(false);
+		stdin.pause();
+	}
+	return end;
+}

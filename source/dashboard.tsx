@@ -1,0 +1,122 @@
+import React, { useEffect, useMemo } from 'react';
+import { Box } from 'ink';
+import { computeLayout, type Layout } from './components/layout.js';
+import type { ContainerSummary, ImageRow, LayerRow } from './docker/types.js';
+import { containerMode } from './format/container-mode.js';
+import { ContainersPanel } from './panels/containers-panel.js';
+import { containerDetailLines, imageDetailLines, type DetailLine } from './panels/detail-lines.js';
+import { DetailPanel } from './panels/detail-panel.js';
+import { ImagesPanel, imageLabel } from './panels/images-panel.js';
+import { layerDetailLines } from './panels/layer-detail.js';
+import { LayersPanel } from './panels/layers-panel.js';
+import type { Snapshot, Store } from './store/store.js';
+import { cursorIndex, matchesFilter, type PanelId, type UiAction, type UiState } from './store/ui.js';
+import { useDetail } from './store/use-store.js';
+
+/** What the dashboard shows for the current snapshot and UI state, computed once per render. */
+export interface DashboardModel {
+	readonly layout: Layout;
+	readonly usedBy: ReadonlyMap<string, number>;
+	readonly containers: readonly ContainerSummary[];
+	readonly images: readonly ImageRow[];
+	readonly layers: readonly LayerRow[];
+	readonly allLayers: readonly LayerRow[];
+	readonly cursors: Readonly<Record<PanelId, number>>;
+	readonly keys: Readonly<Record<PanelId, readonly string[]>>;
+	readonly container?: ContainerSummary;
+	readonly image?: ImageRow;
+	readonly layersResource: ReturnType<typeof useDetail<'layers'>>;
+	readonly detail: { readonly title: string; readonly lines: readonly DetailLine[]; readonly message?: string };
+}
+
+/** Derives the dashboard: filtered lists, selections, the selected image's layers, the detail pane. */
+export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, columns: number, bodyRows: number, dispatch: (action: UiAction) => void): DashboardModel {
+	const usedBy = useMemo(() => {
+		const counts = new Map<string, number>();
+		for (const c of snapshot.containers) counts.set(c.imageId, (counts.get(c.imageId) ?? 0) + 1);
+		return counts;
+	}, [snapshot.containers]);
+	const containers = useMemo(
+		() => snapshot.containers.filter(c => matchesFilter(ui.filters.containers, [c.name, c.image, c.status, c.ports, containerMode(c, snapshot.facts.get(c.id)).label, c.id.slice(0, 12)])),
+		[snapshot.containers, snapshot.facts, ui.filters.containers],
+	);
+	const images = useMemo(() => snapshot.images.filter(i => matchesFilter(ui.filters.images, [imageLabel(i), i.id.replace('sha256:', '').slice(0, 12)])), [snapshot.images, ui.filters.images]);
+	const containerCursor = cursorIndex(ui, 'containers', containers.map(c => c.id));
+	const imageCursor = cursorIndex(ui, 'images', images.map(i => i.key));
+	const container = containers[containerCursor];
+	const image = images[imageCursor];
+
+	const layersResource = useDetail(store, snapshot, 'layers', image?.id);
+	const allLayers = layersResource?.value?.rows ?? [];
+	const layers = useMemo(() => allLayers.filter(l => matchesFilter(ui.filters.layers, [l.instruction, l.digest ?? ''])), [allLayers, ui.filters.layers]);
+	const layerKeys = layers.map((_, i) => String(i));
+	const layerCursor = cursorIndex(ui, 'layers', layerKeys);
+	useEffect(() => dispatch({ type: 'resetLayers' }), [image?.id]);
+
+	const containerDetail = useDetail(store, snapshot, 'container', ui.panel === 'containers' ? container?.id : undefined);
+	const imageDetail = useDetail(store, snapshot, 'image', ui.panel === 'images' ? image?.id : undefined);
+	const layout = computeLayout(columns, bodyRows);
+	const valueWidth = Math.max(10, layout.detail.width - 15);
+
+	const detail = ((): DashboardModel['detail'] => {
+		if (ui.panel === 'containers') {
+			if (!container) return { title: 'Detail', lines: [], message: 'No container selected.' };
+			const d = containerDetail?.value;
+			return { title: `Container ${container.name}`, lines: d ? containerDetailLines(d, container) : [], message: containerDetail?.error ?? (d ? undefined : 'Loading…') };
+		}
+		if (ui.panel === 'layers') {
+			const layer = layers[layerCursor];
+			if (!layer) return { title: 'Layer', lines: [], message: image ? 'No step selected.' : 'No image selected.' };
+			return { title: `Layer of ${image ? imageLabel(image) : ''}`, lines: layerDetailLines(layer, `${layers.length - layerCursor} of ${layers.length} (1 = oldest)`, valueWidth) };
+		}
+		if (!image) return { title: 'Detail', lines: [], message: 'No image selected.' };
+		const d = imageDetail?.value;
+		return { title: `Image ${imageLabel(image)}`, lines: d ? imageDetailLines(d, usedBy.get(image.id) ?? 0) : [], message: imageDetail?.error ?? (d ? undefined : 'Loading…') };
+	})();
+
+	return {
+		layout,
+		usedBy,
+		containers,
+		images,
+		layers,
+		allLayers,
+		cursors: { containers: containerCursor, images: imageCursor, layers: layerCursor },
+		keys: { containers: containers.map(c => c.id), images: images.map(i => i.key), layers: layerKeys },
+		container,
+		image,
+		layersResource,
+		detail,
+	};
+}
+
+/** The three panels and the detail pane, laid out for the terminal. */
+export function DashboardBody({ model, snapshot, ui, now }: { readonly model: DashboardModel; readonly snapshot: Snapshot; readonly ui: UiState; readonly now: number }) {
+	const { layout } = model;
+	const listProps = (panel: PanelId) => ({ focused: ui.panel === panel, cursor: model.cursors[panel], filter: ui.filters[panel], editing: ui.overlay === 'filter' && ui.panel === panel });
+	const containersPanel = <ContainersPanel {...layout.containers} {...listProps('containers')} containers={model.containers} facts={snapshot.facts} now={now} loaded={snapshot.loaded} total={snapshot.containers.length} />;
+	const imagesPanel = <ImagesPanel {...layout.images} {...listProps('images')} images={model.images} usedBy={model.usedBy} now={now} loaded={snapshot.loaded} total={snapshot.images.length} />;
+	const layersPanel = (
+		<LayersPanel {...layout.layers} {...listProps('layers')} image={model.image ? imageLabel(model.image) : undefined} resource={model.layersResource} visible={model.layers} total={model.allLayers.length} />
+	);
+	const detailPanel = <DetailPanel {...layout.detail} title={model.detail.title} lines={model.detail.lines} message={model.detail.message} offset={ui.detailOffset} />;
+	return layout.side ? (
+		<Box>
+			<Box flexDirection="column">
+				{containersPanel}
+				{imagesPanel}
+				{layersPanel}
+			</Box>
+			{detailPanel}
+		</Box>
+	) : (
+		<Box flexDirection="column">
+			{containersPanel}
+			<Box>
+				{imagesPanel}
+				{layersPanel}
+			</Box>
+			{detailPanel}
+		</Box>
+	);
+}

@@ -1,0 +1,139 @@
+import type { Engine } from '../docker/client.js';
+import { inspectContainer } from '../docker/containers.js';
+import { engineMessage } from '../docker/errors.js';
+import { followLogs, type LogFollow, type LogStream } from '../docker/logs.js';
+import { RingBuffer } from './ring-buffer.js';
+import type { Store } from './store.js';
+
+export interface LogLine {
+	readonly stream: LogStream;
+	/** The engine's RFC 3339 timestamp. */
+	readonly time: string;
+	readonly text: string;
+}
+
+export type LogState =
+	| { readonly status: 'connecting' }
+	| { readonly status: 'following' }
+	| { readonly status: 'stopped'; readonly exitCode: number }
+	| { readonly status: 'removed' }
+	| { readonly status: 'error'; readonly message: string };
+
+/** Lines shown when the view opens, like `docker logs --tail 500 -f`. */
+export const INITIAL_TAIL = 500;
+export const DEFAULT_LOG_BUFFER = 10_000;
+const NOTIFY_MS = 50;
+
+/**
+ * Follows one container's logs into a bounded ring buffer. When the container stops the view says
+ * so and picks up again where it left off if it restarts; when it is removed the view says that.
+ * Changes are announced at most every 50 ms, however fast lines arrive.
+ */
+export class LogSession {
+	readonly buffer: RingBuffer<LogLine>;
+	state: LogState = { status: 'connecting' };
+	/** Bumped on every announced change; read through useSyncExternalStore. */
+	version = 0;
+	private follow?: LogFollow;
+	private closed = false;
+	private lastTime = '';
+	private notifyTimer?: NodeJS.Timeout;
+	private readonly listeners = new Set<() => void>();
+	private unsubscribeStore?: () => void;
+
+	constructor(private readonly engine: Engine, private readonly store: Store, readonly containerId: string, readonly name: string, capacity = DEFAULT_LOG_BUFFER) {
+		this.buffer = new RingBuffer<LogLine>(capacity);
+	}
+
+	readonly subscribe = (listener: () => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	readonly getVersion = () => this.version;
+
+	async start(): Promise<void> {
+		this.unsubscribeStore = this.store.subscribe(() => this.onStoreChange());
+		await this.open(INITIAL_TAIL);
+	}
+
+	/** Closes the stream at once and forgets the container. */
+	stop(): void {
+		this.closed = true;
+		this.follow?.stop();
+		this.unsubscribeStore?.();
+		if (this.notifyTimer) clearTimeout(this.notifyTimer);
+		this.listeners.clear();
+	}
+
+	private async open(tail: number | undefined): Promise<void> {
+		try {
+			const detail = await inspectContainer(this.engine.api, this.containerId);
+			if (this.closed) return;
+			const since = this.lastTime || undefined;
+			const follow = await followLogs(this.engine.streams, this.containerId, { tty: detail.tty, tail: since ? undefined : tail, since }, (stream, time, text) => this.onLine(stream, time, text));
+			if (this.closed) {
+				follow.stop();
+				return;
+			}
+			this.follow = follow;
+			this.setState({ status: 'following' });
+			void follow.ended.then(how => (how === 'ended' ? this.onEnded() : undefined));
+		} catch (error) {
+			if (this.closed) return;
+			const message = engineMessage(error);
+			this.setState(/no such container/i.test(message) ? { status: 'removed' } : { status: 'error', message });
+		}
+	}
+
+	private onLine(stream: LogStream, time: string, text: string): void {
+		// a re-open with `since` repeats the lines of the last second: skip what was seen
+		if (time && this.lastTime && time <= this.lastTime) return;
+		if (time) this.lastTime = time;
+		this.buffer.push({ stream, time, text });
+		this.scheduleNotify();
+	}
+
+	/** The stream closed by itself: the container stopped, was removed, or the engine went away. */
+	private async onEnded(): Promise<void> {
+		this.follow = undefined;
+		if (this.closed) return;
+		try {
+			const detail = await inspectContainer(this.engine.api, this.containerId);
+			if (detail.state === 'running') await this.open(undefined);
+			else this.setState({ status: 'stopped', exitCode: detail.exitCode });
+		} catch (error) {
+			const message = engineMessage(error);
+			this.setState(/no such container/i.test(message) ? { status: 'removed' } : { status: 'error', message: `${message}; retrying when the engine is back` });
+		}
+	}
+
+	/** Follows the container again when it restarts, and notices its removal. */
+	private onStoreChange(): void {
+		if (this.closed) return;
+		const snapshot = this.store.getSnapshot();
+		const container = snapshot.containers.find(c => c.id === this.containerId);
+		if (!container) {
+			if (snapshot.loaded && snapshot.connection.status === 'live' && this.state.status !== 'removed' && !this.follow) this.setState({ status: 'removed' });
+			return;
+		}
+		if (container.state === 'running' && !this.follow && (this.state.status === 'stopped' || this.state.status === 'error')) {
+			this.setState({ status: 'connecting' });
+			void this.open(undefined);
+		}
+	}
+
+	private setState(state: LogState): void {
+		this.state = state;
+		this.scheduleNotify();
+	}
+
+	private scheduleNotify(): void {
+		if (this.notifyTimer || this.closed) return;
+		this.notifyTimer = setTimeout(() => {
+			this.notifyTimer = undefined;
+			this.version++;
+			for (const listener of this.listeners) listener();
+		}, NOTIFY_MS);
+	}
+}
