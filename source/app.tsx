@@ -16,7 +16,7 @@ import { formatDateTime } from './format/age.js';
 import type { DetachKeys } from './format/detach-keys.js';
 import { fit, inert } from './format/text.js';
 import { activeScopes, lookup, type ActionId } from './keymap/keymap.js';
-import { keyName } from './keymap/key-name.js';
+import { keyName, splitKeys } from './keymap/key-name.js';
 import { maxDetailOffset } from './panels/detail-panel.js';
 import { LogsView } from './panels/logs-view.js';
 import { LogSession } from './store/log-session.js';
@@ -212,8 +212,8 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 	};
 
 	useInput((input, key) => {
-		const plainBurst = !key.ctrl && !key.meta && !key.escape && [...input].length > 1 && !CONTROL.test(input);
-		if (plainBurst) for (const ch of input) handleKey(keyName(ch, key), ch, key);
+		const keys = key.meta ? undefined : splitKeys(input);
+		if (keys) for (const [name, text] of keys) handleKey(name || undefined, text, PLAIN_KEY);
 		else handleKey(keyName(input, key), input, key);
 	});
 
@@ -265,6 +265,8 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		</Box>
 	);
 }
+
+const PLAIN_KEY = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false } as Key;
 
 const noSubscribe = () => () => undefined;
 const zero = () => 0;

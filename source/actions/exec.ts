@@ -10,8 +10,8 @@ export const DEFAULT_SHELL = ['sh', '-c', 'if command -v bash >/dev/null 2>&1; t
 export const DEFAULT_SHELL_LABEL = 'bash, else sh';
 
 function exitMeaning(code: number): string {
-	if (code === 126) return ' (the command is not executable)';
-	if (code === 127) return ' (the command was not found in the container)';
+	// runc answers 126 for a missing command in exec, a shell 127: the user's fix is the same
+	if (code === 126 || code === 127) return ': not found or not executable in the container';
 	return '';
 }
 
@@ -46,7 +46,7 @@ export async function exec(ctx: ActionContext, container: ContainerSummary, comm
 			const { running, code } = await session.exitCode();
 			outcome = running
 				? { text: `Left ${shown} running in ${container.name} (detached).`, tone: 'info' }
-				: { text: `${shown} in ${container.name} ended with code ${code}${exitMeaning(code ?? 0)}; the container keeps running.`, tone: code === 0 ? 'good' : 'bad' };
+				: { text: `${shown} ended with code ${code}${exitMeaning(code ?? 0)}; ${container.name} keeps running.`, tone: code === 0 ? 'good' : 'bad' };
 		} catch (error) {
 			outcome = { text: `Exec in ${container.name} failed: ${engineMessage(error)}`, tone: 'bad' };
 		}

@@ -20,10 +20,12 @@ export async function handOff(session: ProcessSession, terminal: Terminal, leave
 	const leave = sequenceMatcher(leaveKeys);
 	const resize = () => void session.resize(stdout.rows || 24, stdout.columns || 80).catch(() => undefined);
 	let end: HandoffEnd = 'closed';
-	const onInput = (chunk: Buffer) => {
+	// Ink sets stdin's encoding, so chunks may be strings: compare bytes, not characters
+	const onInput = (chunk: Buffer | string) => {
+		const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
 		if (session.stdin) {
-			session.stream.write(chunk);
-		} else if (leave(chunk) || chunk.includes(3)) {
+			session.stream.write(bytes);
+		} else if (leave(bytes) || bytes.includes(3)) {
 			end = 'left';
 			session.stream.destroy();
 		}

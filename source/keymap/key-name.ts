@@ -20,3 +20,21 @@ export function keyName(input: string, key: Key): string | undefined {
 	if (input === ' ') return 'space';
 	return input.length === 1 ? input : undefined;
 }
+
+/**
+ * Splits a chunk that holds several keys (typed fast, pasted, or joined by a slow link) into
+ * [name, text] pairs. Chunks with an escape sequence are left whole for Ink's parser: undefined.
+ */
+export function splitKeys(input: string): [string, string][] | undefined {
+	const chars = [...input];
+	if (chars.length < 2 || input.includes('\u001b')) return undefined;
+	return chars.map(ch => {
+		const code = ch.charCodeAt(0);
+		if (ch === '\r' || ch === '\n') return ['return', ''];
+		if (ch === '\t') return ['tab', ''];
+		if (ch === '\u007f' || ch === '\b') return ['backspace', ''];
+		if (code >= 1 && code <= 26) return [`ctrl+${String.fromCharCode(code + 96)}`, ''];
+		if (code < 32) return ['', ''];
+		return [ch === ' ' ? 'space' : ch, ch];
+	});
+}

@@ -24,15 +24,17 @@ export class Screen {
 	exitCode: number | undefined;
 	readonly exited: Promise<number>;
 
-	constructor(args: readonly string[], options: { cols?: number; rows?: number; env?: NodeJS.ProcessEnv } = {}) {
+	/** `args` go to the CLI; with `shell`, that shell command line runs instead (it can call the CLI as $DOCKDECK). */
+	constructor(args: readonly string[], options: { cols?: number; rows?: number; env?: NodeJS.ProcessEnv; shell?: string } = {}) {
 		const cols = options.cols ?? 120;
 		const rows = options.rows ?? 40;
 		this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
-		this.proc = pty.spawn(process.execPath, [CLI, ...args], {
+		const [file, argv] = options.shell ? ['/bin/sh', ['-c', options.shell]] : [process.execPath, [CLI, ...args]];
+		this.proc = pty.spawn(file, argv, {
 			cols,
 			rows,
 			name: 'xterm-256color',
-			env: { ...withoutCi(process.env), TERM: 'xterm-256color', ...options.env } as Record<string, string>,
+			env: { ...withoutCi(process.env), TERM: 'xterm-256color', DOCKDECK: `${process.execPath} ${CLI}`, ...options.env } as Record<string, string>,
 		});
 		this.proc.onData(data => {
 			this.raw += data;
@@ -81,6 +83,12 @@ export class Screen {
 		}
 	}
 
+	/** Selects a container or image by name: filters the focused panel to it and keeps the filter. */
+	async select(name: string): Promise<void> {
+		await this.press('/', ...name, '\r');
+		await this.waitFor(`/${name}: `);
+	}
+
 	resize(cols: number, rows: number): void {
 		this.proc.resize(cols, rows);
 		this.term.resize(cols, rows);
@@ -101,4 +109,4 @@ export function rowOf(screen: string, text: string): string {
 }
 
 /** Key sequences a terminal sends. */
-export const KEYS = { up: '\u001b[A', down: '\u001b[B', enter: '\r', escape: '\u001b', tab: '\t', shiftTab: '\u001b[Z', ctrlC: '\u0003', pageDown: '\u001b[6~', pageUp: '\u001b[5~' } as const;
+export const KEYS = { backspace: '\u007f', ctrlP: '\u0010', ctrlQ: '\u0011', up: '\u001b[A', down: '\u001b[B', enter: '\r', escape: '\u001b', tab: '\t', shiftTab: '\u001b[Z', ctrlC: '\u0003', pageDown: '\u001b[6~', pageUp: '\u001b[5~' } as const;

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { FIXTURES } from '../support/engine.js';
+import { KEYS, Screen } from '../support/pty.js';
+import { requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
+
+const running = async (h: EngineHandle, name: string) => (await h.docker('inspect', '-f', '{{.State.Running}} {{.State.ExitCode}}', name)).split(' ');
+
+function open(h: EngineHandle, t: { after(fn: () => void): void }, extra: string[] = []): Screen {
+	const screen = new Screen(['--host', h.host, ...extra], { cols: 120, rows: 40 });
+	t.after(() => screen.kill('SIGKILL'));
+	return screen;
+}
+
+test('attach to the -it fixture, type a command, detach with ctrl-p ctrl-q: the container keeps running and the next key works', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const screen = open(h, t);
+	await screen.waitFor(FIXTURES.shell);
+	await screen.select(FIXTURES.shell);
+	await screen.press('a');
+	await screen.waitFor(`Attached to PID 1 of ${FIXTURES.shell} (sh). Detach with ctrl-p ctrl-q and it keeps running`);
+	const token = `ping-${Math.random().toString(36).slice(2, 8)}`;
+	await screen.press(...`echo ${token}`, KEYS.enter);
+	await screen.waitFor(s => s.split('\n').some(l => l.trim() === token), 3000);
+	await screen.press(KEYS.ctrlP, KEYS.ctrlQ);
+	await screen.waitFor(`Detached from ${FIXTURES.shell}; it keeps running.`, 3000);
+	assert.deepEqual(await running(h, FIXTURES.shell), ['true', '0'], 'the engine says it is still running');
+	await screen.press('2'); // the first key after returning is not lost
+	await screen.waitFor(s => s.split('\n').at(-1)!.includes('filter') && !s.split('\n').at(-1)!.includes('attach'), 2000);
+	await screen.press('q');
+	assert.equal(await screen.exited, 0);
+});
+
+test('A starts a stopped -it container and attaches; its exit code comes back to the dashboard', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const name = uniqueName('dd-startai');
+	t.after(() => h.docker('rm', '-f', name).catch(() => undefined));
+	await h.docker('create', '-it', '--name', name, FIXTURES.demoImage, 'sh');
+	const screen = open(h, t);
+	await screen.waitFor(name);
+	await screen.select(name);
+	await screen.press('a');
+	await screen.waitFor(`${name} is not running (created): A starts it and attaches (docker start -ai); l shows its logs.`);
+	await screen.press('A');
+	await screen.waitFor(`Attached to PID 1 of ${name}`);
+	await new Promise(r => setTimeout(r, 300));
+	await screen.press(...'exit 5', KEYS.enter);
+	await screen.waitFor(`${name} exited with code 5 while attached.`, 5000);
+	assert.deepEqual(await running(h, name), ['false', '5']);
+});
+
+test('attach to a container without a TTY or stdin streams its output and leaves it running', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const screen = open(h, t);
+	await screen.waitFor(FIXTURES.ticker);
+	await screen.select(FIXTURES.ticker);
+	await screen.press('a');
+	await screen.waitFor(() => screen.raw.includes('input is not connected (its stdin is not open)'));
+	await screen.waitFor(s => s.split('\n').filter(l => l.trim() === 'tick').length >= 2, 4000);
+	await screen.press(KEYS.ctrlP, KEYS.ctrlQ);
+	await screen.waitFor(`Detached from ${FIXTURES.ticker}; it keeps running.`, 3000);
+	assert.equal((await running(h, FIXTURES.ticker))[0], 'true');
+});
+
+test('attach to a stopped container is refused with the keys that help; --read-only attaches output only', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	let screen = open(h, t);
+	await screen.waitFor(FIXTURES.exited);
+	await screen.select(FIXTURES.exited);
+	await screen.press('a');
+	await screen.waitFor(`${FIXTURES.exited} is not running (exited): A starts it and shows its output; l shows its logs.`);
+	await screen.press('q');
+	await screen.exited;
+
+	screen = open(h, t, ['--read-only']);
+	await screen.waitFor(FIXTURES.shell);
+	await screen.select(FIXTURES.shell);
+	await screen.press('e');
+	await screen.waitFor('Exec is off under --read-only');
+	await screen.press('a');
+	await screen.waitFor(() => screen.raw.includes('input is not connected (--read-only)'));
+	await screen.press(KEYS.ctrlC);
+	await screen.waitFor(`Detached from ${FIXTURES.shell}; it keeps running.`, 3000);
+	assert.equal((await running(h, FIXTURES.shell))[0], 'true', 'Ctrl-C left the output view, it did not reach the container');
+});
+
+test('exec a shell, run a command that changes the container, exit: back on the dashboard', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const screen = open(h, t);
+	await screen.waitFor(FIXTURES.ticker);
+	await screen.select(FIXTURES.ticker);
+	await screen.press('e');
+	await screen.waitFor(`Run in ${FIXTURES.ticker} (Enter: bash, else sh):`);
+	await screen.press(KEYS.enter);
+	await screen.waitFor(() => screen.raw.includes('A new process in dd-ticker: bash, else sh. Leaving it (exit, or ctrl-p ctrl-q) does not stop the container'));
+	const token = `exec-${Math.random().toString(36).slice(2, 8)}`;
+	await new Promise(r => setTimeout(r, 300));
+	await screen.press(...`echo ${token} > /tmp/mark; stty size`, KEYS.enter);
+	await screen.waitFor(/^40 120$/m, 3000); // the exec TTY has the terminal's size
+	await screen.press(...'exit', KEYS.enter);
+	await screen.waitFor('bash, else sh ended with code 0; dd-ticker keeps running.', 3000);
+	assert.equal(await h.docker('exec', FIXTURES.ticker, 'cat', '/tmp/mark'), token);
+
+	await screen.press('e');
+	await screen.waitFor('(Enter: bash, else sh):');
+	await screen.press(...'no-such-command --flag', KEYS.enter);
+	await screen.waitFor(/no-such-command --flag ended with code 12[67]: not found or not executable in the container; dd-ticker keeps running\./, 5000);
+	await screen.press('e');
+	await screen.press(...'echo "unclosed', KEYS.enter);
+	await screen.waitFor('Not run: the command has an unclosed " quote.');
+});
+
+test('the terminal modes after quitting are the ones before starting (stty -g), through an attach', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-stty-'));
+	t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+	const screen = new Screen([], { cols: 100, rows: 30, shell: `stty -g > ${dir}/before; $DOCKDECK --host ${h.host}; echo "exit=$?"; stty -g > ${dir}/after` });
+	t.after(() => screen.kill('SIGKILL'));
+	await screen.waitFor(FIXTURES.shell);
+	await screen.select(FIXTURES.shell);
+	await screen.press('a');
+	await screen.waitFor('Attached to PID 1');
+	await screen.press(KEYS.ctrlP, KEYS.ctrlQ);
+	await screen.waitFor('Detached from');
+	await screen.press('q');
+	await screen.waitFor('exit=0');
+	await screen.exited;
+	const before = fs.readFileSync(path.join(dir, 'before'), 'utf8').trim();
+	assert.ok(before.length > 10);
+	assert.equal(fs.readFileSync(path.join(dir, 'after'), 'utf8').trim(), before);
+});
