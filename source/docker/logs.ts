@@ -27,6 +27,17 @@ function lineSplitter(onLine: (line: string) => void): { write(chunk: Buffer): v
 	};
 }
 
+/**
+ * The logs API's `since` is unix seconds with an optional fraction; the engine's line times are
+ * RFC 3339 with nanoseconds: "2026-11-23T11:00:46.123456789Z" -> "1795431646.123456789".
+ */
+export function unixSince(time: string): string | undefined {
+	const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/.exec(time);
+	if (!match) return undefined;
+	const seconds = Date.parse(`${match[1]}${match[3]}`) / 1000;
+	return Number.isNaN(seconds) ? undefined : `${seconds}${match[2] ? `.${match[2]}` : ''}`;
+}
+
 /** A followed log stream; `stop()` closes it at once. `ended` says whether it closed on its own. */
 export interface LogFollow {
 	stop(): void;
@@ -41,7 +52,7 @@ export interface LogFollow {
 export async function followLogs(
 	docker: Docker,
 	id: string,
-	options: { tty: boolean; tail?: number; since?: string },
+	options: { tty: boolean; tail?: number; /** RFC 3339: the last line's time */ since?: string },
 	onLine: (stream: LogStream, time: string, text: string) => void,
 ): Promise<LogFollow> {
 	const response = (await docker.getContainer(id).logs({
@@ -50,7 +61,7 @@ export async function followLogs(
 		stderr: true,
 		timestamps: true,
 		...(options.tail !== undefined ? { tail: options.tail } : {}),
-		...(options.since ? { since: options.since as unknown as number } : {}),
+		...(options.since && unixSince(options.since) ? { since: unixSince(options.since) as unknown as number } : {}),
 	})) as unknown as IncomingMessage;
 	const split = (stream: LogStream) => {
 		const s = lineSplitter(line => {

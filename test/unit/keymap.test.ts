@@ -8,14 +8,15 @@ import { keyTableMarkdown } from '../../source/keymap/markdown.js';
 
 const README = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../README.md');
 
+/** The scopes in force in a state where `scope` applies. */
+function scopesWhere(scope: Scope): Scope[] {
+	if (scope === 'help' || scope === 'filter' || scope === 'prompt') return activeScopes({ overlay: scope, panel: 'containers' });
+	if (scope === 'logs') return activeScopes({ overlay: null, panel: 'containers', view: 'logs' });
+	return activeScopes({ overlay: null, panel: scope === 'images' || scope === 'layers' ? scope : 'containers' });
+}
+
 test('no key does two things where both are in force', () => {
-	const stacks: Scope[][] = [
-		activeScopes({ overlay: null, panel: 'containers' }),
-		activeScopes({ overlay: null, panel: 'images' }),
-		activeScopes({ overlay: null, panel: 'layers' }),
-		activeScopes({ overlay: 'filter', panel: 'containers' }),
-		activeScopes({ overlay: 'help', panel: 'containers' }),
-	];
+	const stacks: Scope[][] = (['containers', 'images', 'layers', 'filter', 'help', 'prompt', 'logs'] as const).map(scopesWhere);
 	for (const scopes of stacks) {
 		const seen = new Map<string, string>();
 		for (const binding of KEYMAP.filter(b => scopes.includes(b.scope))) {
@@ -36,8 +37,7 @@ test('every binding is described and reachable', () => {
 		assert.ok(b.keys.length > 0, `${b.id} has a key`);
 		assert.ok(!ids.has(b.id), `${b.id} appears once`);
 		ids.add(b.id);
-		const scopes = b.scope === 'help' ? activeScopes({ overlay: 'help', panel: 'containers' }) : b.scope === 'filter' ? activeScopes({ overlay: 'filter', panel: 'containers' }) : activeScopes({ overlay: null, panel: b.scope === 'images' || b.scope === 'layers' ? b.scope : 'containers' });
-		assert.ok(b.keys.some(k => lookup(k, scopes)?.id === b.id), `${b.id} is reachable by one of its keys`);
+		assert.ok(b.keys.some(k => lookup(k, scopesWhere(b.scope))?.id === b.id), `${b.id} is reachable by one of its keys`);
 	}
 });
 
@@ -46,7 +46,9 @@ test('lookup prefers the most specific scope', () => {
 	assert.equal(lookup('escape', activeScopes({ overlay: null, panel: 'images' }))?.id, 'filter.clear');
 	assert.equal(lookup('q', activeScopes({ overlay: 'help', panel: 'images' }))?.id, 'help.close');
 	assert.equal(lookup('q', activeScopes({ overlay: 'filter', panel: 'images' })), undefined, 'q types into a filter');
-	for (const overlay of [null, 'filter', 'help'] as const) assert.equal(lookup('ctrl+c', activeScopes({ overlay, panel: 'layers' }))?.id, 'app.interrupt', `Ctrl-C quits with overlay ${overlay}`);
+	assert.equal(lookup('q', scopesWhere('logs'))?.id, 'logs.close', 'q closes the logs view, like less');
+	assert.equal(lookup('/', scopesWhere('logs'))?.id, 'logs.search');
+	for (const overlay of [null, 'filter', 'help', 'prompt'] as const) assert.equal(lookup('ctrl+c', activeScopes({ overlay, panel: 'layers' }))?.id, 'app.interrupt', `Ctrl-C quits with overlay ${overlay}`);
 });
 
 test('the README key table is the one generated from the key map', () => {

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { defaultLogFile, saveLogs } from '../../source/actions/save-logs.js';
+import { unixSince } from '../../source/docker/logs.js';
+import { displayWidth } from '../../source/format/text.js';
+import type { LogLine } from '../../source/store/log-session.js';
+import { bottomSeq, countMatches, findMatch, highlight, initialLogsUi, MAX_ROWS_PER_LINE, scrollLogs, shortTime, visibleRows, wrapText } from '../../source/store/logs-ui.js';
+import { RingBuffer } from '../../source/store/ring-buffer.js';
+
+const fill = (n: number, capacity = 100) => {
+	const buffer = new RingBuffer<LogLine>(capacity);
+	for (let i = 0; i < n; i++) buffer.push({ stream: i % 5 === 0 ? 'err' : 'out', time: `2026-11-23T10:00:${String(i % 60).padStart(2, '0')}.123456789Z`, text: `line ${i}` });
+	return buffer;
+};
+
+test('the ring buffer keeps the newest lines and their sequence numbers', () => {
+	const buffer = fill(250, 100);
+	assert.equal(buffer.size, 100);
+	assert.equal(buffer.firstSeq, 150);
+	assert.equal(buffer.at(150)?.text, 'line 150');
+	assert.equal(buffer.at(149), undefined, 'dropped');
+	assert.equal(buffer.at(249)?.text, 'line 249');
+	assert.deepEqual(buffer.slice(0, 152).map(l => l.text), ['line 150', 'line 151']);
+	assert.throws(() => new RingBuffer(0), RangeError);
+});
+
+test('scrolling up pauses following, reaching the end resumes it, and the view stays anchored as lines arrive', () => {
+	const buffer = fill(50);
+	let ui = scrollLogs(initialLogsUi, buffer, -10);
+	assert.equal(ui.follow, false);
+	assert.equal(bottomSeq(ui, buffer), 39);
+	buffer.push({ stream: 'out', time: '', text: 'new' });
+	assert.equal(bottomSeq(ui, buffer), 39, 'a new line does not move a paused view');
+	ui = scrollLogs(ui, buffer, 1000);
+	assert.equal(ui.follow, true);
+	assert.equal(scrollLogs(initialLogsUi, buffer, -Infinity).anchor, buffer.firstSeq);
+});
+
+test('visible rows end at the bottom line and fill the height; stderr is kept apart', () => {
+	const buffer = fill(50);
+	const rows = visibleRows(buffer, initialLogsUi, 40, 5);
+	assert.deepEqual(rows.map(r => r.text), ['line 45', 'line 46', 'line 47', 'line 48', 'line 49']);
+	assert.equal(rows[0]!.stream, 'err');
+	const stamped = visibleRows(buffer, { ...initialLogsUi, timestamps: true }, 40, 1);
+	assert.equal(stamped[0]!.text, '10:00:49.123 line 49');
+	assert.equal(shortTime('2026-11-23T10:00:01Z'), '10:00:01.000');
+});
+
+test('a 100,000-character line wraps to a bounded number of rows, fast', () => {
+	const buffer = new RingBuffer<LogLine>(10);
+	buffer.push({ stream: 'out', time: '', text: 'x'.repeat(100_000) });
+	const started = performance.now();
+	const rows = visibleRows(buffer, initialLogsUi, 100, 200);
+	const ms = performance.now() - started;
+	assert.equal(rows.length, MAX_ROWS_PER_LINE);
+	assert.match(rows.at(-1)!.text, /… 96,\d{3} more characters$/);
+	assert.ok(rows.every(r => displayWidth(r.text) <= 100));
+	assert.ok(ms < 200, `wrapping took ${ms.toFixed(1)} ms`);
+	const cut = visibleRows(buffer, { ...initialLogsUi, wrap: false, hscroll: 8 }, 100, 5);
+	assert.equal(cut.length, 1, 'unwrapped, the line is one row');
+});
+
+test('wrapping keeps wide characters whole', () => {
+	const rows = wrapText('컨테이너와이미지', 5, 10);
+	assert.deepEqual(rows, ['컨테', '이너', '와이', '미지']);
+});
+
+test('search counts, finds and highlights matches in both directions', () => {
+	const buffer = fill(30);
+	const ui = { ...initialLogsUi, search: 'LINE 2' };
+	assert.equal(countMatches(buffer, 'line 2'), 11);
+	assert.equal(findMatch(buffer, ui, -1), 28, 'going up from the bottom line (29)');
+	assert.equal(findMatch(buffer, { ...ui, follow: false, anchor: 20 }, -1), 2);
+	assert.equal(findMatch(buffer, { ...ui, follow: false, anchor: 2 }, 1), 20);
+	assert.equal(findMatch(buffer, { ...initialLogsUi, search: 'nope' }, -1), undefined);
+	assert.deepEqual(highlight('a line 2 and Line 2', 'line 2'), [
+		{ text: 'a ', match: false },
+		{ text: 'line 2', match: true },
+		{ text: ' and ', match: false },
+		{ text: 'Line 2', match: true },
+	]);
+});
+
+test('saved logs carry times and streams, and an existing file is never overwritten', async () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-save-'));
+	try {
+		const buffer = fill(3);
+		const ok = await saveLogs(buffer, 'out.log', dir);
+		assert.equal(ok.tone, 'good');
+		assert.match(ok.text, /^Saved 3 lines \(\d+ bytes\) to .*out\.log\.$/);
+		assert.equal(fs.readFileSync(path.join(dir, 'out.log'), 'utf8').split('\n')[0], '2026-11-23T10:00:00.123456789Z stderr line 0');
+		fs.writeFileSync(path.join(dir, 'keep.log'), 'precious');
+		const refused = await saveLogs(buffer, 'keep.log', dir);
+		assert.match(refused.text, /already exists \(choose another name; nothing was overwritten\)/);
+		assert.equal(fs.readFileSync(path.join(dir, 'keep.log'), 'utf8'), 'precious');
+		assert.match((await saveLogs(buffer, 'no/such/dir/x.log', dir)).text, /its folder does not exist/);
+		assert.match((await saveLogs(buffer, '  ', dir)).text, /no file name/);
+		assert.match(defaultLogFile('my app/1', new Date(2026, 10, 23, 10, 31, 15)), /^my_app_1-20261123-103115\.log$/);
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('a line time becomes the unix seconds the logs API takes for since', () => {
+	assert.equal(unixSince('2026-11-23T11:00:46.123456789Z'), `${Date.parse('2026-11-23T11:00:46Z') / 1000}.123456789`);
+	assert.equal(unixSince('2026-11-23T11:00:46Z'), String(Date.parse('2026-11-23T11:00:46Z') / 1000));
+	assert.equal(unixSince('2026-11-23T12:00:46.5+01:00'), `${Date.parse('2026-11-23T11:00:46Z') / 1000}.5`);
+	assert.equal(unixSince('garbage'), undefined);
+});
