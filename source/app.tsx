@@ -212,6 +212,12 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 	};
 
 	useInput((input, key) => {
+		// dockdeck binds no Alt keys: ESC and a key read together (a fast Esc then q, or a slow link) are both pressed
+		if (key.meta && !key.ctrl && [...input].length === 1) {
+			handleKey('escape', '', { ...PLAIN_KEY, escape: true });
+			handleKey(keyName(input, PLAIN_KEY), input, PLAIN_KEY);
+			return;
+		}
 		const keys = key.meta ? undefined : splitKeys(input);
 		if (keys) for (const [name, text] of keys) handleKey(name || undefined, text, PLAIN_KEY);
 		else handleKey(keyName(input, key), input, key);

@@ -28,7 +28,8 @@ export function LogsView({ session, ui, width, height, matches }: { readonly ses
 	const { buffer, state } = session;
 	const mode = ui.follow ? 'following' : `paused at line ${(rows.at(-1)?.seq ?? 0) + 1} (f follows)`;
 	const search = ui.search ? ` · /${ui.search}: ${matches} lines` : '';
-	const info = `${stateText(state)} · ${mode} · ${buffer.size.toLocaleString('en-US')} of max ${buffer.capacity.toLocaleString('en-US')} lines${search}`;
+	const kept = buffer.pushed > buffer.size ? ` · last ${buffer.size.toLocaleString('en-US')} kept` : '';
+	const info = `${stateText(state)} · ${mode} · ${buffer.pushed.toLocaleString('en-US')} lines${kept}${search}`;
 	const gone = state.status === 'removed' || state.status === 'stopped';
 	return (
 		<Frame title={`Logs of ${session.name}`} info={info} width={width} height={height} focused>

@@ -22,6 +22,8 @@ export type LogState =
 /** Lines shown when the view opens, like `docker logs --tail 500 -f`. */
 export const INITIAL_TAIL = 500;
 export const DEFAULT_LOG_BUFFER = 10_000;
+/** Longer lines are cut when stored, so 10,000 lines of a megabyte each cannot exhaust memory. */
+export const MAX_LINE_CHARS = 16_384;
 const NOTIFY_MS = 50;
 
 /**
@@ -90,7 +92,8 @@ export class LogSession {
 		// a re-open with `since` repeats the lines of the last second: skip what was seen
 		if (time && this.lastTime && time <= this.lastTime) return;
 		if (time) this.lastTime = time;
-		this.buffer.push({ stream, time, text });
+		const stored = text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)} … [${(text.length - MAX_LINE_CHARS).toLocaleString('en-US')} more characters not kept]` : text;
+		this.buffer.push({ stream, time, text: stored });
 		this.scheduleNotify();
 	}
 

@@ -48,6 +48,11 @@ export class Screen {
 		);
 	}
 
+	/** The process id of the program in the terminal. */
+	get pid(): number {
+		return this.proc.pid;
+	}
+
 	/** The visible screen, one string per row, trailing spaces trimmed. */
 	async lines(): Promise<string[]> {
 		await this.pending;

@@ -1,7 +1,7 @@
-#!/usr/bin/env node
 import React from 'react';
 import { render } from 'ink';
 import meow from 'meow';
+import { appendFileSync } from 'node:fs';
 import { App } from './app.js';
 import { connectEngine } from './docker/client.js';
 import { resolveEndpoint, UsageError, type Endpoint } from './docker/endpoint.js';
@@ -84,6 +84,11 @@ async function main(): Promise<void> {
 		const problem = describeConnectError(error, endpoint);
 		fail([problem.title, `Fix: ${problem.fix}`]);
 	}
+
+	// Diagnostics: DOCKDECK_MEMORY_LOG=<file> appends process.memoryUsage() once a second.
+	const memoryLog = process.env.DOCKDECK_MEMORY_LOG;
+	if (memoryLog) setInterval(() => (globalThis as { gc?: () => void }).gc?.(), 1000).unref();
+	if (memoryLog) setInterval(() => appendFileSync(memoryLog, `${JSON.stringify({ t: Date.now(), ...process.memoryUsage() })}\n`), 1000).unref();
 
 	const store = new Store(engine);
 	store.start();

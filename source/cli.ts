@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// The entry point: settles the runtime before anything else loads.
+// - React picks its build from NODE_ENV when first imported (and ESM imports are hoisted): the
+//   development build costs several times the CPU under a log flood.
+// - V8 sizes its heap when the process starts and lets it grow far past what dockdeck keeps alive
+//   when logs flood in (live heap ~40 MB, resident 340 MB). A small young generation and an
+//   old-space cap keep it flat (about 145 MB). They can only be set at start, so the process
+//   replaces itself once with them (process.execve: same pid, nothing loaded yet) unless the
+//   user chose heap flags already.
+const HEAP_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=256'];
+const chosen = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some(a => /^--max-(semi|old)-space-size/.test(a));
+const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
+if (!chosen && !process.env.DOCKDECK_NO_HEAP_FLAGS && typeof execve === 'function' && process.argv[1]) {
+	process.emitWarning = () => undefined; // execve is experimental in Node 22-24 and would warn on stderr
+	execve.call(process, process.execPath, [process.execPath, ...HEAP_FLAGS, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, DOCKDECK_NO_HEAP_FLAGS: '1' });
+}
+process.env.NODE_ENV ??= 'production';
+await import('./main.js');
+export {};
