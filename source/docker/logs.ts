@@ -1,6 +1,5 @@
 import type Docker from 'dockerode';
 import type { IncomingMessage } from 'node:http';
-import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 
 export type LogStream = 'out' | 'err';
@@ -38,6 +37,38 @@ export function unixSince(time: string): string | undefined {
 	return Number.isNaN(seconds) ? undefined : `${seconds}${match[2] ? `.${match[2]}` : ''}`;
 }
 
+/**
+ * Splits Docker's multiplexed stream (8-byte headers: stream type, 3 zero bytes, big-endian
+ * length) into per-stream payloads without copying: payloads are views of the chunks.
+ */
+export function frameDemuxer(onPayload: (stream: LogStream, payload: Buffer) => void): (chunk: Buffer) => void {
+	const header = Buffer.alloc(8);
+	let filled = 0;
+	let remaining = 0;
+	let stream: LogStream = 'out';
+	return chunk => {
+		let i = 0;
+		while (i < chunk.length) {
+			if (remaining === 0) {
+				const take = Math.min(8 - filled, chunk.length - i);
+				chunk.copy(header, filled, i, i + take);
+				filled += take;
+				i += take;
+				if (filled === 8) {
+					stream = header[0] === 2 ? 'err' : 'out';
+					remaining = header.readUInt32BE(4);
+					filled = 0;
+				}
+				continue;
+			}
+			const take = Math.min(remaining, chunk.length - i);
+			onPayload(stream, chunk.subarray(i, i + take));
+			remaining -= take;
+			i += take;
+		}
+	};
+}
+
 /** A followed log stream; `stop()` closes it at once. `ended` says whether it closed on its own. */
 export interface LogFollow {
 	stop(): void;
@@ -63,22 +94,20 @@ export async function followLogs(
 		...(options.tail !== undefined ? { tail: options.tail } : {}),
 		...(options.since && unixSince(options.since) ? { since: unixSince(options.since) as unknown as number } : {}),
 	})) as unknown as IncomingMessage;
-	const split = (stream: LogStream) => {
-		const s = lineSplitter(line => {
+	const split = (stream: LogStream) =>
+		lineSplitter(line => {
 			const space = line.indexOf(' ');
 			onLine(stream, space > 0 ? line.slice(0, space) : '', space > 0 ? line.slice(space + 1) : line);
 		});
-		return Object.assign(new Writable({ write: (chunk: Buffer, _enc, done) => (s.write(chunk), done()) }), { flushLines: () => s.flush() });
-	};
 	const out = split('out');
 	const err = split('err');
-	if (options.tty) response.on('data', (chunk: Buffer) => out.write(chunk));
-	else (docker.modem as { demuxStream(s: IncomingMessage, o: Writable, e: Writable): void }).demuxStream(response, out, err);
+	const demux = frameDemuxer((stream, payload) => (stream === 'err' ? err : out).write(payload));
+	response.on('data', options.tty ? (chunk: Buffer) => out.write(chunk) : demux);
 	let stopping = false;
 	const ended = new Promise<'stopped' | 'ended'>(resolve => {
 		const finish = () => {
-			out.flushLines();
-			err.flushLines();
+			out.flush();
+			err.flush();
 			resolve(stopping ? 'stopped' : 'ended');
 		};
 		response.once('close', finish);

@@ -138,3 +138,19 @@ test('the terminal modes after quitting are the ones before starting (stty -g), 
 	assert.ok(before.length > 10);
 	assert.equal(fs.readFileSync(path.join(dir, 'after'), 'utf8').trim(), before);
 });
+
+test('custom detach keys: ctrl-p ctrl-q then reach the shell, and the chosen keys detach', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const screen = open(h, t, ['--detach-keys', 'ctrl-x,x']);
+	await screen.waitFor(FIXTURES.shell);
+	await screen.select(FIXTURES.shell);
+	await screen.press('a');
+	await screen.waitFor(() => screen.raw.includes('Detach with ctrl-x x and it keeps running'));
+	await screen.press(KEYS.ctrlP, KEYS.ctrlQ);
+	await new Promise(r => setTimeout(r, 500));
+	assert.ok(!(await screen.text()).includes('Detached from'), 'ctrl-p ctrl-q did not detach');
+	await screen.press('\u0018', 'x');
+	await screen.waitFor(`Detached from ${FIXTURES.shell}; it keeps running.`, 3000);
+	assert.equal((await running(h, FIXTURES.shell))[0], 'true');
+});

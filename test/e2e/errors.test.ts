@@ -53,6 +53,12 @@ test('bad flags and addresses are one-line usage errors with exit code 2', async
 	const unknownFlag = await runCli(['--frobnicate']);
 	assert.equal(unknownFlag.code, 2);
 	assert.match(unknownFlag.text, /Unknown flag/);
+	const keys = await runCli(['--detach-keys', 'alt-x']);
+	assert.equal(keys.code, 2);
+	assert.match(keys.text, /dockdeck: --detach-keys: detach key "alt-x" is not valid: use a comma-separated list such as ctrl-p,ctrl-q/);
+	const buffer = await runCli(['--log-buffer', 'lots']);
+	assert.equal(buffer.code, 2);
+	assert.match(buffer.text, /--log-buffer "lots" is not valid: give a whole number of lines from 100 to 1000000/);
 	const extra = await runCli(['ps']);
 	assert.equal(extra.code, 2);
 	assert.match(extra.text, /unexpected argument "ps"/);

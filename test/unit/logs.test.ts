@@ -110,3 +110,23 @@ test('a line time becomes the unix seconds the logs API takes for since', () => 
 	assert.equal(unixSince('2026-11-23T12:00:46.5+01:00'), `${Date.parse('2026-11-23T11:00:46Z') / 1000}.5`);
 	assert.equal(unixSince('garbage'), undefined);
 });
+
+test('the multiplexed stream is split into stdout and stderr whatever the chunk boundaries', async () => {
+	const { frameDemuxer } = await import('../../source/docker/logs.js');
+	const frame = (type: number, text: string) => {
+		const payload = Buffer.from(text);
+		const header = Buffer.alloc(8);
+		header[0] = type;
+		header.writeUInt32BE(payload.length, 4);
+		return Buffer.concat([header, payload]);
+	};
+	const whole = Buffer.concat([frame(1, 'out one\n'), frame(2, 'err one\n'), frame(1, 'out two\n'), frame(2, '')]);
+	for (const size of [1, 3, 7, 8, 9, 100]) {
+		const got: string[] = [];
+		const demux = frameDemuxer((stream, payload) => got.push(`${stream}:${payload.toString()}`));
+		for (let i = 0; i < whole.length; i += size) demux(whole.subarray(i, i + size));
+		const joined = { out: '', err: '' };
+		for (const g of got) joined[g.slice(0, 3) as 'out' | 'err'] += g.slice(4);
+		assert.deepEqual(joined, { out: 'out one\nout two\n', err: 'err one\n' }, `chunks of ${size}`);
+	}
+});
