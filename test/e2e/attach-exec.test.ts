@@ -150,7 +150,27 @@ test('custom detach keys: ctrl-p ctrl-q then reach the shell, and the chosen key
 	await screen.press(KEYS.ctrlP, KEYS.ctrlQ);
 	await new Promise(r => setTimeout(r, 500));
 	assert.ok(!(await screen.text()).includes('Detached from'), 'ctrl-p ctrl-q did not detach');
+	await screen.press(KEYS.ctrlU); // ctrl-p recalled a history line in the shell: leave it clean for other tests
 	await screen.press('\u0018', 'x');
 	await screen.waitFor(`Detached from ${FIXTURES.shell}; it keeps running.`, 3000);
 	assert.equal((await running(h, FIXTURES.shell))[0], 'true');
+});
+
+test('the attached TTY follows the terminal size, at start and on every resize', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const screen = open(h, t);
+	await screen.waitFor(FIXTURES.shell);
+	await screen.select(FIXTURES.shell);
+	await screen.press('a');
+	await screen.waitFor(() => screen.raw.includes('Attached to PID 1'));
+	await screen.press(KEYS.ctrlU, ...'stty size', KEYS.enter);
+	await screen.waitFor(/^40 120$/m, 3000);
+	screen.resize(100, 30);
+	await new Promise(r => setTimeout(r, 300));
+	await screen.press(...'clear; stty size', KEYS.enter);
+	await screen.waitFor(/^30 100$/m, 3000);
+	await screen.press(KEYS.ctrlP, KEYS.ctrlQ);
+	await screen.waitFor(`Detached from ${FIXTURES.shell}; it keeps running.`, 3000);
+	await screen.waitFor(s => s.split('\n')[0]!.length <= 100 && s.includes('1 Containers'), 2000); // the dashboard at the new size
 });
