@@ -150,10 +150,35 @@ export async function makeFixtures(host: string, dir: string): Promise<void> {
 	});
 }
 
+/** Unmounts what an engine left mounted under `dir` and removes it. */
+async function removeEngineDir(dir: string): Promise<void> {
+	await run('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined);
+	await fsp.rm(dir, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/**
+ * Removes test engines whose runner died without stopping them (killed at a time limit, say):
+ * their daemon, the container shims that still run for it, their mounts and folder.
+ */
+async function sweepStaleEngines(log: (line: string) => void): Promise<void> {
+	for (const name of await fsp.readdir('/tmp').catch(() => [] as string[])) {
+		if (!name.startsWith('ddk-')) continue;
+		const dir = path.join('/tmp', name);
+		const owner = Number(await fsp.readFile(path.join(dir, 'owner'), 'utf8').catch(() => '0'));
+		if (owner && alive(owner)) continue;
+		log(`removing a test engine left behind by a run that did not finish: ${dir}`);
+		await stopDaemon(dir, 'SIGKILL').catch(() => undefined);
+		await run('sh', ['-c', `pgrep -f 'containerd-shim.*${dir}' | xargs -r kill -9`]).catch(() => undefined);
+		await removeEngineDir(dir).catch(() => undefined);
+	}
+}
+
 /** Starts a fresh test engine with fixtures. */
 export async function startEngine(log: (line: string) => void = () => undefined): Promise<TestEngine> {
 	await ensureTools(log);
+	await sweepStaleEngines(log);
 	const dir = await fsp.mkdtemp('/tmp/ddk-'); // short: unix socket paths are limited to 107 bytes
+	await fsp.writeFile(path.join(dir, 'owner'), String(process.pid));
 	const started = Date.now();
 	const { host, socket } = await startDaemon(dir);
 	log(`engine up at ${host} in ${Date.now() - started} ms`);
@@ -166,8 +191,7 @@ export async function startEngine(log: (line: string) => void = () => undefined)
 		async stop() {
 			await dockerCli(host, ['ps', '-aq']).then(ids => (ids ? dockerCli(host, ['rm', '-f', ...ids.split('\n')]) : ''), () => '');
 			await stopDaemon(dir);
-			await run('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined);
-			await fsp.rm(dir, { recursive: true, force: true, maxRetries: 3 });
+			await removeEngineDir(dir);
 		},
 	};
 }
