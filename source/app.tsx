@@ -3,7 +3,9 @@ import { Box, Text, useApp, useInput, useWindowSize, type Key } from 'ink';
 import { attach } from './actions/attach.js';
 import type { ActionContext, Notice } from './actions/context.js';
 import { DEFAULT_SHELL_LABEL, exec } from './actions/exec.js';
+import { lifecycle, removeDialog, type Confirmation } from './actions/lifecycle.js';
 import { defaultLogFile, saveLogs } from './actions/save-logs.js';
+import { ConfirmDialog } from './components/confirm-dialog.js';
 import { ConnectionBanner } from './components/banner.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
@@ -22,7 +24,7 @@ import { LogsView } from './panels/logs-view.js';
 import { LogSession } from './store/log-session.js';
 import { countMatches, findMatch, scrollLogs } from './store/logs-ui.js';
 import type { Store } from './store/store.js';
-import { initialUi, uiReducer, type UiAction } from './store/ui.js';
+import { initialUi, uiReducer, type PendingConfirm, type UiAction } from './store/ui.js';
 import { useSnapshot } from './store/use-store.js';
 import { useMinuteClock } from './use-clock.js';
 
@@ -100,6 +102,45 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		dispatch({ type: 'view', view: 'dashboard' });
 	};
 
+	/** The dialog as it stands now, rebuilt from the live snapshot: the container may have gone meanwhile. */
+	const confirmation = (pending: PendingConfirm | null): Confirmation | undefined => {
+		if (!pending) return undefined;
+		const container = snapshot.containers.find(c => c.id === pending.containerId);
+		if (!container) {
+			return {
+				title: `${pending.name} no longer exists`,
+				lines: ['It was removed outside dockdeck while this dialog was open. Nothing will be done.'],
+				command: '',
+				toggles: [],
+				confirmLabel: 'close',
+				run: async () => ({ text: `${pending.name} is gone: nothing done.`, tone: 'warn' }),
+			};
+		}
+		const result = pending.kind === 'remove' ? removeDialog(context, container, pending) : lifecycle(context, container, pending.verb ?? 'stop');
+		if ('run' in result) return result;
+		// the state changed under the dialog so that the action no longer applies
+		const why = typeof result === 'function' ? 'its state changed' : result.text;
+		return { title: `${pending.name}: nothing to do now`, lines: [why], command: '', toggles: [], confirmLabel: 'close', run: async () => ({ text: why, tone: 'warn' }) };
+	};
+
+	const containerAction = (kind: 'lifecycle' | 'remove', verb?: 'start' | 'stop' | 'restart' | 'pause' | 'kill') => {
+		const container = model.container;
+		if (!container) return setNotice({ text: 'No container selected.', tone: 'warn' });
+		const effective = verb === 'pause' && container.state === 'paused' ? 'unpause' : verb;
+		const result = kind === 'remove' ? removeDialog(context, container, { force: false, volumes: false }) : lifecycle(context, container, effective ?? 'stop');
+		if (typeof result === 'function') perform(result);
+		else if ('run' in result) dispatch({ type: 'confirmOpen', confirm: { kind, containerId: container.id, name: container.name, verb: effective === 'unpause' || effective === 'start' ? undefined : effective, force: false, volumes: false } });
+		else setNotice(result);
+	};
+
+	const acceptConfirm = () => {
+		const current = confirmation(uiRef.current.confirm);
+		if (!current) return;
+		if (current.refusal) return; // the dialog says why; it stays open for the choice or Esc
+		dispatch({ type: 'confirmClose' });
+		perform(() => current.run());
+	};
+
 	const acceptPrompt = () => {
 		const prompt = uiRef.current.prompt;
 		dispatch({ type: 'promptEnd' });
@@ -158,6 +199,20 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 				else dispatch({ type: 'promptStart', prompt: { kind: 'exec', label: `Run in ${model.container.name} (Enter: ${DEFAULT_SHELL_LABEL})`, value: '' } });
 			},
 			'container.logs': openLogs,
+			'container.start': () => containerAction('lifecycle', 'start'),
+			'container.stop': () => containerAction('lifecycle', 'stop'),
+			'container.restart': () => containerAction('lifecycle', 'restart'),
+			'container.pause': () => containerAction('lifecycle', 'pause'),
+			'container.kill': () => containerAction('lifecycle', 'kill'),
+			'container.remove': () => containerAction('remove'),
+			'confirm.accept': acceptConfirm,
+			'confirm.cancel': () => {
+				const pending = ui.confirm;
+				dispatch({ type: 'confirmClose' });
+				if (pending) setNotice({ text: `Cancelled: ${pending.name} is unchanged.`, tone: 'info' });
+			},
+			'confirm.force': () => ui.confirm?.kind === 'remove' && dispatch({ type: 'confirmToggle', toggle: 'force' }),
+			'confirm.volumes': () => ui.confirm?.kind === 'remove' && dispatch({ type: 'confirmToggle', toggle: 'volumes' }),
 			'prompt.accept': acceptPrompt,
 			'prompt.cancel': () => {
 				if (ui.prompt?.kind === 'search') dispatch({ type: 'logs', update: l => ({ ...l, search: '' }) });
@@ -262,7 +317,9 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		<Box flexDirection="column" width={columns} height={rows}>
 			{header}
 			{snapshot.connection.status === 'down' ? <ConnectionBanner state={snapshot.connection} width={columns} since={snapshot.syncedAt ? formatDateTime(snapshot.syncedAt) : 'never'} /> : null}
-			{ui.view === 'logs' && logs ? (
+			{ui.overlay === 'confirm' && confirmation(ui.confirm) ? (
+				<ConfirmDialog confirmation={confirmation(ui.confirm)!} width={columns} height={logsHeight} />
+			) : ui.view === 'logs' && logs ? (
 				<LogsView session={logs} ui={ui.logs} width={columns} height={logsHeight} matches={countMatches(logs.buffer, ui.logs.search)} />
 			) : (
 				<DashboardBody model={model} snapshot={snapshot} ui={ui} now={now} />

@@ -2,7 +2,7 @@
  * Where a binding works: always (even while typing), in the dashboard and the logs view ('views'),
  * in the dashboard ('global'), in any list, in one panel or view, or in an overlay.
  */
-export type Scope = 'always' | 'views' | 'global' | 'list' | 'containers' | 'images' | 'layers' | 'filter' | 'prompt' | 'logs' | 'help';
+export type Scope = 'always' | 'views' | 'global' | 'list' | 'containers' | 'images' | 'layers' | 'filter' | 'prompt' | 'confirm' | 'logs' | 'help';
 
 export type ActionId =
 	| 'app.quit' | 'app.interrupt' | 'help.toggle' | 'help.close'
@@ -11,6 +11,8 @@ export type ActionId =
 	| 'detail.scrollUp' | 'detail.scrollDown'
 	| 'filter.start' | 'filter.clear' | 'filter.accept' | 'filter.cancel'
 	| 'container.attach' | 'container.startAttach' | 'container.exec' | 'container.logs'
+	| 'container.start' | 'container.stop' | 'container.restart' | 'container.pause' | 'container.kill' | 'container.remove'
+	| 'confirm.accept' | 'confirm.cancel' | 'confirm.force' | 'confirm.volumes'
 	| 'prompt.accept' | 'prompt.cancel'
 	| 'logs.close' | 'logs.follow' | 'logs.timestamps' | 'logs.wrap' | 'logs.search' | 'logs.older' | 'logs.newer' | 'logs.save' | 'logs.left' | 'logs.right';
 
@@ -27,6 +29,8 @@ export interface Binding {
 	readonly hintKeys?: string;
 	/** Removes something: asks first. */
 	readonly dangerous?: boolean;
+	/** Interrupts running processes: asks first. */
+	readonly asks?: boolean;
 	/** Can change the engine or a container: refused (or limited) under --read-only. */
 	readonly writes?: boolean;
 }
@@ -48,6 +52,16 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'container.startAttach', scope: 'containers', keys: ['A'], description: 'Start a stopped container and attach (docker start -ai)', writes: true },
 	{ id: 'container.exec', scope: 'containers', keys: ['e'], description: 'Run a shell or a command in it (docker exec -it)', hint: 'exec', writes: true },
 	{ id: 'container.logs', scope: 'containers', keys: ['l'], description: 'Follow its logs (docker logs -f)', hint: 'logs' },
+	{ id: 'container.start', scope: 'containers', keys: ['S'], description: 'Start a stopped container (docker start)', writes: true },
+	{ id: 'container.stop', scope: 'containers', keys: ['s'], description: 'Stop it: SIGTERM, then SIGKILL after the timeout (docker stop)', hint: 'stop', writes: true, asks: true },
+	{ id: 'container.restart', scope: 'containers', keys: ['r'], description: 'Restart it (docker restart)', writes: true, asks: true },
+	{ id: 'container.pause', scope: 'containers', keys: ['P'], description: 'Pause it, or unpause a paused one (docker pause / unpause)', writes: true, asks: true },
+	{ id: 'container.kill', scope: 'containers', keys: ['K'], description: 'Kill its main process with SIGKILL (docker kill)', writes: true, asks: true },
+	{ id: 'container.remove', scope: 'containers', keys: ['d'], description: 'Remove it, with a force and a volumes choice (docker rm)', hint: 'rm', writes: true, dangerous: true },
+	{ id: 'confirm.accept', scope: 'confirm', keys: ['return', 'y'], description: 'Do what the dialog says' },
+	{ id: 'confirm.cancel', scope: 'confirm', keys: ['escape', 'n', 'q'], description: 'Cancel: nothing changes' },
+	{ id: 'confirm.force', scope: 'confirm', keys: ['f'], description: 'Turn force on or off, where the dialog offers it' },
+	{ id: 'confirm.volumes', scope: 'confirm', keys: ['v'], description: 'Turn removing anonymous volumes on or off, where offered' },
 	{ id: 'detail.scrollUp', scope: 'global', keys: ['['], description: 'Scroll the detail pane up' },
 	{ id: 'detail.scrollDown', scope: 'global', keys: [']'], description: 'Scroll the detail pane down', hint: 'detail' },
 	{ id: 'filter.start', scope: 'list', keys: ['/'], description: 'Filter the focused panel by text', hint: 'filter' },
@@ -85,7 +99,7 @@ export function displayKey(name: string): string {
 }
 
 /** The scopes in force, most specific first: an overlay shadows the rest. */
-export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | null; panel: 'containers' | 'images' | 'layers'; view?: 'dashboard' | 'logs' }): Scope[] {
+export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | 'confirm' | null; panel: 'containers' | 'images' | 'layers'; view?: 'dashboard' | 'logs' }): Scope[] {
 	if (state.overlay) return ['always', state.overlay];
 	if (state.view === 'logs') return ['always', 'logs', 'list', 'views'];
 	return ['always', state.panel, 'list', 'global', 'views'];

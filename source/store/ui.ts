@@ -11,12 +11,23 @@ export interface UiState {
 	/** The last cursor index per panel, used when the selected row vanishes. */
 	readonly cursor: Readonly<Record<PanelId, number>>;
 	readonly filters: Readonly<Record<PanelId, string>>;
-	readonly overlay: 'help' | 'filter' | 'prompt' | null;
+	readonly overlay: 'help' | 'filter' | 'prompt' | 'confirm' | null;
+	readonly confirm: PendingConfirm | null;
 	readonly prompt: Prompt | null;
 	readonly view: 'dashboard' | 'logs';
 	readonly logs: LogsUi;
 	readonly helpOffset: number;
 	readonly detailOffset: number;
+}
+
+/** A dialog waiting for the user: for which container, what, and the choices so far. */
+export interface PendingConfirm {
+	readonly kind: 'lifecycle' | 'remove';
+	readonly containerId: string;
+	readonly name: string;
+	readonly verb?: 'stop' | 'restart' | 'pause' | 'kill';
+	readonly force: boolean;
+	readonly volumes: boolean;
 }
 
 /** A one-line question: the command to exec, a log search, a file to save to. */
@@ -33,6 +44,7 @@ export const initialUi: UiState = {
 	filters: { containers: '', images: '', layers: '' },
 	overlay: null,
 	prompt: null,
+	confirm: null,
 	view: 'dashboard',
 	logs: initialLogsUi,
 	helpOffset: 0,
@@ -50,6 +62,9 @@ export type UiAction =
 	| { type: 'filterEnd'; keep: boolean }
 	| { type: 'filterClear' }
 	| { type: 'help'; open: boolean }
+	| { type: 'confirmOpen'; confirm: PendingConfirm }
+	| { type: 'confirmToggle'; toggle: 'force' | 'volumes' }
+	| { type: 'confirmClose' }
 	| { type: 'promptStart'; prompt: Prompt }
 	| { type: 'promptType'; text: string }
 	| { type: 'promptBackspace' }
@@ -97,6 +112,12 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return { ...state, overlay: null, filters: action.keep ? state.filters : set(state.filters, state.panel, '') };
 		case 'filterClear':
 			return state.filters[state.panel] ? { ...state, filters: set(state.filters, state.panel, '') } : state;
+		case 'confirmOpen':
+			return { ...state, overlay: 'confirm', confirm: action.confirm };
+		case 'confirmToggle':
+			return state.confirm ? { ...state, confirm: { ...state.confirm, [action.toggle]: !state.confirm[action.toggle] } } : state;
+		case 'confirmClose':
+			return { ...state, overlay: null, confirm: null };
 		case 'promptStart':
 			return { ...state, overlay: 'prompt', prompt: action.prompt };
 		case 'promptType':

@@ -108,9 +108,10 @@ export class Screen {
 	}
 }
 
-/** The screen line that contains `text` (empty when none does). */
+/** The screen line that contains `text`, a table row starting with it first (a filter in a title also names it). */
 export function rowOf(screen: string, text: string): string {
-	return screen.split('\n').find(l => l.includes(text)) ?? '';
+	const lines = screen.split('\n');
+	return lines.find(l => l.includes(`│${text} `)) ?? lines.find(l => l.includes(text)) ?? '';
 }
 
 /** Key sequences a terminal sends. */
