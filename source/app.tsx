@@ -3,7 +3,6 @@ import { Box, Text, useApp, useInput, useWindowSize, type Key } from 'ink';
 import { attach } from './actions/attach.js';
 import type { ActionContext, Notice } from './actions/context.js';
 import { DEFAULT_SHELL_LABEL, exec } from './actions/exec.js';
-import { lifecycle, removeDialog, type Confirmation } from './actions/lifecycle.js';
 import { defaultLogFile, saveLogs } from './actions/save-logs.js';
 import { ConfirmDialog } from './components/confirm-dialog.js';
 import { ConnectionBanner } from './components/banner.js';
@@ -24,7 +23,8 @@ import { LogsView } from './panels/logs-view.js';
 import { LogSession } from './store/log-session.js';
 import { countMatches, findMatch, scrollLogs } from './store/logs-ui.js';
 import type { Store } from './store/store.js';
-import { initialUi, uiReducer, type PendingConfirm, type UiAction } from './store/ui.js';
+import { initialUi, uiReducer, type UiAction } from './store/ui.js';
+import { useActions } from './use-actions.js';
 import { useSnapshot } from './store/use-store.js';
 import { useMinuteClock } from './use-clock.js';
 
@@ -58,9 +58,7 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		}
 	};
 	const ui = uiRef.current;
-	const [notice, setNotice] = useState<Notice | undefined>(startupNotice);
 	const [logs, setLogs] = useState<LogSession | null>(null);
-	const busy = useRef(false);
 	useSyncExternalStore(logs?.subscribe ?? noSubscribe, logs?.getVersion ?? zero);
 	useEffect(() => () => logs?.stop(), [logs]);
 
@@ -75,18 +73,7 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		detachKeys,
 		readOnly,
 	};
-
-	/** Runs an async action once at a time, its result going to the status line. */
-	const perform = (task: () => Promise<Notice | undefined>) => {
-		if (busy.current) {
-			setNotice({ text: 'Still busy with the last action…', tone: 'warn' });
-			return;
-		}
-		busy.current = true;
-		task()
-			.then(result => setNotice(result), (error: unknown) => setNotice({ text: `Failed: ${error instanceof Error ? error.message : String(error)}`, tone: 'bad' }))
-			.finally(() => (busy.current = false));
-	};
+	const { notice, setNotice, perform, confirmation, containerAction, acceptConfirm } = useActions(context, snapshot, model.container, uiRef, dispatch, startupNotice);
 
 	const openLogs = () => {
 		const container = model.container;
@@ -100,45 +87,6 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		logs?.stop();
 		setLogs(null);
 		dispatch({ type: 'view', view: 'dashboard' });
-	};
-
-	/** The dialog as it stands now, rebuilt from the live snapshot: the container may have gone meanwhile. */
-	const confirmation = (pending: PendingConfirm | null): Confirmation | undefined => {
-		if (!pending) return undefined;
-		const container = snapshot.containers.find(c => c.id === pending.containerId);
-		if (!container) {
-			return {
-				title: `${pending.name} no longer exists`,
-				lines: ['It was removed outside dockdeck while this dialog was open. Nothing will be done.'],
-				command: '',
-				toggles: [],
-				confirmLabel: 'close',
-				run: async () => ({ text: `${pending.name} is gone: nothing done.`, tone: 'warn' }),
-			};
-		}
-		const result = pending.kind === 'remove' ? removeDialog(context, container, pending) : lifecycle(context, container, pending.verb ?? 'stop');
-		if ('run' in result) return result;
-		// the state changed under the dialog so that the action no longer applies
-		const why = typeof result === 'function' ? 'its state changed' : result.text;
-		return { title: `${pending.name}: nothing to do now`, lines: [why], command: '', toggles: [], confirmLabel: 'close', run: async () => ({ text: why, tone: 'warn' }) };
-	};
-
-	const containerAction = (kind: 'lifecycle' | 'remove', verb?: 'start' | 'stop' | 'restart' | 'pause' | 'kill') => {
-		const container = model.container;
-		if (!container) return setNotice({ text: 'No container selected.', tone: 'warn' });
-		const effective = verb === 'pause' && container.state === 'paused' ? 'unpause' : verb;
-		const result = kind === 'remove' ? removeDialog(context, container, { force: false, volumes: false }) : lifecycle(context, container, effective ?? 'stop');
-		if (typeof result === 'function') perform(result);
-		else if ('run' in result) dispatch({ type: 'confirmOpen', confirm: { kind, containerId: container.id, name: container.name, verb: effective === 'unpause' || effective === 'start' ? undefined : effective, force: false, volumes: false } });
-		else setNotice(result);
-	};
-
-	const acceptConfirm = () => {
-		const current = confirmation(uiRef.current.confirm);
-		if (!current) return;
-		if (current.refusal) return; // the dialog says why; it stays open for the choice or Esc
-		dispatch({ type: 'confirmClose' });
-		perform(() => current.run());
 	};
 
 	const acceptPrompt = () => {

@@ -1,0 +1,68 @@
+import { useRef, useState, type RefObject } from 'react';
+import type { ActionContext, Notice } from './actions/context.js';
+import { lifecycle, removeDialog, type Confirmation } from './actions/lifecycle.js';
+import type { ContainerSummary } from './docker/types.js';
+import type { Snapshot } from './store/store.js';
+import type { PendingConfirm, UiAction, UiState } from './store/ui.js';
+
+/**
+ * The actions' side of the app: the status-line notice, one action at a time, and the
+ * confirmation dialogs for container lifecycle and removal.
+ */
+export function useActions(context: ActionContext, snapshot: Snapshot, selected: ContainerSummary | undefined, uiRef: RefObject<UiState>, dispatch: (action: UiAction) => void, startupNotice?: Notice) {
+	const [notice, setNotice] = useState<Notice | undefined>(startupNotice);
+	const busy = useRef(false);
+
+	/** Runs an async action once at a time, its result going to the status line. */
+	const perform = (task: () => Promise<Notice | undefined>) => {
+		if (busy.current) {
+			setNotice({ text: 'Still busy with the last action…', tone: 'warn' });
+			return;
+		}
+		busy.current = true;
+		task()
+			.then(result => setNotice(result), (error: unknown) => setNotice({ text: `Failed: ${error instanceof Error ? error.message : String(error)}`, tone: 'bad' }))
+			.finally(() => (busy.current = false));
+	};
+
+	/** The dialog as it stands now, rebuilt from the live snapshot: the container may have gone meanwhile. */
+	const confirmation = (pending: PendingConfirm | null): Confirmation | undefined => {
+		if (!pending) return undefined;
+		const container = snapshot.containers.find(c => c.id === pending.containerId);
+		if (!container) {
+			return {
+				title: `${pending.name} no longer exists`,
+				lines: ['It was removed outside dockdeck while this dialog was open. Nothing will be done.'],
+				command: '',
+				toggles: [],
+				confirmLabel: 'close',
+				run: async () => ({ text: `${pending.name} is gone: nothing done.`, tone: 'warn' }),
+			};
+		}
+		const result = pending.kind === 'remove' ? removeDialog(context, container, pending) : lifecycle(context, container, pending.verb ?? 'stop');
+		if ('run' in result) return result;
+		// the state changed under the dialog so that the action no longer applies
+		const why = typeof result === 'function' ? 'its state changed' : result.text;
+		return { title: `${pending.name}: nothing to do now`, lines: [why], command: '', toggles: [], confirmLabel: 'close', run: async () => ({ text: why, tone: 'warn' }) };
+	};
+
+	const containerAction = (kind: 'lifecycle' | 'remove', verb?: 'start' | 'stop' | 'restart' | 'pause' | 'kill') => {
+		const container = selected;
+		if (!container) return setNotice({ text: 'No container selected.', tone: 'warn' });
+		const effective = verb === 'pause' && container.state === 'paused' ? 'unpause' : verb;
+		const result = kind === 'remove' ? removeDialog(context, container, { force: false, volumes: false }) : lifecycle(context, container, effective ?? 'stop');
+		if (typeof result === 'function') perform(result);
+		else if ('run' in result) dispatch({ type: 'confirmOpen', confirm: { kind, containerId: container.id, name: container.name, verb: effective === 'unpause' || effective === 'start' ? undefined : effective, force: false, volumes: false } });
+		else setNotice(result);
+	};
+
+	const acceptConfirm = () => {
+		const current = confirmation(uiRef.current.confirm);
+		if (!current) return;
+		if (current.refusal) return; // the dialog says why; it stays open for the choice or Esc
+		dispatch({ type: 'confirmClose' });
+		perform(() => current.run());
+	};
+
+	return { notice, setNotice, perform, confirmation, containerAction, acceptConfirm };
+}
