@@ -3,6 +3,7 @@ import { Box, Text, useApp, useInput, useWindowSize, type Key } from 'ink';
 import { attach } from './actions/attach.js';
 import type { ActionContext, Notice } from './actions/context.js';
 import { DEFAULT_SHELL_LABEL, exec } from './actions/exec.js';
+import { tagAction } from './actions/images.js';
 import { defaultLogFile, saveLogs } from './actions/save-logs.js';
 import { ConfirmDialog } from './components/confirm-dialog.js';
 import { ConnectionBanner } from './components/banner.js';
@@ -73,7 +74,7 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		detachKeys,
 		readOnly,
 	};
-	const { notice, setNotice, perform, confirmation, containerAction, acceptConfirm } = useActions(context, snapshot, model.container, uiRef, dispatch, startupNotice);
+	const { notice, setNotice, perform, confirmation, containerAction, imageRemove, acceptConfirm } = useActions(context, snapshot, model.container, uiRef, dispatch, startupNotice);
 
 	const openLogs = () => {
 		const container = model.container;
@@ -96,6 +97,9 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		if (prompt.kind === 'exec' && model.container) {
 			const container = model.container;
 			perform(() => exec(context, container, prompt.value));
+		} else if (prompt.kind === 'tag' && model.image) {
+			const image = model.image;
+			perform(() => tagAction(context, image, prompt.value));
 		} else if (prompt.kind === 'save' && logs) {
 			const session = logs;
 			perform(() => saveLogs(session.buffer, prompt.value));
@@ -153,13 +157,19 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 			'container.pause': () => containerAction('lifecycle', 'pause'),
 			'container.kill': () => containerAction('lifecycle', 'kill'),
 			'container.remove': () => containerAction('remove'),
+			'image.remove': () => imageRemove(model.image),
+			'image.tag': () => {
+				if (!model.image) return;
+				if (readOnly) return perform(() => tagAction(context, model.image!, ''));
+				dispatch({ type: 'promptStart', prompt: { kind: 'tag', label: `New name for ${model.image.dangling ? model.image.id.slice(7, 19) : `${model.image.repository}:${model.image.tag}`} (repository[:tag])`, value: '' } });
+			},
 			'confirm.accept': acceptConfirm,
 			'confirm.cancel': () => {
 				const pending = ui.confirm;
 				dispatch({ type: 'confirmClose' });
 				if (pending) setNotice({ text: `Cancelled: ${pending.name} is unchanged.`, tone: 'info' });
 			},
-			'confirm.force': () => ui.confirm?.kind === 'remove' && dispatch({ type: 'confirmToggle', toggle: 'force' }),
+			'confirm.force': () => ui.confirm && ui.confirm.kind !== 'lifecycle' && dispatch({ type: 'confirmToggle', toggle: 'force' }),
 			'confirm.volumes': () => ui.confirm?.kind === 'remove' && dispatch({ type: 'confirmToggle', toggle: 'volumes' }),
 			'prompt.accept': acceptPrompt,
 			'prompt.cancel': () => {

@@ -1,7 +1,8 @@
 import { useRef, useState, type RefObject } from 'react';
 import type { ActionContext, Notice } from './actions/context.js';
+import { imageRemoveDialog } from './actions/images.js';
 import { lifecycle, removeDialog, type Confirmation } from './actions/lifecycle.js';
-import type { ContainerSummary } from './docker/types.js';
+import type { ContainerSummary, ImageRow } from './docker/types.js';
 import type { Snapshot } from './store/store.js';
 import type { PendingConfirm, UiAction, UiState } from './store/ui.js';
 
@@ -28,8 +29,9 @@ export function useActions(context: ActionContext, snapshot: Snapshot, selected:
 	/** The dialog as it stands now, rebuilt from the live snapshot: the container may have gone meanwhile. */
 	const confirmation = (pending: PendingConfirm | null): Confirmation | undefined => {
 		if (!pending) return undefined;
-		const container = snapshot.containers.find(c => c.id === pending.containerId);
-		if (!container) {
+		const container = snapshot.containers.find(c => c.id === pending.targetId);
+		const image = snapshot.images.find(i => i.key === pending.targetId);
+		if (pending.kind === 'image-remove' ? !image : !container) {
 			return {
 				title: `${pending.name} no longer exists`,
 				lines: ['It was removed outside dockdeck while this dialog was open. Nothing will be done.'],
@@ -39,7 +41,12 @@ export function useActions(context: ActionContext, snapshot: Snapshot, selected:
 				run: async () => ({ text: `${pending.name} is gone: nothing done.`, tone: 'warn' }),
 			};
 		}
-		const result = pending.kind === 'remove' ? removeDialog(context, container, pending) : lifecycle(context, container, pending.verb ?? 'stop');
+		const result =
+			pending.kind === 'image-remove'
+				? imageDialog(image!, pending.force)
+				: pending.kind === 'remove'
+					? removeDialog(context, container!, pending)
+					: lifecycle(context, container!, pending.verb ?? 'stop');
 		if ('run' in result) return result;
 		// the state changed under the dialog so that the action no longer applies
 		const why = typeof result === 'function' ? 'its state changed' : result.text;
@@ -52,7 +59,24 @@ export function useActions(context: ActionContext, snapshot: Snapshot, selected:
 		const effective = verb === 'pause' && container.state === 'paused' ? 'unpause' : verb;
 		const result = kind === 'remove' ? removeDialog(context, container, { force: false, volumes: false }) : lifecycle(context, container, effective ?? 'stop');
 		if (typeof result === 'function') perform(result);
-		else if ('run' in result) dispatch({ type: 'confirmOpen', confirm: { kind, containerId: container.id, name: container.name, verb: effective === 'unpause' || effective === 'start' ? undefined : effective, force: false, volumes: false } });
+		else if ('run' in result) dispatch({ type: 'confirmOpen', confirm: { kind, targetId: container.id, name: container.name, verb: effective === 'unpause' || effective === 'start' ? undefined : effective, force: false, volumes: false } });
+		else setNotice(result);
+	};
+
+	/** The rmi dialog for an images panel row, with its other tags and the containers that use it. */
+	const imageDialog = (image: ImageRow, force: boolean) =>
+		imageRemoveDialog(
+			context,
+			image,
+			snapshot.images.filter(i => i.id === image.id && i.key !== image.key && !i.dangling).map(i => `${i.repository}:${i.tag}`),
+			snapshot.containers.filter(c => c.imageId === image.id),
+			force,
+		);
+
+	const imageRemove = (image: ImageRow | undefined) => {
+		if (!image) return setNotice({ text: 'No image selected.', tone: 'warn' });
+		const result = imageDialog(image, false);
+		if ('run' in result) dispatch({ type: 'confirmOpen', confirm: { kind: 'image-remove', targetId: image.key, name: image.dangling ? image.id.slice(7, 19) : `${image.repository}:${image.tag}`, force: false, volumes: false } });
 		else setNotice(result);
 	};
 
@@ -64,5 +88,5 @@ export function useActions(context: ActionContext, snapshot: Snapshot, selected:
 		perform(() => current.run());
 	};
 
-	return { notice, setNotice, perform, confirmation, containerAction, acceptConfirm };
+	return { notice, setNotice, perform, confirmation, containerAction, imageRemove, acceptConfirm };
 }

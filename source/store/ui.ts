@@ -22,8 +22,9 @@ export interface UiState {
 
 /** A dialog waiting for the user: for which container, what, and the choices so far. */
 export interface PendingConfirm {
-	readonly kind: 'lifecycle' | 'remove';
-	readonly containerId: string;
+	readonly kind: 'lifecycle' | 'remove' | 'image-remove';
+	/** The container id, or the images panel row key for image-remove. */
+	readonly targetId: string;
 	readonly name: string;
 	readonly verb?: 'stop' | 'restart' | 'pause' | 'kill';
 	readonly force: boolean;
@@ -32,7 +33,7 @@ export interface PendingConfirm {
 
 /** A one-line question: the command to exec, a log search, a file to save to. */
 export interface Prompt {
-	readonly kind: 'exec' | 'search' | 'save';
+	readonly kind: 'exec' | 'search' | 'save' | 'tag';
 	readonly label: string;
 	readonly value: string;
 }

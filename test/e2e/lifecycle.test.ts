@@ -92,4 +92,8 @@ test('--read-only refuses every lifecycle key and rm, and the engine is unchange
 		await screen.waitFor(`docker ${verb} is off under --read-only: dockdeck does not change the engine.`);
 	}
 	assert.equal(await state(h, FIXTURES.ticker), 'running 0');
+	await screen.press('2', 'd');
+	await screen.waitFor('docker rmi is off under --read-only');
+	await screen.press('t');
+	await screen.waitFor('docker tag is off under --read-only');
 });

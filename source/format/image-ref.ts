@@ -1,0 +1,58 @@
+/** A parsed image reference: [registry/][namespace/]name[:tag][@digest]. */
+export interface ImageReference {
+	readonly registry?: string;
+	/** Everything between the registry and the name, e.g. "team" in "registry:5000/team/app". */
+	readonly path: string;
+	readonly name: string;
+	readonly tag?: string;
+	readonly digest?: string;
+}
+
+// Docker's reference grammar (distribution/reference), in the parts a person types.
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d+)?$/;
+
+/**
+ * Parses a reference the way docker does, throwing an Error with a one-line reason when it is
+ * not valid: uppercase letters, a bad tag, an empty component, more than 255 characters.
+ */
+export function parseReference(text: string): ImageReference {
+	const input = text.trim();
+	if (!input) throw new Error('give a name, like myapp:1.0 or registry.example.com/team/myapp:1.0');
+	let rest = input;
+	let digest: string | undefined;
+	const at = rest.indexOf('@');
+	if (at >= 0) {
+		digest = rest.slice(at + 1);
+		rest = rest.slice(0, at);
+		if (!DIGEST.test(digest)) throw new Error(`"${digest}" is not a digest: expected sha256: and 64 hex digits`);
+	}
+	let tag: string | undefined;
+	const colon = rest.lastIndexOf(':');
+	if (colon > rest.lastIndexOf('/')) {
+		tag = rest.slice(colon + 1);
+		rest = rest.slice(0, colon);
+		if (!TAG.test(tag)) throw new Error(`tag "${tag}" is not valid: up to 128 letters, digits, _ . -, not starting with . or -`);
+	}
+	if (rest.length > 255) throw new Error('the repository name is longer than 255 characters');
+	const parts = rest.split('/');
+	let registry: string | undefined;
+	if (parts.length > 1 && (parts[0]!.includes('.') || parts[0]!.includes(':') || parts[0] === 'localhost')) {
+		registry = parts.shift();
+		if (!HOST.test(registry!)) throw new Error(`"${registry}" is not a registry host`);
+	}
+	for (const part of parts) {
+		if (!part) throw new Error(`"${input}" has an empty path component`);
+		if (part !== part.toLowerCase()) throw new Error(`"${part}" has uppercase letters: repository names must be lowercase`);
+		if (!COMPONENT.test(part)) throw new Error(`"${part}" is not a valid name component: use lowercase letters, digits and single . _ or - between them`);
+	}
+	const name = parts.pop()!;
+	return { registry, path: parts.join('/'), name, tag, digest };
+}
+
+/** "registry/path/name" of a parsed reference, without tag or digest. */
+export function repositoryOf(ref: ImageReference): string {
+	return [ref.registry, ref.path || undefined, ref.name].filter(Boolean).join('/');
+}
