@@ -4,7 +4,9 @@ import { attach } from './actions/attach.js';
 import type { ActionContext, Notice } from './actions/context.js';
 import { DEFAULT_SHELL_LABEL, exec } from './actions/exec.js';
 import { tagAction } from './actions/images.js';
-import { defaultLogFile, saveLogs } from './actions/save-logs.js';
+import { COMMIT_STEPS } from './actions/commit.js';
+import { handlePrompt } from './accept-prompt.js';
+import { defaultLogFile } from './actions/save-logs.js';
 import { ConfirmDialog } from './components/confirm-dialog.js';
 import { ConnectionBanner } from './components/banner.js';
 import { Footer } from './components/footer.js';
@@ -63,7 +65,8 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 	useSyncExternalStore(logs?.subscribe ?? noSubscribe, logs?.getVersion ?? zero);
 	useEffect(() => () => logs?.stop(), [logs]);
 
-	const banner = snapshot.connection.status === 'down' ? 1 : 0;
+	// a prompt's error gets a line of its own above the prompt
+	const banner = (snapshot.connection.status === 'down' ? 1 : 0) + (ui.prompt?.error ? 1 : 0);
 	const model = useDashboard(store, snapshot, ui, columns, rows - 2 - banner, dispatch);
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
 	const logsHeight = rows - 2 - banner;
@@ -93,17 +96,7 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 	const acceptPrompt = () => {
 		const prompt = uiRef.current.prompt;
 		dispatch({ type: 'promptEnd' });
-		if (!prompt) return;
-		if (prompt.kind === 'exec' && model.container) {
-			const container = model.container;
-			perform(() => exec(context, container, prompt.value));
-		} else if (prompt.kind === 'tag' && model.image) {
-			const image = model.image;
-			perform(() => tagAction(context, image, prompt.value));
-		} else if (prompt.kind === 'save' && logs) {
-			const session = logs;
-			perform(() => saveLogs(session.buffer, prompt.value));
-		}
+		if (prompt) handlePrompt(prompt, { context, container: model.container, image: model.image, logs, perform, dispatch });
 	};
 
 	const run = (id: ActionId) => {
@@ -158,6 +151,11 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 			'container.kill': () => containerAction('lifecycle', 'kill'),
 			'container.remove': () => containerAction('remove'),
 			'image.remove': () => imageRemove(model.image),
+			'container.commit': () => {
+				if (!model.container) return;
+				if (readOnly) return setNotice({ text: 'docker commit is off under --read-only: dockdeck does not change the engine.', tone: 'warn' });
+				dispatch({ type: 'promptStart', prompt: { kind: 'commit', label: COMMIT_STEPS[0].label(model.container.name), value: '', step: 0, form: {} } });
+			},
 			'image.tag': () => {
 				if (!model.image) return;
 				if (readOnly) return perform(() => tagAction(context, model.image!, ''));
@@ -257,7 +255,8 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		);
 	}
 	const bottom = ui.prompt ? (
-		<Box width={columns} height={1}>
+		<Box width={columns} height={ui.prompt.error ? 2 : 1} flexDirection="column">
+			{ui.prompt.error ? <Text color="red" wrap="truncate">{`✗ ${inert(ui.prompt.error)}`}</Text> : null}
 			<Text wrap="truncate">
 				<Text bold color="cyan">{`${inert(ui.prompt.label)}: `}</Text>
 				<Text>{inert(ui.prompt.value)}</Text>

@@ -12,7 +12,7 @@ export type ActionId =
 	| 'filter.start' | 'filter.clear' | 'filter.accept' | 'filter.cancel'
 	| 'container.attach' | 'container.startAttach' | 'container.exec' | 'container.logs'
 	| 'container.start' | 'container.stop' | 'container.restart' | 'container.pause' | 'container.kill' | 'container.remove'
-	| 'image.remove' | 'image.tag'
+	| 'image.remove' | 'image.tag' | 'container.commit'
 	| 'confirm.accept' | 'confirm.cancel' | 'confirm.force' | 'confirm.volumes'
 	| 'prompt.accept' | 'prompt.cancel'
 	| 'logs.close' | 'logs.follow' | 'logs.timestamps' | 'logs.wrap' | 'logs.search' | 'logs.older' | 'logs.newer' | 'logs.save' | 'logs.left' | 'logs.right';
@@ -59,6 +59,7 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'container.pause', scope: 'containers', keys: ['P'], description: 'Pause it, or unpause a paused one (docker pause / unpause)', writes: true, asks: true },
 	{ id: 'container.kill', scope: 'containers', keys: ['K'], description: 'Kill its main process with SIGKILL (docker kill)', writes: true, asks: true },
 	{ id: 'container.remove', scope: 'containers', keys: ['d'], description: 'Remove it, with a force and a volumes choice (docker rm)', hint: 'rm', writes: true, dangerous: true },
+	{ id: 'container.commit', scope: 'containers', keys: ['C'], description: 'Save its writable layer as a new image (docker commit)', writes: true },
 	{ id: 'image.remove', scope: 'images', keys: ['d'], description: 'Remove the image, or just this tag when it has others (docker rmi)', hint: 'rmi', writes: true, dangerous: true },
 	{ id: 'image.tag', scope: 'images', keys: ['t'], description: 'Give the image another name (docker tag)', hint: 'tag', writes: true },
 	{ id: 'confirm.accept', scope: 'confirm', keys: ['return', 'y'], description: 'Do what the dialog says' },

@@ -33,9 +33,14 @@ export interface PendingConfirm {
 
 /** A one-line question: the command to exec, a log search, a file to save to. */
 export interface Prompt {
-	readonly kind: 'exec' | 'search' | 'save' | 'tag';
+	readonly kind: 'exec' | 'search' | 'save' | 'tag' | 'commit';
 	readonly label: string;
 	readonly value: string;
+	/** Why the last value was not accepted, shown after the prompt. */
+	readonly error?: string;
+	/** For multi-step forms: the step and what earlier steps collected. */
+	readonly step?: number;
+	readonly form?: Readonly<Record<string, string>>;
 }
 
 export const initialUi: UiState = {
@@ -70,6 +75,7 @@ export type UiAction =
 	| { type: 'promptType'; text: string }
 	| { type: 'promptBackspace' }
 	| { type: 'promptEnd' }
+	| { type: 'selectImage'; key: string }
 	| { type: 'view'; view: 'dashboard' | 'logs' }
 	| { type: 'logs'; update: (logs: LogsUi) => LogsUi }
 	| { type: 'helpScroll'; delta: number; max: number }
@@ -122,9 +128,11 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'promptStart':
 			return { ...state, overlay: 'prompt', prompt: action.prompt };
 		case 'promptType':
-			return state.prompt ? { ...state, prompt: { ...state.prompt, value: state.prompt.value + action.text } } : state;
+			return state.prompt ? { ...state, prompt: { ...state.prompt, value: state.prompt.value + action.text, error: undefined } } : state;
 		case 'promptBackspace':
-			return state.prompt ? { ...state, prompt: { ...state.prompt, value: [...state.prompt.value].slice(0, -1).join('') } } : state;
+			return state.prompt ? { ...state, prompt: { ...state.prompt, value: [...state.prompt.value].slice(0, -1).join(''), error: undefined } } : state;
+		case 'selectImage':
+			return { ...state, panel: 'images', selected: set(state.selected, 'images', action.key), filters: set(state.filters, 'images', ''), detailOffset: 0 };
 		case 'promptEnd':
 			return { ...state, overlay: null, prompt: null };
 		case 'view':

@@ -1,0 +1,44 @@
+import { commit, COMMIT_STEPS } from './actions/commit.js';
+import type { ActionContext, Notice } from './actions/context.js';
+import { exec } from './actions/exec.js';
+import { tagAction } from './actions/images.js';
+import { saveLogs } from './actions/save-logs.js';
+import type { ContainerSummary, ImageRow } from './docker/types.js';
+import type { LogSession } from './store/log-session.js';
+import type { Prompt, UiAction } from './store/ui.js';
+
+export interface PromptDeps {
+	readonly context: ActionContext;
+	readonly container?: ContainerSummary;
+	readonly image?: ImageRow;
+	readonly logs: LogSession | null;
+	readonly perform: (task: () => Promise<Notice | undefined>) => void;
+	readonly dispatch: (action: UiAction) => void;
+}
+
+/**
+ * What Enter at a prompt does: run the exec command, tag, save the logs, or take the next step
+ * of the commit form (a value that fails its check re-opens the step with the reason).
+ */
+export function handlePrompt(prompt: Prompt, { context, container, image, logs, perform, dispatch }: PromptDeps): void {
+	if (prompt.kind === 'exec' && container) {
+		perform(() => exec(context, container, prompt.value));
+	} else if (prompt.kind === 'commit' && container) {
+		const step = prompt.step ?? 0;
+		const current = COMMIT_STEPS[step]!;
+		const error = current.check(prompt.value);
+		if (error) return dispatch({ type: 'promptStart', prompt: { ...prompt, error } });
+		const form = { ...prompt.form, [current.field]: prompt.value.trim() };
+		const next = COMMIT_STEPS[step + 1];
+		if (next) return dispatch({ type: 'promptStart', prompt: { kind: 'commit', label: next.label(container.name), value: '', step: step + 1, form } });
+		perform(async () => {
+			const result = await commit(context, container, form);
+			if (result.imageKey) dispatch({ type: 'selectImage', key: result.imageKey });
+			return result.notice;
+		});
+	} else if (prompt.kind === 'tag' && image) {
+		perform(() => tagAction(context, image, prompt.value));
+	} else if (prompt.kind === 'save' && logs) {
+		perform(() => saveLogs(logs.buffer, prompt.value));
+	}
+}
