@@ -214,8 +214,9 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		if (notice && ui.overlay === null) setNotice(undefined);
 		const binding = name ? lookup(name, activeScopes(ui)) : undefined;
 		if (ui.overlay === 'help' && binding?.scope === 'list') {
-			const step = binding.id === 'cursor.up' ? -1 : binding.id === 'cursor.down' ? 1 : binding.id === 'cursor.pageUp' ? -5 : binding.id === 'cursor.pageDown' ? 5 : 0;
-			dispatch({ type: 'helpScroll', delta: step, max: Math.max(0, HELP_ROWS.length - helpPageSize(rows - 1)) });
+			const page = helpPageSize(rows - 1);
+			const steps: Partial<Record<ActionId, number>> = { 'cursor.up': -1, 'cursor.down': 1, 'cursor.pageUp': -page, 'cursor.pageDown': page, 'cursor.first': -HELP_ROWS.length, 'cursor.last': HELP_ROWS.length };
+			dispatch({ type: 'helpScroll', delta: steps[binding.id] ?? 0, max: Math.max(0, HELP_ROWS.length - page) });
 			return;
 		}
 		if (binding) run(binding.id);

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { Table } from '@alcalzone/ink-table';
 import { KEYMAP } from '../keymap/keymap.js';
 import { keysText, scopeName } from '../keymap/markdown.js';
-import { inert } from '../format/text.js';
+import { inert, truncate } from '../format/text.js';
 
 /** All help rows, from the key table. */
 export const HELP_ROWS = KEYMAP.map(b => ({ Key: keysText(b), Where: scopeName(b.scope), Action: inert(b.description) }));
@@ -17,13 +17,18 @@ export function helpPageSize(height: number): number {
 export function HelpOverlay({ width, height, offset }: { readonly width: number; readonly height: number; readonly offset: number }) {
 	const size = helpPageSize(height);
 	const start = Math.max(0, Math.min(offset, HELP_ROWS.length - size));
+	// ink-table sizes columns by their content: cut the descriptions so a row never wraps
 	const page = HELP_ROWS.slice(start, start + size);
+	const keyWidth = Math.max(3, ...page.map(r => r.Key.length));
+	const whereWidth = Math.max(5, ...page.map(r => r.Where.length));
+	const room = Math.max(10, width - keyWidth - whereWidth - 10);
+	const rows = page.map(r => ({ ...r, Action: truncate(r.Action, room) }));
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold color="cyan" wrap="truncate">
 				Keys {start + 1}-{start + page.length} of {HELP_ROWS.length} · ↑↓ scroll · Esc or ? closes
 			</Text>
-			<Table data={page} />
+			<Table data={rows} />
 		</Box>
 	);
 }

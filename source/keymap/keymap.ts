@@ -104,6 +104,7 @@ export function displayKey(name: string): string {
 
 /** The scopes in force, most specific first: an overlay shadows the rest. */
 export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | 'confirm' | null; panel: 'containers' | 'images' | 'layers'; view?: 'dashboard' | 'logs' }): Scope[] {
+	if (state.overlay === 'help') return ['always', 'help', 'list']; // list keys scroll the help
 	if (state.overlay) return ['always', state.overlay];
 	if (state.view === 'logs') return ['always', 'logs', 'list', 'views'];
 	return ['always', state.panel, 'list', 'global', 'views'];

@@ -59,7 +59,13 @@ test('a person sees the fixtures, browses layers, watches a container appear liv
 	await screen.press(KEYS.escape);
 	await screen.waitFor(FIXTURES.ticker);
 	await screen.press('?');
-	await screen.waitFor(/Keys 1-\d+ of \d+/);
+	const first = await screen.waitFor(/Keys 1-\d+ of \d+/);
+	const pageSize = Number(/Keys 1-(\d+) of/.exec(first)![1]);
+	await screen.press(KEYS.pageDown);
+	await screen.waitFor(`Keys ${pageSize + 1}-${2 * pageSize} of`);
+	await screen.press('G');
+	await screen.waitFor(/Keys \d+-(\d+) of \1 /);
+	await screen.waitFor('Quit from anywhere, even while typing');
 	await screen.press(`${KEYS.escape}q`); // Esc and q in one read (a fast typist, a slow link): both count
 	assert.equal(await screen.exited, 0);
 	assert.ok(screen.raw.includes(ENTER_ALT), 'the dashboard used the alternate screen');
