@@ -1,12 +1,28 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { displayKey, KEYMAP, lookup, type Scope } from '../keymap/keymap.js';
-import { inert } from '../format/text.js';
+import { displayWidth, inert } from '../format/text.js';
+
+/** Hints always shown, however narrow the terminal: how to learn the rest, and how to leave. */
+const ALWAYS = new Set(['help', 'quit', 'back']);
+
+/** The key hints that fit `width`: the essential ones always, the others in table order while they fit. */
+export function footerHints(scopes: readonly Scope[], width: number): { key: string; hint: string }[] {
+	// a hint whose key a more specific scope has taken over is left out
+	const all = KEYMAP.filter(b => b.hint && scopes.includes(b.scope) && lookup(b.keys[0]!, scopes)?.id === b.id).map(b => ({ key: b.hintKeys ?? displayKey(b.keys[0]!), hint: b.hint! }));
+	const cost = (h: { key: string; hint: string }) => displayWidth(`${h.key} ${h.hint}  `);
+	let room = width - all.filter(h => ALWAYS.has(h.hint)).reduce((n, h) => n + cost(h), 0);
+	return all.filter(h => {
+		if (ALWAYS.has(h.hint)) return true;
+		if (cost(h) > room) return false;
+		room -= cost(h);
+		return true;
+	});
+}
 
 /** Key hints for the scopes in force, from the key table, and a status message at the right. */
 export function Footer({ scopes, width, status }: { readonly scopes: readonly Scope[]; readonly width: number; readonly status?: string }) {
-	// a hint whose key a more specific scope has taken over is left out
-	const hints = KEYMAP.filter(b => b.hint && scopes.includes(b.scope) && lookup(b.keys[0]!, scopes)?.id === b.id).map(b => ({ key: b.hintKeys ?? displayKey(b.keys[0]!), hint: b.hint! }));
+	const hints = footerHints(scopes, status ? Math.floor(width / 2) : width);
 	return (
 		<Box width={width} height={1}>
 			<Text wrap="truncate">

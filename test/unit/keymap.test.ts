@@ -58,3 +58,16 @@ test('the README key table is the one generated from the key map', () => {
 	assert.ok(match, 'README.md has the <!-- keys:start --> / <!-- keys:end --> markers');
 	assert.equal(match[1], keyTableMarkdown(), 'README key table is stale: run npm run readme:keys');
 });
+
+test('the footer keeps help and quit however narrow, and fits the width', async () => {
+	const { footerHints } = await import('../../source/components/footer.js');
+	const { displayWidth } = await import('../../source/format/text.js');
+	for (const width of [40, 80, 120, 200]) {
+		const hints = footerHints(scopesWhere('containers'), width);
+		assert.ok(hints.some(h => h.hint === 'help') && hints.some(h => h.hint === 'quit'), `help and quit at ${width}`);
+		const used = hints.reduce((n, h) => n + displayWidth(`${h.key} ${h.hint}  `), 0);
+		assert.ok(used <= Math.max(width, 20), `${used} cells fit in ${width}`);
+	}
+	assert.ok(footerHints(scopesWhere('containers'), 200).some(h => h.hint === 'filter'), 'wide terminals get every hint');
+	assert.ok(footerHints(scopesWhere('logs'), 80).some(h => h.hint === 'back'), 'the logs view always says how to go back');
+});
