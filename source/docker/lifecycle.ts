@@ -3,29 +3,18 @@ import type Docker from 'dockerode';
 /** A change of a container's run state, as the docker CLI names it. */
 export type LifecycleVerb = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
+const CALLS: Record<LifecycleVerb, (container: Docker.Container) => Promise<unknown>> = {
+	start: c => c.start(),
+	stop: c => c.stop(),
+	restart: c => c.restart(),
+	pause: c => c.pause(),
+	unpause: c => c.unpause(),
+	kill: c => c.kill(),
+};
+
 /** Sends one lifecycle request: `docker start|stop|restart|pause|unpause|kill`. */
 export async function changeState(docker: Docker, id: string, verb: LifecycleVerb): Promise<void> {
-	const container = docker.getContainer(id);
-	switch (verb) {
-		case 'start':
-			await container.start();
-			return;
-		case 'stop':
-			await container.stop();
-			return;
-		case 'restart':
-			await container.restart();
-			return;
-		case 'pause':
-			await container.pause();
-			return;
-		case 'unpause':
-			await container.unpause();
-			return;
-		case 'kill':
-			await container.kill();
-			return;
-	}
+	await CALLS[verb](docker.getContainer(id));
 }
 
 /** `docker rm [-f] [-v]`. */

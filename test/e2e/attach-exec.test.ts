@@ -15,12 +15,18 @@ function open(h: EngineHandle, t: { after(fn: () => void): void }, extra: string
 	return screen;
 }
 
+/** Opens the dashboard with the named container selected. */
+async function openOn(h: EngineHandle, t: { after(fn: () => void): void }, name: string, extra: string[] = []): Promise<Screen> {
+	const screen = open(h, t, extra);
+	await screen.waitFor(name);
+	await screen.select(name);
+	return screen;
+}
+
 test('attach to the -it fixture, type a command, detach with ctrl-p ctrl-q: the container keeps running and the next key works', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
-	const screen = open(h, t);
-	await screen.waitFor(FIXTURES.shell);
-	await screen.select(FIXTURES.shell);
+	const screen = await openOn(h, t, FIXTURES.shell);
 	await screen.press('a');
 	await screen.waitFor(`Attached to PID 1 of ${FIXTURES.shell} (sh). Detach with ctrl-p ctrl-q and it keeps running`);
 	const token = `ping-${Math.random().toString(36).slice(2, 8)}`;
@@ -41,9 +47,7 @@ test('A starts a stopped -it container and attaches; its exit code comes back to
 	const name = uniqueName('dd-startai');
 	t.after(() => h.docker('rm', '-f', name).catch(() => undefined));
 	await h.docker('create', '-it', '--name', name, FIXTURES.demoImage, 'sh');
-	const screen = open(h, t);
-	await screen.waitFor(name);
-	await screen.select(name);
+	const screen = await openOn(h, t, name);
 	await screen.press('a');
 	await screen.waitFor(`${name} is not running (created): A starts it and attaches (docker start -ai); l shows its logs.`);
 	await screen.press('A');
@@ -57,9 +61,7 @@ test('A starts a stopped -it container and attaches; its exit code comes back to
 test('attach to a container without a TTY or stdin streams its output and leaves it running', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
-	const screen = open(h, t);
-	await screen.waitFor(FIXTURES.ticker);
-	await screen.select(FIXTURES.ticker);
+	const screen = await openOn(h, t, FIXTURES.ticker);
 	await screen.press('a');
 	await screen.waitFor(() => screen.raw.includes('input is not connected (its stdin is not open)'));
 	await screen.waitFor(s => s.split('\n').filter(l => l.trim() === 'tick').length >= 2, 4000);
@@ -71,17 +73,13 @@ test('attach to a container without a TTY or stdin streams its output and leaves
 test('attach to a stopped container is refused with the keys that help; --read-only attaches output only', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
-	let screen = open(h, t);
-	await screen.waitFor(FIXTURES.exited);
-	await screen.select(FIXTURES.exited);
+	let screen = await openOn(h, t, FIXTURES.exited);
 	await screen.press('a');
 	await screen.waitFor(`${FIXTURES.exited} is not running (exited): A starts it and shows its output; l shows its logs.`);
 	await screen.press('q');
 	await screen.exited;
 
-	screen = open(h, t, ['--read-only']);
-	await screen.waitFor(FIXTURES.shell);
-	await screen.select(FIXTURES.shell);
+	screen = await openOn(h, t, FIXTURES.shell, ['--read-only']);
 	await screen.press('e');
 	await screen.waitFor('Exec is off under --read-only');
 	await screen.press('a');
@@ -94,9 +92,7 @@ test('attach to a stopped container is refused with the keys that help; --read-o
 test('exec a shell, run a command that changes the container, exit: back on the dashboard', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
-	const screen = open(h, t);
-	await screen.waitFor(FIXTURES.ticker);
-	await screen.select(FIXTURES.ticker);
+	const screen = await openOn(h, t, FIXTURES.ticker);
 	await screen.press('e');
 	await screen.waitFor(`Run in ${FIXTURES.ticker} (Enter: bash, else sh):`);
 	await screen.press(KEYS.enter);
@@ -142,9 +138,7 @@ test('the terminal modes after quitting are the ones before starting (stty -g), 
 test('custom detach keys: ctrl-p ctrl-q then reach the shell, and the chosen keys detach', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
-	const screen = open(h, t, ['--detach-keys', 'ctrl-x,x']);
-	await screen.waitFor(FIXTURES.shell);
-	await screen.select(FIXTURES.shell);
+	const screen = await openOn(h, t, FIXTURES.shell, ['--detach-keys', 'ctrl-x,x']);
 	await screen.press('a');
 	await screen.waitFor(() => screen.raw.includes('Detach with ctrl-x x and it keeps running'));
 	await screen.press(KEYS.ctrlP, KEYS.ctrlQ);
@@ -159,9 +153,7 @@ test('custom detach keys: ctrl-p ctrl-q then reach the shell, and the chosen key
 test('the attached TTY follows the terminal size, at start and on every resize', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
-	const screen = open(h, t);
-	await screen.waitFor(FIXTURES.shell);
-	await screen.select(FIXTURES.shell);
+	const screen = await openOn(h, t, FIXTURES.shell);
 	await screen.press('a');
 	await screen.waitFor(() => screen.raw.includes('Attached to PID 1'));
 	await screen.press(KEYS.ctrlU, ...'stty size', KEYS.enter);
