@@ -28,6 +28,9 @@ import { countMatches, findMatch, scrollLogs } from './store/logs-ui.js';
 import type { Store } from './store/store.js';
 import { initialUi, uiReducer, type UiAction } from './store/ui.js';
 import { useActions } from './use-actions.js';
+import { usePrune } from './use-prune.js';
+import { pruneDialog } from './actions/prune.js';
+import { PruneView } from './panels/prune-view.js';
 import { useSnapshot } from './store/use-store.js';
 import { useMinuteClock } from './use-clock.js';
 
@@ -77,7 +80,10 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		detachKeys,
 		readOnly,
 	};
-	const { notice, setNotice, perform, confirmation, containerAction, imageRemove, acceptConfirm } = useActions(context, snapshot, model.container, uiRef, dispatch, startupNotice);
+	const pruning = usePrune(engine);
+	const { prune } = pruning;
+	const pruneConfirmation = () => (prune?.status === 'ready' ? pruneDialog(prune, pruning.run) : undefined);
+	const { notice, setNotice, perform, confirmation, containerAction, imageRemove, acceptConfirm } = useActions(context, snapshot, model.container, uiRef, dispatch, pruneConfirmation, startupNotice);
 
 	const openLogs = () => {
 		const container = model.container;
@@ -103,8 +109,10 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		const ui = uiRef.current;
 		const page = ui.view === 'logs' ? Math.max(1, logsHeight - 3) : Math.max(1, model.layout[ui.panel].height - 3);
 		const keys = model.keys[ui.panel];
-		const move = (delta: number, to?: 'first' | 'last'): UiAction =>
-			ui.view === 'logs' && logs
+		const move = (delta: number, to?: 'first' | 'last'): UiAction | (() => void) =>
+			ui.view === 'prune'
+				? () => pruning.move(to === 'first' ? -Infinity : to === 'last' ? Infinity : delta)
+				: ui.view === 'logs' && logs
 				? { type: 'logs', update: l => (to === 'last' ? { ...l, follow: true } : to === 'first' ? scrollLogs(l, logs.buffer, -Infinity) : scrollLogs(l, logs.buffer, delta)) }
 				: { type: 'move', keys, delta, to };
 		const detailMax = maxDetailOffset(model.detail.lines.length, model.layout.detail.height);
@@ -144,6 +152,22 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 				else dispatch({ type: 'promptStart', prompt: { kind: 'exec', label: `Run in ${model.container.name} (Enter: ${DEFAULT_SHELL_LABEL})`, value: '' } });
 			},
 			'container.logs': openLogs,
+			'prune.open': () => {
+				pruning.load();
+				dispatch({ type: 'view', view: 'prune' });
+			},
+			'prune.toggle': () => pruning.toggle(false),
+			'prune.toggleGroup': () => pruning.toggle(true),
+			'prune.reload': () => pruning.load(),
+			'prune.close': () => {
+				pruning.close();
+				dispatch({ type: 'view', view: 'dashboard' });
+			},
+			'prune.run': () => {
+				if (readOnly) return setNotice({ text: 'Removing is off under --read-only: the preview shows what a prune would remove.', tone: 'warn' });
+				if (prune?.status !== 'ready') return setNotice({ text: prune?.status === 'done' ? 'Done: R reads a fresh preview.' : 'The preview is not ready yet.', tone: 'warn' });
+				dispatch({ type: 'confirmOpen', confirm: { kind: 'prune', targetId: '', name: 'prune', force: false, volumes: false } });
+			},
 			'container.start': () => containerAction('lifecycle', 'start'),
 			'container.stop': () => containerAction('lifecycle', 'stop'),
 			'container.restart': () => containerAction('lifecycle', 'restart'),
@@ -165,7 +189,7 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 			'confirm.cancel': () => {
 				const pending = ui.confirm;
 				dispatch({ type: 'confirmClose' });
-				if (pending) setNotice({ text: `Cancelled: ${pending.name} is unchanged.`, tone: 'info' });
+				if (pending) setNotice({ text: pending.kind === 'prune' ? 'Cancelled: nothing was removed.' : `Cancelled: ${pending.name} is unchanged.`, tone: 'info' });
 			},
 			'confirm.force': () => ui.confirm && ui.confirm.kind !== 'lifecycle' && dispatch({ type: 'confirmToggle', toggle: 'force' }),
 			'confirm.volumes': () => ui.confirm?.kind === 'remove' && dispatch({ type: 'confirmToggle', toggle: 'volumes' }),
@@ -277,6 +301,8 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 			{snapshot.connection.status === 'down' ? <ConnectionBanner state={snapshot.connection} width={columns} since={snapshot.syncedAt ? formatDateTime(snapshot.syncedAt) : 'never'} /> : null}
 			{ui.overlay === 'confirm' && confirmation(ui.confirm) ? (
 				<ConfirmDialog confirmation={confirmation(ui.confirm)!} width={columns} height={logsHeight} />
+			) : ui.view === 'prune' && prune ? (
+				<PruneView state={prune} width={columns} height={logsHeight} />
 			) : ui.view === 'logs' && logs ? (
 				<LogsView session={logs} ui={ui.logs} width={columns} height={logsHeight} matches={countMatches(logs.buffer, ui.logs.search)} />
 			) : (

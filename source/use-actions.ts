@@ -10,7 +10,7 @@ import type { PendingConfirm, UiAction, UiState } from './store/ui.js';
  * The actions' side of the app: the status-line notice, one action at a time, and the
  * confirmation dialogs for container lifecycle and removal.
  */
-export function useActions(context: ActionContext, snapshot: Snapshot, selected: ContainerSummary | undefined, uiRef: RefObject<UiState>, dispatch: (action: UiAction) => void, startupNotice?: Notice) {
+export function useActions(context: ActionContext, snapshot: Snapshot, selected: ContainerSummary | undefined, uiRef: RefObject<UiState>, dispatch: (action: UiAction) => void, pruneDialog: () => Confirmation | undefined, startupNotice?: Notice) {
 	const [notice, setNotice] = useState<Notice | undefined>(startupNotice);
 	const busy = useRef(false);
 
@@ -29,6 +29,7 @@ export function useActions(context: ActionContext, snapshot: Snapshot, selected:
 	/** The dialog as it stands now, rebuilt from the live snapshot: the container may have gone meanwhile. */
 	const confirmation = (pending: PendingConfirm | null): Confirmation | undefined => {
 		if (!pending) return undefined;
+		if (pending.kind === 'prune') return pruneDialog();
 		const container = snapshot.containers.find(c => c.id === pending.targetId);
 		const image = snapshot.images.find(i => i.key === pending.targetId);
 		if (pending.kind === 'image-remove' ? !image : !container) {

@@ -2,7 +2,7 @@
  * Where a binding works: always (even while typing), in the dashboard and the logs view ('views'),
  * in the dashboard ('global'), in any list, in one panel or view, or in an overlay.
  */
-export type Scope = 'always' | 'views' | 'global' | 'list' | 'containers' | 'images' | 'layers' | 'filter' | 'prompt' | 'confirm' | 'logs' | 'help';
+export type Scope = 'always' | 'views' | 'global' | 'list' | 'panels' | 'containers' | 'images' | 'layers' | 'filter' | 'prompt' | 'confirm' | 'logs' | 'prune' | 'help';
 
 export type ActionId =
 	| 'app.quit' | 'app.interrupt' | 'help.toggle' | 'help.close'
@@ -13,6 +13,7 @@ export type ActionId =
 	| 'container.attach' | 'container.startAttach' | 'container.exec' | 'container.logs'
 	| 'container.start' | 'container.stop' | 'container.restart' | 'container.pause' | 'container.kill' | 'container.remove'
 	| 'image.remove' | 'image.tag' | 'container.commit'
+	| 'prune.open' | 'prune.toggle' | 'prune.toggleGroup' | 'prune.run' | 'prune.reload' | 'prune.close'
 	| 'confirm.accept' | 'confirm.cancel' | 'confirm.force' | 'confirm.volumes'
 	| 'prompt.accept' | 'prompt.cancel'
 	| 'logs.close' | 'logs.follow' | 'logs.timestamps' | 'logs.wrap' | 'logs.search' | 'logs.older' | 'logs.newer' | 'logs.save' | 'logs.left' | 'logs.right';
@@ -62,14 +63,20 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'container.commit', scope: 'containers', keys: ['C'], description: 'Save its writable layer as a new image (docker commit)', writes: true },
 	{ id: 'image.remove', scope: 'images', keys: ['d'], description: 'Remove the image, or just this tag when it has others (docker rmi)', hint: 'rmi', writes: true, dangerous: true },
 	{ id: 'image.tag', scope: 'images', keys: ['t'], description: 'Give the image another name (docker tag)', hint: 'tag', writes: true },
+	{ id: 'prune.open', scope: 'global', keys: ['p'], description: 'Prune: preview stopped containers and unused images, untick, then remove', hint: 'prune' },
+	{ id: 'prune.toggle', scope: 'prune', keys: ['space'], description: 'Tick or untick the selected item', hint: 'tick', hintKeys: 'Space' },
+	{ id: 'prune.toggleGroup', scope: 'prune', keys: ['x'], description: 'Tick or untick its whole group', hint: 'group' },
+	{ id: 'prune.run', scope: 'prune', keys: ['return'], description: 'Remove the ticked items (asks first)', hint: 'remove', hintKeys: 'Enter', writes: true, dangerous: true },
+	{ id: 'prune.reload', scope: 'prune', keys: ['R'], description: 'Read the preview again', hint: 'reload' },
+	{ id: 'prune.close', scope: 'prune', keys: ['escape', 'q'], description: 'Close the prune view', hint: 'back' },
 	{ id: 'confirm.accept', scope: 'confirm', keys: ['return', 'y'], description: 'Do what the dialog says' },
 	{ id: 'confirm.cancel', scope: 'confirm', keys: ['escape', 'n', 'q'], description: 'Cancel: nothing changes' },
 	{ id: 'confirm.force', scope: 'confirm', keys: ['f'], description: 'Turn force on or off, where the dialog offers it' },
 	{ id: 'confirm.volumes', scope: 'confirm', keys: ['v'], description: 'Turn removing anonymous volumes on or off, where offered' },
 	{ id: 'detail.scrollUp', scope: 'global', keys: ['['], description: 'Scroll the detail pane up' },
 	{ id: 'detail.scrollDown', scope: 'global', keys: [']'], description: 'Scroll the detail pane down', hint: 'detail' },
-	{ id: 'filter.start', scope: 'list', keys: ['/'], description: 'Filter the focused panel by text', hint: 'filter' },
-	{ id: 'filter.clear', scope: 'list', keys: ['escape'], description: 'Clear the filter of the focused panel' },
+	{ id: 'filter.start', scope: 'panels', keys: ['/'], description: 'Filter the focused panel by text', hint: 'filter' },
+	{ id: 'filter.clear', scope: 'panels', keys: ['escape'], description: 'Clear the filter of the focused panel' },
 	{ id: 'filter.accept', scope: 'filter', keys: ['return'], description: 'Keep the filter and go back to the list' },
 	{ id: 'filter.cancel', scope: 'filter', keys: ['escape'], description: 'Drop the filter and go back to the list' },
 	{ id: 'prompt.accept', scope: 'prompt', keys: ['return'], description: 'Accept what was typed at a prompt' },
@@ -103,11 +110,12 @@ export function displayKey(name: string): string {
 }
 
 /** The scopes in force, most specific first: an overlay shadows the rest. */
-export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | 'confirm' | null; panel: 'containers' | 'images' | 'layers'; view?: 'dashboard' | 'logs' }): Scope[] {
+export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | 'confirm' | null; panel: 'containers' | 'images' | 'layers'; view?: 'dashboard' | 'logs' | 'prune' }): Scope[] {
 	if (state.overlay === 'help') return ['always', 'help', 'list']; // list keys scroll the help
 	if (state.overlay) return ['always', state.overlay];
 	if (state.view === 'logs') return ['always', 'logs', 'list', 'views'];
-	return ['always', state.panel, 'list', 'global', 'views'];
+	if (state.view === 'prune') return ['always', 'prune', 'list', 'views'];
+	return ['always', state.panel, 'list', 'panels', 'global', 'views'];
 }
 
 /** Finds the binding for a key in the given scopes, first scope first. */

@@ -14,7 +14,7 @@ export interface UiState {
 	readonly overlay: 'help' | 'filter' | 'prompt' | 'confirm' | null;
 	readonly confirm: PendingConfirm | null;
 	readonly prompt: Prompt | null;
-	readonly view: 'dashboard' | 'logs';
+	readonly view: 'dashboard' | 'logs' | 'prune';
 	readonly logs: LogsUi;
 	readonly helpOffset: number;
 	readonly detailOffset: number;
@@ -22,7 +22,7 @@ export interface UiState {
 
 /** A dialog waiting for the user: for which container, what, and the choices so far. */
 export interface PendingConfirm {
-	readonly kind: 'lifecycle' | 'remove' | 'image-remove';
+	readonly kind: 'lifecycle' | 'remove' | 'image-remove' | 'prune';
 	/** The container id, or the images panel row key for image-remove. */
 	readonly targetId: string;
 	readonly name: string;
@@ -76,7 +76,7 @@ export type UiAction =
 	| { type: 'promptBackspace' }
 	| { type: 'promptEnd' }
 	| { type: 'selectImage'; key: string }
-	| { type: 'view'; view: 'dashboard' | 'logs' }
+	| { type: 'view'; view: 'dashboard' | 'logs' | 'prune' }
 	| { type: 'logs'; update: (logs: LogsUi) => LogsUi }
 	| { type: 'helpScroll'; delta: number; max: number }
 	| { type: 'detailScroll'; delta: number; max: number };

@@ -115,4 +115,4 @@ export function rowOf(screen: string, text: string): string {
 }
 
 /** Key sequences a terminal sends. */
-export const KEYS = { backspace: '\u007f', ctrlP: '\u0010', ctrlQ: '\u0011', ctrlU: '\u0015', up: '\u001b[A', down: '\u001b[B', enter: '\r', escape: '\u001b', tab: '\t', shiftTab: '\u001b[Z', ctrlC: '\u0003', pageDown: '\u001b[6~', pageUp: '\u001b[5~' } as const;
+export const KEYS = { space: ' ', backspace: '\u007f', ctrlP: '\u0010', ctrlQ: '\u0011', ctrlU: '\u0015', up: '\u001b[A', down: '\u001b[B', enter: '\r', escape: '\u001b', tab: '\t', shiftTab: '\u001b[Z', ctrlC: '\u0003', pageDown: '\u001b[6~', pageUp: '\u001b[5~' } as const;

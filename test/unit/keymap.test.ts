@@ -11,12 +11,12 @@ const README = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 /** The scopes in force in a state where `scope` applies. */
 function scopesWhere(scope: Scope): Scope[] {
 	if (scope === 'help' || scope === 'filter' || scope === 'prompt' || scope === 'confirm') return activeScopes({ overlay: scope, panel: 'containers' });
-	if (scope === 'logs') return activeScopes({ overlay: null, panel: 'containers', view: 'logs' });
+	if (scope === 'logs' || scope === 'prune') return activeScopes({ overlay: null, panel: 'containers', view: scope });
 	return activeScopes({ overlay: null, panel: scope === 'images' || scope === 'layers' ? scope : 'containers' });
 }
 
 test('no key does two things where both are in force', () => {
-	const stacks: Scope[][] = (['containers', 'images', 'layers', 'filter', 'help', 'prompt', 'confirm', 'logs'] as const).map(scopesWhere);
+	const stacks: Scope[][] = (['containers', 'images', 'layers', 'filter', 'help', 'prompt', 'confirm', 'logs', 'prune'] as const).map(scopesWhere);
 	for (const scopes of stacks) {
 		const seen = new Map<string, string>();
 		for (const binding of KEYMAP.filter(b => scopes.includes(b.scope))) {
@@ -48,6 +48,8 @@ test('lookup prefers the most specific scope', () => {
 	assert.equal(lookup('q', activeScopes({ overlay: 'filter', panel: 'images' })), undefined, 'q types into a filter');
 	assert.equal(lookup('q', scopesWhere('logs'))?.id, 'logs.close', 'q closes the logs view, like less');
 	assert.equal(lookup('/', scopesWhere('logs'))?.id, 'logs.search');
+	assert.equal(lookup('/', scopesWhere('prune')), undefined, 'panel filters do not apply in the prune view');
+	assert.equal(lookup('return', scopesWhere('prune'))?.id, 'prune.run');
 	assert.equal(lookup('q', scopesWhere('confirm'))?.id, 'confirm.cancel', 'q in a dialog cancels, it does not quit');
 	for (const overlay of [null, 'filter', 'help', 'prompt', 'confirm'] as const) assert.equal(lookup('ctrl+c', activeScopes({ overlay, panel: 'layers' }))?.id, 'app.interrupt', `Ctrl-C quits with overlay ${overlay}`);
 });
