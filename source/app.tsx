@@ -1,5 +1,5 @@
 import React, { useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
-import { Box, Text, useApp, useInput, useWindowSize, type Key } from 'ink';
+import { Box, useApp, useInput, useWindowSize, type Key } from 'ink';
 import { attach } from './actions/attach.js';
 import type { ActionContext, Notice } from './actions/context.js';
 import { DEFAULT_SHELL_LABEL, exec } from './actions/exec.js';
@@ -9,16 +9,14 @@ import { handlePrompt } from './accept-prompt.js';
 import { defaultLogFile } from './actions/save-logs.js';
 import { ConfirmDialog } from './components/confirm-dialog.js';
 import { ConnectionBanner } from './components/banner.js';
-import { Footer } from './components/footer.js';
+import { StatusLine } from './components/status-line.js';
 import { Header } from './components/header.js';
 import { HELP_ROWS, HelpOverlay, helpPageSize } from './components/help-overlay.js';
-import { TONE_COLOR } from './components/table.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './components/too-small.js';
 import { DashboardBody, useDashboard } from './dashboard.js';
 import type { Engine } from './docker/client.js';
 import { formatDateTime } from './format/age.js';
 import type { DetachKeys } from './format/detach-keys.js';
-import { fit, inert } from './format/text.js';
 import { activeScopes, lookup, type ActionId } from './keymap/keymap.js';
 import { keyName, splitKeys } from './keymap/key-name.js';
 import { maxDetailOffset } from './panels/detail-panel.js';
@@ -279,22 +277,7 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 			</Box>
 		);
 	}
-	const bottom = ui.prompt ? (
-		<Box width={columns} height={ui.prompt.error ? 2 : 1} flexDirection="column">
-			{ui.prompt.error ? <Text color="red" wrap="truncate">{`✗ ${inert(ui.prompt.error)}`}</Text> : null}
-			<Text wrap="truncate">
-				<Text bold color="cyan">{`${inert(ui.prompt.label)}: `}</Text>
-				<Text>{inert(ui.prompt.value)}</Text>
-				<Text inverse> </Text>
-			</Text>
-		</Box>
-	) : notice ? (
-		<Box width={columns} height={1}>
-			<Text color={TONE_COLOR[notice.tone]} wrap="truncate">{fit(notice.text, columns)}</Text>
-		</Box>
-	) : (
-		<Footer scopes={activeScopes(ui)} width={columns} status={ui.overlay === 'filter' ? 'typing a filter: Enter keeps it, Esc drops it' : snapshot.refreshError} />
-	);
+	const bottom = <StatusLine prompt={ui.prompt} notice={notice} width={columns} scopes={activeScopes(ui)} status={ui.overlay === 'filter' ? 'typing a filter: Enter keeps it, Esc drops it' : snapshot.refreshError} />;
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			{header}

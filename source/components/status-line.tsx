@@ -1,0 +1,42 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Notice } from '../actions/context.js';
+import { fit, inert } from '../format/text.js';
+import type { Scope } from '../keymap/keymap.js';
+import type { Prompt } from '../store/ui.js';
+import { Footer } from './footer.js';
+import { TONE_COLOR } from './table.js';
+
+interface StatusLineProps {
+	readonly prompt: Prompt | null;
+	readonly notice?: Notice;
+	readonly width: number;
+	readonly scopes: readonly Scope[];
+	readonly status?: string;
+}
+
+/** The bottom line: a prompt being typed (its error on a line above), else the last notice, else the key hints. */
+export function StatusLine({ prompt, notice, width, scopes, status }: StatusLineProps) {
+	if (prompt) {
+		return (
+			<Box width={width} height={prompt.error ? 2 : 1} flexDirection="column">
+				{prompt.error ? <Text color="red" wrap="truncate">{`✗ ${inert(prompt.error)}`}</Text> : null}
+				<Text wrap="truncate">
+					<Text bold color="cyan">{`${inert(prompt.label)}: `}</Text>
+					<Text>{inert(prompt.value)}</Text>
+					<Text inverse> </Text>
+				</Text>
+			</Box>
+		);
+	}
+	if (notice) {
+		return (
+			<Box width={width} height={1}>
+				<Text color={TONE_COLOR[notice.tone]} wrap="truncate">
+					{fit(notice.text, width)}
+				</Text>
+			</Box>
+		);
+	}
+	return <Footer scopes={scopes} width={width} status={status} />;
+}
