@@ -87,7 +87,6 @@ async function main(): Promise<void> {
 
 	// Diagnostics: DOCKDECK_MEMORY_LOG=<file> appends process.memoryUsage() once a second.
 	const memoryLog = process.env.DOCKDECK_MEMORY_LOG;
-	if (memoryLog) setInterval(() => (globalThis as { gc?: () => void }).gc?.(), 1000).unref();
 	if (memoryLog) setInterval(() => appendFileSync(memoryLog, `${JSON.stringify({ t: Date.now(), ...process.memoryUsage() })}\n`), 1000).unref();
 
 	const store = new Store(engine);

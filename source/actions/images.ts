@@ -27,7 +27,7 @@ export function imageRemoveDialog(ctx: ActionContext, image: ImageRow, otherTags
 	];
 	let refusal: string | undefined;
 	if (!untagOnly && running.length) refusal = `Docker refuses while a running container uses it, even with force: stop and remove ${names(running)} first.`;
-	else if (!untagOnly && stopped.length && !force) refusal = `Stopped containers use it (${names(stopped)}): press f to force (they keep running from its layers but lose the name), or remove them first.`;
+	else if (!untagOnly && stopped.length && !force) refusal = `Stopped containers use it (${names(stopped)}): press f to force (the name goes; its layers stay while those containers exist), or remove them first.`;
 	const flag = force ? ' -f' : '';
 	return {
 		title: untagOnly ? `Untag ${reference}?` : `Remove image ${reference}?`,
