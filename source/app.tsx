@@ -1,4 +1,4 @@
-import React, { useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { Box, useApp, useInput, useWindowSize, type Key } from 'ink';
 import { attach } from './actions/attach.js';
 import type { ActionContext, Notice } from './actions/context.js';
@@ -6,7 +6,7 @@ import { DEFAULT_SHELL_LABEL, exec } from './actions/exec.js';
 import { tagAction } from './actions/images.js';
 import { COMMIT_STEPS } from './actions/commit.js';
 import { handlePrompt } from './accept-prompt.js';
-import { defaultLogFile } from './actions/save-logs.js';
+
 import { ConfirmDialog } from './components/confirm-dialog.js';
 import { ConnectionBanner } from './components/banner.js';
 import { StatusLine } from './components/status-line.js';
@@ -22,13 +22,14 @@ import { keyName, splitKeys } from './keymap/key-name.js';
 import { maxDetailOffset } from './panels/detail-panel.js';
 import { LogsView } from './panels/logs-view.js';
 import { LogSession } from './store/log-session.js';
-import { countMatches, findMatch, scrollLogs } from './store/logs-ui.js';
+import { countMatches, scrollLogs } from './store/logs-ui.js';
 import type { Store } from './store/store.js';
 import { initialUi, uiReducer, type UiAction } from './store/ui.js';
 import { useActions } from './use-actions.js';
 import { usePrune } from './use-prune.js';
 import { pruneDialog } from './actions/prune.js';
 import { PruneView } from './panels/prune-view.js';
+import { logsActions, pruneActions } from './view-actions.js';
 import { useSnapshot } from './store/use-store.js';
 import { useMinuteClock } from './use-clock.js';
 
@@ -114,13 +115,9 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 				? { type: 'logs', update: l => (to === 'last' ? { ...l, follow: true } : to === 'first' ? scrollLogs(l, logs.buffer, -Infinity) : scrollLogs(l, logs.buffer, delta)) }
 				: { type: 'move', keys, delta, to };
 		const detailMax = maxDetailOffset(model.detail.lines.length, model.layout.detail.height);
-		const jump = (direction: 1 | -1) => {
-			if (!logs) return;
-			const seq = findMatch(logs.buffer, ui.logs, direction);
-			if (seq === undefined) setNotice({ text: ui.logs.search ? `No more matches for "${ui.logs.search}" ${direction < 0 ? 'above' : 'below'}.` : 'Search first with /.', tone: 'warn' });
-			else dispatch({ type: 'logs', update: l => ({ ...l, follow: false, anchor: seq }) });
-		};
 		const actions: Partial<Record<ActionId, UiAction | (() => void)>> = {
+			...logsActions({ ui, logs, dispatch, setNotice, close: closeLogs }),
+			...pruneActions({ prune, pruning, readOnly, dispatch, setNotice }),
 			'app.quit': () => exit(),
 			'app.interrupt': () => exit(),
 			'help.toggle': { type: 'help', open: ui.overlay !== 'help' },
@@ -150,22 +147,6 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 				else dispatch({ type: 'promptStart', prompt: { kind: 'exec', label: `Run in ${model.container.name} (Enter: ${DEFAULT_SHELL_LABEL})`, value: '' } });
 			},
 			'container.logs': openLogs,
-			'prune.open': () => {
-				pruning.load();
-				dispatch({ type: 'view', view: 'prune' });
-			},
-			'prune.toggle': () => pruning.toggle(false),
-			'prune.toggleGroup': () => pruning.toggle(true),
-			'prune.reload': () => pruning.load(),
-			'prune.close': () => {
-				pruning.close();
-				dispatch({ type: 'view', view: 'dashboard' });
-			},
-			'prune.run': () => {
-				if (readOnly) return setNotice({ text: 'Removing is off under --read-only: the preview shows what a prune would remove.', tone: 'warn' });
-				if (prune?.status !== 'ready') return setNotice({ text: prune?.status === 'done' ? 'Done: R reads a fresh preview.' : 'The preview is not ready yet.', tone: 'warn' });
-				dispatch({ type: 'confirmOpen', confirm: { kind: 'prune', targetId: '', name: 'prune', force: false, volumes: false } });
-			},
 			'container.start': () => containerAction('lifecycle', 'start'),
 			'container.stop': () => containerAction('lifecycle', 'stop'),
 			'container.restart': () => containerAction('lifecycle', 'restart'),
@@ -196,16 +177,6 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 				if (ui.prompt?.kind === 'search') dispatch({ type: 'logs', update: l => ({ ...l, search: '' }) });
 				dispatch({ type: 'promptEnd' });
 			},
-			'logs.close': closeLogs,
-			'logs.follow': { type: 'logs', update: l => ({ ...l, follow: true }) },
-			'logs.timestamps': { type: 'logs', update: l => ({ ...l, timestamps: !l.timestamps }) },
-			'logs.wrap': { type: 'logs', update: l => ({ ...l, wrap: !l.wrap, hscroll: 0 }) },
-			'logs.search': { type: 'promptStart', prompt: { kind: 'search', label: 'Search the loaded lines (Enter keeps, Esc clears)', value: ui.logs.search } },
-			'logs.older': () => jump(-1),
-			'logs.newer': () => jump(1),
-			'logs.save': () => logs && dispatch({ type: 'promptStart', prompt: { kind: 'save', label: `Save ${logs.buffer.size} lines to (an existing file is never overwritten)`, value: defaultLogFile(logs.name) } }),
-			'logs.left': { type: 'logs', update: l => ({ ...l, hscroll: Math.max(0, l.hscroll - 8) }) },
-			'logs.right': { type: 'logs', update: l => (l.wrap ? l : { ...l, hscroll: l.hscroll + 8 }) },
 		};
 		const action = actions[id];
 		if (typeof action === 'function') action();

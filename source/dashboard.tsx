@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Box } from 'ink';
 import { computeLayout, type Layout } from './components/layout.js';
 import type { ContainerSummary, ImageRow, LayerRow } from './docker/types.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { render } from 'ink';
 import meow from 'meow';
 import { appendFileSync } from 'node:fs';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import type { StreamState } from '../docker/events.js';
 import { inert } from '../format/text.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import type { Confirmation } from '../actions/lifecycle.js';
 import { inert } from '../format/text.js';

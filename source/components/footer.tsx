@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import { displayKey, KEYMAP, lookup, type Scope } from '../keymap/keymap.js';
 import { displayWidth, inert } from '../format/text.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import type { EngineInfo } from '../docker/types.js';
 import { displayWidth, truncate } from '../format/text.js';

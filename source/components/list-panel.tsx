@@ -1,4 +1,3 @@
-import React from 'react';
 import { Frame } from './frame.js';
 import { Table, type Column, type Row } from './table.js';
 

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import type { Notice } from '../actions/context.js';
 import { fit, inert } from '../format/text.js';

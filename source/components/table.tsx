@@ -1,4 +1,4 @@
-import React, { useRef } from 'react';
+import { useRef } from 'react';
 import { Box, Text } from 'ink';
 import { fit } from '../format/text.js';
 import type { Tone } from '../format/container-mode.js';

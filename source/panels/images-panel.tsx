@@ -1,4 +1,3 @@
-import React from 'react';
 import { ListPanel, type ListPanelProps } from '../components/list-panel.js';
 import type { Column, Row } from '../components/table.js';
 import type { ImageRow } from '../docker/types.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import { Frame } from '../components/frame.js';
 import { fit, truncate } from '../format/text.js';

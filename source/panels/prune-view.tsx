@@ -1,4 +1,3 @@
-import React from 'react';
 import { Frame } from '../components/frame.js';
 import { Table, type Column, type Row } from '../components/table.js';
 import { formatBytes } from '../format/bytes.js';

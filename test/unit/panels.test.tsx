@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { TooSmall } from '../../source/components/too-small.js';
 import type { ContainerRunFacts, ContainerSummary, ImageRow, LayerRow } from '../../source/docker/types.js';
