@@ -1,9 +1,9 @@
 import { inspectContainer } from '../docker/containers.js';
 import { engineMessage } from '../docker/errors.js';
 import { attachContainer } from '../docker/session.js';
-import type { ContainerSummary } from '../docker/types.js';
+import type { ContainerDetail, ContainerSummary } from '../docker/types.js';
 import type { ActionContext, Notice } from './context.js';
-import { handOff } from './handoff.js';
+import { handOff, holdRaw } from './handoff.js';
 
 /** The line a learner reads before the terminal is handed over. */
 export function attachIntro(name: string, command: string, tty: boolean, stdin: boolean, readOnly: boolean, keys: string): string {
@@ -20,7 +20,7 @@ export function attachIntro(name: string, command: string, tty: boolean, stdin: 
  */
 export async function attach(ctx: ActionContext, container: ContainerSummary, options: { start: boolean }): Promise<Notice> {
 	const docker = ctx.engine.api;
-	let detail;
+	let detail: ContainerDetail;
 	try {
 		detail = await inspectContainer(docker, container.id);
 	} catch (error) {
@@ -37,6 +37,16 @@ export async function attach(ctx: ActionContext, container: ContainerSummary, op
 	const keys = ctx.detachKeys.display;
 	let outcome: Notice = { text: '', tone: 'info' };
 	await ctx.suspend(async () => {
+		const release = holdRaw(ctx.terminal);
+		try {
+			await session();
+		} finally {
+			release();
+		}
+	});
+	return outcome;
+
+	async function session() {
 		const out = ctx.terminal.stdout;
 		out.write(`\r\n\u001b[1m${attachIntro(container.name, detail.command, detail.tty, stdin, ctx.readOnly, keys)}\u001b[0m\r\n`);
 		try {
@@ -55,6 +65,5 @@ export async function attach(ctx: ActionContext, container: ContainerSummary, op
 		} catch (error) {
 			outcome = { text: `${container.name} is gone: ${engineMessage(error)}`, tone: 'warn' };
 		}
-	});
-	return outcome;
+	}
 }

@@ -3,7 +3,7 @@ import { execInContainer } from '../docker/session.js';
 import type { ContainerSummary } from '../docker/types.js';
 import { splitCommand } from '../format/argv.js';
 import type { ActionContext, Notice } from './context.js';
-import { handOff } from './handoff.js';
+import { handOff, holdRaw } from './handoff.js';
 
 /** What runs when the user accepts the default: bash when the image has it, else sh. */
 export const DEFAULT_SHELL = ['sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi'];
@@ -37,6 +37,16 @@ export async function exec(ctx: ActionContext, container: ContainerSummary, comm
 	const shown = cmd === DEFAULT_SHELL ? DEFAULT_SHELL_LABEL : cmd.join(' ');
 	let outcome: Notice = { text: '', tone: 'info' };
 	await ctx.suspend(async () => {
+		const release = holdRaw(ctx.terminal);
+		try {
+			await session();
+		} finally {
+			release();
+		}
+	});
+	return outcome;
+
+	async function session() {
 		ctx.terminal.stdout.write(
 			`\r\n\u001b[1mA new process in ${container.name}: ${shown}. Leaving it (exit, or ${ctx.detachKeys.display}) does not stop the container; a attaches to PID 1 instead.\u001b[0m\r\n`,
 		);
@@ -50,6 +60,5 @@ export async function exec(ctx: ActionContext, container: ContainerSummary, comm
 		} catch (error) {
 			outcome = { text: `Exec in ${container.name} failed: ${engineMessage(error)}`, tone: 'bad' };
 		}
-	});
-	return outcome;
+	}
 }

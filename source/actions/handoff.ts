@@ -7,6 +7,19 @@ export interface Terminal {
 	readonly stderr: NodeJS.WriteStream;
 }
 
+/**
+ * Takes the terminal into raw mode at once when Ink hands it over (Ink leaves it cooked), so a
+ * Ctrl-C typed while the session is being set up is a key for the session, not a SIGINT that
+ * would end dockdeck. Returns the function that gives cooked mode back.
+ */
+export function holdRaw(terminal: Terminal): () => void {
+	const { stdin } = terminal;
+	if (stdin.isTTY) stdin.setRawMode(true);
+	return () => {
+		if (stdin.isTTY) stdin.setRawMode(false);
+	};
+}
+
 /** How a hand-off ended: the engine closed the stream, or the user left with keys dockdeck watched. */
 export type HandoffEnd = 'closed' | 'left';
 
