@@ -3,7 +3,7 @@ import { engineMessage } from '../docker/errors.js';
 import { attachContainer } from '../docker/session.js';
 import type { ContainerDetail, ContainerSummary } from '../docker/types.js';
 import type { ActionContext, Notice } from './context.js';
-import { handOff, holdRaw } from './handoff.js';
+import { handOff, withTerminal } from './handoff.js';
 
 /** The line a learner reads before the terminal is handed over. */
 export function attachIntro(name: string, command: string, tty: boolean, stdin: boolean, readOnly: boolean, keys: string): string {
@@ -36,14 +36,7 @@ export async function attach(ctx: ActionContext, container: ContainerSummary, op
 	const stdin = detail.openStdin && !ctx.readOnly;
 	const keys = ctx.detachKeys.display;
 	let outcome: Notice = { text: '', tone: 'info' };
-	await ctx.suspend(async () => {
-		const release = holdRaw(ctx.terminal);
-		try {
-			await session();
-		} finally {
-			release();
-		}
-	});
+	await withTerminal(ctx, session);
 	return outcome;
 
 	async function session() {

@@ -3,7 +3,7 @@ import { execInContainer } from '../docker/session.js';
 import type { ContainerSummary } from '../docker/types.js';
 import { splitCommand } from '../format/argv.js';
 import type { ActionContext, Notice } from './context.js';
-import { handOff, holdRaw } from './handoff.js';
+import { handOff, withTerminal } from './handoff.js';
 
 /** What runs when the user accepts the default: bash when the image has it, else sh. */
 export const DEFAULT_SHELL = ['sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi'];
@@ -36,14 +36,7 @@ export async function exec(ctx: ActionContext, container: ContainerSummary, comm
 	}
 	const shown = cmd === DEFAULT_SHELL ? DEFAULT_SHELL_LABEL : cmd.join(' ');
 	let outcome: Notice = { text: '', tone: 'info' };
-	await ctx.suspend(async () => {
-		const release = holdRaw(ctx.terminal);
-		try {
-			await session();
-		} finally {
-			release();
-		}
-	});
+	await withTerminal(ctx, session);
 	return outcome;
 
 	async function session() {

@@ -20,6 +20,18 @@ export function holdRaw(terminal: Terminal): () => void {
 	};
 }
 
+/** Runs `fn` with the terminal handed over by Ink and held in raw mode from the first moment. */
+export async function withTerminal(ctx: { suspend: (fn: () => Promise<void>) => Promise<void>; terminal: Terminal }, fn: () => Promise<void>): Promise<void> {
+	await ctx.suspend(async () => {
+		const release = holdRaw(ctx.terminal);
+		try {
+			await fn();
+		} finally {
+			release();
+		}
+	});
+}
+
 /** How a hand-off ended: the engine closed the stream, or the user left with keys dockdeck watched. */
 export type HandoffEnd = 'closed' | 'left';
 
