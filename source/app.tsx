@@ -216,16 +216,25 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		else typeText(name, input, key);
 	};
 
+	// Keys that arrive together (a paste, fast typing over a slow link) are taken one per render,
+	// so each one acts on what the key before it left on screen: the filter typed before `l`
+	// decides which container's logs open.
+	const queued = useRef<[string | undefined, string, Key][]>([]);
+	const [, kick] = useReducer((n: number) => n + 1, 0);
+	useEffect(() => {
+		const next = queued.current.shift();
+		if (!next) return;
+		handleKey(...next);
+		if (queued.current.length) kick();
+	});
 	useInput((input, key) => {
+		let keys: [string | undefined, string, Key][];
 		// dockdeck binds no Alt keys: ESC and a key read together (a fast Esc then q, or a slow link) are both pressed
-		if (key.meta && !key.ctrl && [...input].length === 1) {
-			handleKey('escape', '', { ...PLAIN_KEY, escape: true });
-			handleKey(keyName(input, PLAIN_KEY), input, PLAIN_KEY);
-			return;
-		}
-		const keys = key.meta ? undefined : splitKeys(input);
-		if (keys) for (const [name, text] of keys) handleKey(name || undefined, text, PLAIN_KEY);
-		else handleKey(keyName(input, key), input, key);
+		if (key.meta && !key.ctrl && [...input].length === 1) keys = [['escape', '', { ...PLAIN_KEY, escape: true }], [keyName(input, PLAIN_KEY), input, PLAIN_KEY]];
+		else keys = (key.meta ? undefined : splitKeys(input))?.map(([name, text]) => [name || undefined, text, PLAIN_KEY]) ?? [[keyName(input, key), input, key]];
+		if (queued.current.length === 0) handleKey(...keys.shift()!);
+		queued.current.push(...keys);
+		if (queued.current.length) kick();
 	});
 
 	if (tooSmall) return <TooSmall columns={columns} rows={rows} />;

@@ -107,3 +107,15 @@ test('a terminal below 80x24 gets the too-small screen, and the dashboard when i
 	await screen.press('q');
 	assert.equal(await screen.exited, 0);
 });
+
+test('keys that arrive in one read each act on what the key before them left: a filter then l opens the filtered container\'s logs', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const screen = new Screen(['--host', h.host], { cols: 120, rows: 40 });
+	t.after(() => screen.kill('SIGKILL'));
+	await screen.waitFor(s => s.includes(FIXTURES.exited) && s.includes(FIXTURES.ticker));
+	await screen.press(`/${FIXTURES.ticker}\rl`); // one write, as a paste or a slow link delivers it
+	await screen.waitFor(`Logs of ${FIXTURES.ticker}`, 3000);
+	await screen.press(`${KEYS.escape}q`);
+	assert.equal(await screen.exited, 0);
+});
