@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { Box, useApp, useInput, useWindowSize, type Key } from 'ink';
 import { attach } from './actions/attach.js';
 import type { ActionContext, Notice } from './actions/context.js';
@@ -237,8 +237,13 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		if (queued.current.length) kick();
 	});
 
+	// recounted only when lines arrive or the search changes, not on every key
+	const pushed = logs?.buffer.pushed ?? 0;
+	const matches = useMemo(() => (logs ? countMatches(logs.buffer, ui.logs.search) : 0), [logs, pushed, ui.logs.search]);
+
 	if (tooSmall) return <TooSmall columns={columns} rows={rows} />;
 
+	const dialog = ui.overlay === 'confirm' ? confirmation(ui.confirm) : undefined;
 	const header = (
 		<Header
 			engine={snapshot.engine}
@@ -262,12 +267,12 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		<Box flexDirection="column" width={columns} height={rows}>
 			{header}
 			{snapshot.connection.status === 'down' ? <ConnectionBanner state={snapshot.connection} width={columns} since={snapshot.syncedAt ? formatDateTime(snapshot.syncedAt) : 'never'} /> : null}
-			{ui.overlay === 'confirm' && confirmation(ui.confirm) ? (
-				<ConfirmDialog confirmation={confirmation(ui.confirm)!} width={columns} height={logsHeight} />
+			{dialog ? (
+				<ConfirmDialog confirmation={dialog} width={columns} height={logsHeight} />
 			) : ui.view === 'prune' && prune ? (
 				<PruneView state={prune} width={columns} height={logsHeight} />
 			) : ui.view === 'logs' && logs ? (
-				<LogsView session={logs} ui={ui.logs} width={columns} height={logsHeight} matches={countMatches(logs.buffer, ui.logs.search)} />
+				<LogsView session={logs} ui={ui.logs} width={columns} height={logsHeight} matches={matches} />
 			) : (
 				<DashboardBody model={model} snapshot={snapshot} ui={ui} now={now} />
 			)}
