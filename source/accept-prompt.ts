@@ -1,5 +1,6 @@
 import { commit, COMMIT_STEPS } from './actions/commit.js';
 import type { ActionContext, Notice } from './actions/context.js';
+import { COPY_STEPS, planCopy, type CopyForm } from './actions/copy.js';
 import { exec } from './actions/exec.js';
 import { tagAction } from './actions/images.js';
 import { saveLogs } from './actions/save-logs.js';
@@ -12,7 +13,9 @@ export interface PromptDeps {
 	readonly container?: ContainerSummary;
 	readonly image?: ImageRow;
 	readonly logs: LogSession | null;
-	readonly perform: (task: () => Promise<Notice | undefined>) => void;
+	readonly perform: (task: (report: (progress: string) => void) => Promise<Notice | undefined>) => void;
+	/** The selected container's working directory, where a copy starts. */
+	readonly workdir?: string;
 	readonly dispatch: (action: UiAction) => void;
 }
 
@@ -20,7 +23,7 @@ export interface PromptDeps {
  * What Enter at a prompt does: run the exec command, tag, save the logs, or take the next step
  * of the commit form (a value that fails its check re-opens the step with the reason).
  */
-export function handlePrompt(prompt: Prompt, { context, container, image, logs, perform, dispatch }: PromptDeps): void {
+export function handlePrompt(prompt: Prompt, { context, container, image, logs, perform, dispatch, workdir }: PromptDeps): void {
 	if (prompt.kind === 'exec' && container) {
 		perform(() => exec(context, container, prompt.value));
 	} else if (prompt.kind === 'commit' && container) {
@@ -36,9 +39,33 @@ export function handlePrompt(prompt: Prompt, { context, container, image, logs, 
 			if (result.imageKey) dispatch({ type: 'selectImage', key: result.imageKey });
 			return result.notice;
 		});
+	} else if (prompt.kind === 'copy' && container) {
+		const step = prompt.step ?? 0;
+		const current = COPY_STEPS[step]!;
+		const form: CopyForm = prompt.form ?? {};
+		const error = current.check(prompt.value, form);
+		if (error) return dispatch({ type: 'promptStart', prompt: { ...prompt, error } });
+		const next = { ...form, [current.field]: prompt.value.trim() };
+		if (step + 1 < COPY_STEPS.length) return dispatch({ type: 'promptStart', prompt: copyPrompt(container.name, step + 1, next, workdir) });
+		perform(async () => {
+			const plan = await planCopy(context, container, next);
+			if ('error' in plan) {
+				// ask that step again, with what was typed and why it does not work
+				dispatch({ type: 'promptStart', prompt: { ...copyPrompt(container.name, plan.step, next, workdir), value: next[COPY_STEPS[plan.step]!.field] ?? '', error: plan.error } });
+				return undefined;
+			}
+			dispatch({ type: 'confirmOpen', confirm: { kind: 'copy', targetId: container.id, name: container.name, force: false, volumes: false, copy: plan } });
+			return undefined;
+		});
 	} else if (prompt.kind === 'tag' && image) {
 		perform(() => tagAction(context, image, prompt.value));
 	} else if (prompt.kind === 'save' && logs) {
 		perform(() => saveLogs(logs.buffer, prompt.value));
 	}
+}
+
+/** The prompt for one step of the cp form, with its starting value. */
+export function copyPrompt(name: string, step: number, form: CopyForm, workdir = '/'): Prompt {
+	const current = COPY_STEPS[step]!;
+	return { kind: 'copy', label: current.label(name, form), value: current.initial(workdir), step, form };
 }

@@ -5,7 +5,9 @@ import type { ActionContext, Notice } from './actions/context.js';
 import { DEFAULT_SHELL_LABEL, exec } from './actions/exec.js';
 import { tagAction } from './actions/images.js';
 import { COMMIT_STEPS } from './actions/commit.js';
-import { handlePrompt } from './accept-prompt.js';
+import { copyPrompt, handlePrompt } from './accept-prompt.js';
+import { READ_ONLY_CP } from './actions/copy.js';
+import type { ContainerDetail } from './docker/types.js';
 
 import { ConfirmDialog } from './components/confirm-dialog.js';
 import { ConnectionBanner } from './components/banner.js';
@@ -98,10 +100,11 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		dispatch({ type: 'view', view: 'dashboard' });
 	};
 
+	const workdirOf = (id: string | undefined) => (id ? (snapshot.details.get(`container:${id}`)?.value as ContainerDetail | undefined)?.workingDir : undefined) || '/';
 	const acceptPrompt = () => {
 		const prompt = uiRef.current.prompt;
 		dispatch({ type: 'promptEnd' });
-		if (prompt) handlePrompt(prompt, { context, container: model.container, image: model.image, logs, perform, dispatch });
+		if (prompt) handlePrompt(prompt, { context, container: model.container, image: model.image, logs, perform, dispatch, workdir: workdirOf(model.container?.id) });
 	};
 
 	const run = (id: ActionId) => {
@@ -159,6 +162,11 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 				if (readOnly) return setNotice({ text: 'docker commit is off under --read-only: dockdeck does not change the engine.', tone: 'warn' });
 				dispatch({ type: 'promptStart', prompt: { kind: 'commit', label: COMMIT_STEPS[0].label(model.container.name), value: '', step: 0, form: {} } });
 			},
+			'container.copy': () => {
+				if (!model.container) return;
+				if (readOnly) return setNotice(READ_ONLY_CP);
+				dispatch({ type: 'promptStart', prompt: copyPrompt(model.container.name, 0, {}, workdirOf(model.container.id)) });
+			},
 			'image.tag': () => {
 				if (!model.image) return;
 				if (readOnly) return perform(() => tagAction(context, model.image!, ''));
@@ -168,11 +176,12 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 			'confirm.cancel': () => {
 				const pending = ui.confirm;
 				dispatch({ type: 'confirmClose' });
-				if (pending) setNotice({ text: pending.kind === 'prune' ? 'Cancelled: nothing was removed.' : `Cancelled: ${pending.name} is unchanged.`, tone: 'info' });
+				if (pending) setNotice({ text: pending.kind === 'prune' ? 'Cancelled: nothing was removed.' : pending.kind === 'copy' ? 'Cancelled: nothing was copied.' : `Cancelled: ${pending.name} is unchanged.`, tone: 'info' });
 			},
 			'confirm.force': () => ui.confirm && ui.confirm.kind !== 'lifecycle' && dispatch({ type: 'confirmToggle', toggle: 'force' }),
 			'confirm.volumes': () => ui.confirm?.kind === 'remove' && dispatch({ type: 'confirmToggle', toggle: 'volumes' }),
 			'prompt.accept': acceptPrompt,
+			'prompt.clear': { type: 'promptClear' },
 			'prompt.cancel': () => {
 				if (ui.prompt?.kind === 'search') dispatch({ type: 'logs', update: l => ({ ...l, search: '' }) });
 				dispatch({ type: 'promptEnd' });

@@ -1,5 +1,6 @@
 import { useRef, useState, type RefObject } from 'react';
 import type { ActionContext, Notice } from './actions/context.js';
+import { copyDialog } from './actions/copy.js';
 import { imageRemoveDialog } from './actions/images.js';
 import { lifecycle, removeDialog, type Confirmation } from './actions/lifecycle.js';
 import type { ContainerSummary, ImageRow } from './docker/types.js';
@@ -14,14 +15,14 @@ export function useActions(context: ActionContext, snapshot: Snapshot, selected:
 	const [notice, setNotice] = useState<Notice | undefined>(startupNotice);
 	const busy = useRef(false);
 
-	/** Runs an async action once at a time, its result going to the status line. */
-	const perform = (task: () => Promise<Notice | undefined>) => {
+	/** Runs an async action once at a time, its progress and result going to the status line. */
+	const perform = (task: (report: (progress: string) => void) => Promise<Notice | undefined>) => {
 		if (busy.current) {
 			setNotice({ text: 'Still busy with the last action…', tone: 'warn' });
 			return;
 		}
 		busy.current = true;
-		task()
+		task(progress => setNotice({ text: progress, tone: 'info' }))
 			.then(result => setNotice(result), (error: unknown) => setNotice({ text: `Failed: ${error instanceof Error ? error.message : String(error)}`, tone: 'bad' }))
 			.finally(() => (busy.current = false));
 	};
@@ -47,7 +48,9 @@ export function useActions(context: ActionContext, snapshot: Snapshot, selected:
 				? imageDialog(image!, pending.force)
 				: pending.kind === 'remove'
 					? removeDialog(context, container!, pending)
-					: lifecycle(context, container!, pending.verb ?? 'stop');
+					: pending.kind === 'copy' && pending.copy
+						? copyDialog(context, container!, pending.copy, pending.force)
+						: lifecycle(context, container!, pending.verb ?? 'stop');
 		if ('run' in result) return result;
 		// the state changed under the dialog so that the action no longer applies
 		const why = typeof result === 'function' ? 'its state changed' : result.text;
@@ -86,7 +89,7 @@ export function useActions(context: ActionContext, snapshot: Snapshot, selected:
 		if (!current) return;
 		if (current.refusal) return; // the dialog says why; it stays open for the choice or Esc
 		dispatch({ type: 'confirmClose' });
-		perform(() => current.run());
+		perform(report => current.run(report));
 	};
 
 	return { notice, setNotice, perform, confirmation, containerAction, imageRemove, acceptConfirm };

@@ -15,7 +15,8 @@ export interface Confirmation {
 	/** Why confirming would be refused with the toggles as they are, if it would. */
 	readonly refusal?: string;
 	readonly confirmLabel: string;
-	run(): Promise<Notice>;
+	/** Does it; a long action tells how far it got through `report`. */
+	run(report?: (progress: string) => void): Promise<Notice>;
 }
 
 export interface Toggle {

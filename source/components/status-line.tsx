@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Notice } from '../actions/context.js';
-import { fit, inert } from '../format/text.js';
+import { displayWidth, fit, inert, truncate, truncateStart } from '../format/text.js';
 import type { Scope } from '../keymap/keymap.js';
 import type { Prompt } from '../store/ui.js';
 import { Footer } from './footer.js';
@@ -17,12 +17,15 @@ interface StatusLineProps {
 /** The bottom line: a prompt being typed (its error on a line above), else the last notice, else the key hints. */
 export function StatusLine({ prompt, notice, width, scopes, status }: StatusLineProps) {
 	if (prompt) {
+		// the end of a long value stays in view, where the typing happens
+		const label = truncate(`${inert(prompt.label)}: `, Math.max(10, width - 24));
+		const value = truncateStart(inert(prompt.value), width - displayWidth(label) - 1);
 		return (
 			<Box width={width} height={prompt.error ? 2 : 1} flexDirection="column">
 				{prompt.error ? <Text color="red" wrap="truncate">{`✗ ${inert(prompt.error)}`}</Text> : null}
 				<Text wrap="truncate">
-					<Text bold color="cyan">{`${inert(prompt.label)}: `}</Text>
-					<Text>{inert(prompt.value)}</Text>
+					<Text bold color="cyan">{label}</Text>
+					<Text>{value}</Text>
 					<Text inverse> </Text>
 				</Text>
 			</Box>

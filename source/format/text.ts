@@ -31,6 +31,22 @@ export function truncate(text: string, width: number): string {
 	return out + '…';
 }
 
+/** Cuts text to at most `width` cells keeping its end, starting with "…" when something was cut. */
+export function truncateStart(text: string, width: number): string {
+	if (width <= 0) return '';
+	if (stringWidth(text) <= width) return text;
+	const segments = [...segmenter.segment(text)].map(s => s.segment);
+	let out = '';
+	let used = 0;
+	for (let i = segments.length - 1; i >= 0; i--) {
+		const w = stringWidth(segments[i]!);
+		if (used + w > width - 1) break;
+		out = segments[i]! + out;
+		used += w;
+	}
+	return '…' + out;
+}
+
 /** Exactly `width` cells: made inert, cut with "…" or padded with spaces (right-aligned when asked). */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
 	const cut = truncate(inert(text), width);

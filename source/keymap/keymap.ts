@@ -12,10 +12,10 @@ export type ActionId =
 	| 'filter.start' | 'filter.clear' | 'filter.accept' | 'filter.cancel'
 	| 'container.attach' | 'container.startAttach' | 'container.exec' | 'container.logs'
 	| 'container.start' | 'container.stop' | 'container.restart' | 'container.pause' | 'container.kill' | 'container.remove'
-	| 'image.remove' | 'image.tag' | 'container.commit'
+	| 'image.remove' | 'image.tag' | 'container.commit' | 'container.copy'
 	| 'prune.open' | 'prune.toggle' | 'prune.toggleGroup' | 'prune.run' | 'prune.reload' | 'prune.close'
 	| 'confirm.accept' | 'confirm.cancel' | 'confirm.force' | 'confirm.volumes'
-	| 'prompt.accept' | 'prompt.cancel'
+	| 'prompt.accept' | 'prompt.cancel' | 'prompt.clear'
 	| 'logs.close' | 'logs.follow' | 'logs.timestamps' | 'logs.wrap' | 'logs.search' | 'logs.older' | 'logs.newer' | 'logs.save' | 'logs.left' | 'logs.right';
 
 /** One row of the key table: the single source for the dispatcher, the help overlay, the footer and the README. */
@@ -61,6 +61,7 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'container.kill', scope: 'containers', keys: ['K'], description: 'Kill its main process with SIGKILL (docker kill)', writes: true, asks: true },
 	{ id: 'container.remove', scope: 'containers', keys: ['d'], description: 'Remove it, with a force and a volumes choice (docker rm)', hint: 'rm', writes: true, dangerous: true },
 	{ id: 'container.commit', scope: 'containers', keys: ['C'], description: 'Save its writable layer as a new image (docker commit)', writes: true },
+	{ id: 'container.copy', scope: 'containers', keys: ['c'], description: 'Copy files out of it or into it, safely (docker cp)', hint: 'cp', writes: true },
 	{ id: 'image.remove', scope: 'images', keys: ['d'], description: 'Remove the image, or just this tag when it has others (docker rmi)', hint: 'rmi', writes: true, dangerous: true },
 	{ id: 'image.tag', scope: 'images', keys: ['t'], description: 'Give the image another name (docker tag)', hint: 'tag', writes: true },
 	{ id: 'prune.open', scope: 'global', keys: ['p'], description: 'Prune: preview stopped containers and unused images, untick, then remove', hint: 'prune' },
@@ -81,6 +82,7 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'filter.cancel', scope: 'filter', keys: ['escape'], description: 'Drop the filter and go back to the list' },
 	{ id: 'prompt.accept', scope: 'prompt', keys: ['return'], description: 'Accept what was typed at a prompt' },
 	{ id: 'prompt.cancel', scope: 'prompt', keys: ['escape'], description: 'Cancel the prompt' },
+	{ id: 'prompt.clear', scope: 'prompt', keys: ['ctrl+u'], description: 'Clear what was typed at a prompt' },
 	{ id: 'logs.close', scope: 'logs', keys: ['escape', 'q'], description: 'Close the logs and go back (the stream stops)', hint: 'back' },
 	{ id: 'logs.follow', scope: 'logs', keys: ['f'], description: 'Follow new lines again after scrolling up', hint: 'follow' },
 	{ id: 'logs.timestamps', scope: 'logs', keys: ['t'], description: 'Show or hide timestamps', hint: 'time' },

@@ -1,4 +1,5 @@
 import { clampCursor } from '../components/window.js';
+import type { CopyPlan } from '../actions/copy.js';
 import { initialLogsUi, type LogsUi } from './logs-ui.js';
 
 export type PanelId = 'containers' | 'images' | 'layers';
@@ -22,18 +23,20 @@ export interface UiState {
 
 /** A dialog waiting for the user: for which container, what, and the choices so far. */
 export interface PendingConfirm {
-	readonly kind: 'lifecycle' | 'remove' | 'image-remove' | 'prune';
+	readonly kind: 'lifecycle' | 'remove' | 'image-remove' | 'prune' | 'copy';
 	/** The container id, or the images panel row key for image-remove. */
 	readonly targetId: string;
 	readonly name: string;
 	readonly verb?: 'stop' | 'restart' | 'pause' | 'kill';
 	readonly force: boolean;
 	readonly volumes: boolean;
+	/** For a copy: what was worked out from the form. */
+	readonly copy?: CopyPlan;
 }
 
 /** A one-line question: the command to exec, a log search, a file to save to. */
 export interface Prompt {
-	readonly kind: 'exec' | 'search' | 'save' | 'tag' | 'commit';
+	readonly kind: 'exec' | 'search' | 'save' | 'tag' | 'commit' | 'copy';
 	readonly label: string;
 	readonly value: string;
 	/** Why the last value was not accepted, shown after the prompt. */
@@ -74,6 +77,7 @@ export type UiAction =
 	| { type: 'promptStart'; prompt: Prompt }
 	| { type: 'promptType'; text: string }
 	| { type: 'promptBackspace' }
+	| { type: 'promptClear' }
 	| { type: 'promptEnd' }
 	| { type: 'selectImage'; key: string }
 	| { type: 'view'; view: 'dashboard' | 'logs' | 'prune' }
@@ -131,6 +135,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return state.prompt ? { ...state, prompt: { ...state.prompt, value: state.prompt.value + action.text, error: undefined } } : state;
 		case 'promptBackspace':
 			return state.prompt ? { ...state, prompt: { ...state.prompt, value: [...state.prompt.value].slice(0, -1).join(''), error: undefined } } : state;
+		case 'promptClear':
+			return state.prompt ? { ...state, prompt: { ...state.prompt, value: '', error: undefined } } : state;
 		case 'selectImage':
 			return { ...state, panel: 'images', selected: set(state.selected, 'images', action.key), filters: set(state.filters, 'images', ''), detailOffset: 0 };
 		case 'promptEnd':
