@@ -51,7 +51,7 @@ export function handlePrompt(prompt: Prompt, { context, container, image, logs, 
 			const plan = await planCopy(context, container, next);
 			if ('error' in plan) {
 				// ask that step again, with what was typed and why it does not work
-				dispatch({ type: 'promptStart', prompt: { ...copyPrompt(container.name, plan.step, next, workdir), value: next[COPY_STEPS[plan.step]!.field] ?? '', error: plan.error } });
+				dispatch({ type: 'promptStart', prompt: { ...copyPrompt(container.name, plan.step, next, workdir), error: plan.error } });
 				return undefined;
 			}
 			dispatch({ type: 'confirmOpen', confirm: { kind: 'copy', targetId: container.id, name: container.name, force: false, volumes: false, copy: plan } });
@@ -64,8 +64,8 @@ export function handlePrompt(prompt: Prompt, { context, container, image, logs, 
 	}
 }
 
-/** The prompt for one step of the cp form, with its starting value. */
+/** The prompt for one step of the cp form: what was answered before (when re-asked), else its default. */
 export function copyPrompt(name: string, step: number, form: CopyForm, workdir = '/'): Prompt {
 	const current = COPY_STEPS[step]!;
-	return { kind: 'copy', label: current.label(name, form), value: current.initial(workdir), step, form };
+	return { kind: 'copy', label: current.label(name, form), value: form[current.field] ?? current.initial(workdir), step, form };
 }

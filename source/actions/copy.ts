@@ -251,8 +251,13 @@ async function runCopy(ctx: ActionContext, container: ContainerSummary, plan: Co
 	try {
 		if (plan.direction === 'out') {
 			let progress: Readonly<CopyCount> = { files: 0, dirs: 0, links: 0, bytes: 0 };
-			const tick = throttle(report, () => `Copying out of ${container.name}: ${describeCount(progress)} so far…`);
-			const { stream, stat } = await readArchive(ctx.engine.api, container.id, plan.containerPath);
+			// a file's size is known up front; a directory's only as it arrives
+			const tick = throttle(report, () =>
+				plan.sourceIsDir || !plan.sourceSize
+					? `Copying out of ${container.name}: ${describeCount(progress)} so far…`
+					: `Copying out of ${container.name}: ${formatBytes(progress.bytes)} of ${formatBytes(plan.sourceSize)} (${Math.floor((100 * progress.bytes) / plan.sourceSize)}%)…`,
+			);
+			const { stream, stat } = await readArchive(ctx.engine.streams, container.id, plan.containerPath);
 			const result: ExtractResult = await extractSafely(stream, {
 				dest: plan.targetDir,
 				root: stat?.name || plan.sourceName,
@@ -280,7 +285,7 @@ async function runCopy(ctx: ActionContext, container: ContainerSummary, plan: Co
 		// a host file that fails to read must also end the upload, not leave it hanging
 		const abort = new AbortController();
 		done.catch(() => abort.abort());
-		await Promise.all([writeArchive(ctx.engine.api, container.id, plan.targetDir, stream, abort.signal), done]);
+		await Promise.all([writeArchive(ctx.engine.streams, container.id, plan.targetDir, stream, abort.signal), done]);
 		return {
 			text: `Copied ${plan.hostPath} to ${container.name}:${path.posix.join(plan.targetDir, plan.targetName)}: ${describeCount(await done)}${describeRefused(pack.skipped, 'skipped')} (${command})`,
 			tone: pack.skipped.length ? 'warn' : 'good',

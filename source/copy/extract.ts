@@ -1,7 +1,8 @@
-import { constants as FS } from 'node:fs';
+import fs, { constants as FS } from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 
@@ -38,6 +39,10 @@ export interface ExtractOptions {
 }
 
 const MAX_HOPS = 40;
+const open = promisify(fs.open);
+const close = promisify(fs.close);
+const fchmod = promisify(fs.fchmod);
+const futimes = promisify(fs.futimes);
 
 /** Splits an archive path into components; undefined when it is absolute or climbs with `..`. */
 function components(name: string): { parts: string[] } | { refused: string } {
@@ -134,17 +139,21 @@ export async function extractSafely(source: Readable, options: ExtractOptions): 
 			switch (header.type) {
 				case 'file':
 				case 'contiguous-file': {
-					const handle = await fsp.open(target, FS.O_WRONLY | FS.O_CREAT | FS.O_EXCL | FS.O_NOFOLLOW, 0o600);
+					// O_EXCL and O_NOFOLLOW: a new file, never one reached through a link
+					const fd = await open(target, FS.O_WRONLY | FS.O_CREAT | FS.O_EXCL | FS.O_NOFOLLOW, 0o600);
 					try {
-						for await (const chunk of entry as AsyncIterable<Buffer>) {
-							await handle.write(chunk);
-							count.bytes += chunk.length;
-							options.onProgress?.(count);
-						}
-						await handle.chmod(mode);
-						await handle.utimes(header.mtime, header.mtime);
+						const counter = new Transform({
+							transform(chunk: Buffer, _encoding, done) {
+								count.bytes += chunk.length;
+								options.onProgress?.(count);
+								done(null, chunk);
+							},
+						});
+						await pipeline(entry, counter, fs.createWriteStream('', { fd, autoClose: false, highWaterMark: 1 << 20 }));
+						await fchmod(fd, mode);
+						await futimes(fd, header.mtime, header.mtime);
 					} finally {
-						await handle.close();
+						await close(fd);
 					}
 					count.files++;
 					break;

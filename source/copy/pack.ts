@@ -73,7 +73,7 @@ export function packTar(plan: PackPlan, onProgress?: (count: Readonly<CopyCount>
 								next(null, chunk);
 							},
 						});
-						pipeline(fs.createReadStream(at), counter, sink).catch(reject);
+						pipeline(fs.createReadStream(at, { highWaterMark: 1 << 20 }), counter, sink).catch(reject);
 					});
 					count.files++;
 				}

@@ -25,7 +25,7 @@ export class Screen {
 	readonly exited: Promise<number>;
 
 	/** `args` go to the CLI; with `shell`, that shell command line runs instead (it can call the CLI as $DOCKDECK). */
-	constructor(args: readonly string[], options: { cols?: number; rows?: number; env?: NodeJS.ProcessEnv; shell?: string } = {}) {
+	constructor(args: readonly string[], options: { cols?: number; rows?: number; env?: NodeJS.ProcessEnv; shell?: string; cwd?: string } = {}) {
 		const cols = options.cols ?? 120;
 		const rows = options.rows ?? 40;
 		this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
@@ -34,6 +34,7 @@ export class Screen {
 			cols,
 			rows,
 			name: 'xterm-256color',
+			cwd: options.cwd,
 			env: { ...withoutCi(process.env), TERM: 'xterm-256color', DOCKDECK: `${process.execPath} ${CLI}`, ...options.env } as Record<string, string>,
 		});
 		this.proc.onData(data => {
