@@ -18,7 +18,7 @@ export interface PruneState {
 	readonly error?: string;
 }
 
-const DEFAULT_TICKED = new Set<PruneItem['group']>(['stopped containers', 'dangling images']);
+const DEFAULT_TICKED = new Set<PruneItem['group']>(['stopped containers', 'dangling images', 'build cache']);
 
 /** Total of what the ticked items should free. */
 export function estimate(state: PruneState): number {
@@ -59,8 +59,10 @@ export function usePrune(engine: Engine) {
 			const freed = Math.max(0, before - (await diskInUse(engine.api)));
 			setPrune({ ...state, status: 'done', outcomes, freed, estimate: guess });
 			const skipped = outcomes.filter(o => !o.removed).length;
+			// an image's layers can stay on disk as build cache, or under an image built from the same steps
+			const held = !skipped && guess - freed > Math.max(4096, guess / 10) ? ' Less than estimated: some of those layers are still held by build cache or another image.' : '';
 			return {
-				text: `Removed ${outcomes.length - skipped} of ${chosen.length}${skipped ? ` (${skipped} skipped: see the list)` : ''}; freed ${formatBytes(freed)} (estimated ${formatBytes(guess)}).`,
+				text: `Removed ${outcomes.length - skipped} of ${chosen.length}${skipped ? ` (${skipped} skipped: see the list)` : ''}; freed ${formatBytes(freed)} (estimated ${formatBytes(guess)}).${held}`,
 				tone: skipped ? 'warn' : 'good',
 			};
 		} catch (error) {

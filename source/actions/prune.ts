@@ -12,10 +12,11 @@ export function pruneDialog(state: PruneState, run: () => Promise<Notice>): Conf
 	});
 	const containers = chosen.filter(i => i.kind === 'container').map(i => i.label);
 	const images = chosen.filter(i => i.kind === 'image').flatMap(i => (i.tags.length ? i.tags : [i.id.replace('sha256:', '').slice(0, 12)]));
+	const cache = chosen.filter(i => i.kind === 'build-cache').map(i => `--filter id=${i.id}`);
 	return {
 		title: `Remove ${chosen.length} item${chosen.length === 1 ? '' : 's'}, freeing about ${formatBytes(estimate(state))}?`,
 		lines: [...groups, 'Each is removed on its own, never forced: anything started or put to use since the preview is skipped and reported.'],
-		command: [containers.length ? `docker rm ${containers.join(' ')}` : '', images.length ? `docker rmi ${images.join(' ')}` : ''].filter(Boolean).join(' && '),
+		command: [containers.length ? `docker rm ${containers.join(' ')}` : '', images.length ? `docker rmi ${images.join(' ')}` : '', ...cache.map(f => `docker builder prune -f ${f}`)].filter(Boolean).join(' && '),
 		toggles: [],
 		refusal: chosen.length === 0 ? 'Nothing is ticked: Space ticks an item, x a whole group.' : undefined,
 		confirmLabel: 'remove them',

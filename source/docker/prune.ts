@@ -3,38 +3,56 @@ import { engineMessage } from './errors.js';
 
 /** One thing a prune would remove, with what removing it should free. */
 export interface PruneItem {
-	readonly kind: 'container' | 'image';
-	/** Container or image id. */
+	readonly kind: 'container' | 'image' | 'build-cache';
+	/** Container, image or build cache record id. */
 	readonly id: string;
 	readonly label: string;
 	/** Bytes it alone holds: a container's writable layer, an image's unshared size. */
 	readonly size: number;
 	/** Image names to untag one by one (an image with several names cannot be removed by id without force). */
 	readonly tags: readonly string[];
-	readonly group: 'stopped containers' | 'dangling images' | 'unused images';
+	readonly group: 'stopped containers' | 'dangling images' | 'unused images' | 'build cache';
 }
 
 interface DfImage { Id: string; Size: number; SharedSize: number; Containers: number; RepoTags: string[] | null; ParentId: string }
 
-/** Bytes held by layers and writable layers, from `docker system df`: the before/after measure. */
+interface DfBuildCache { ID: string; Type?: string; Description?: string; InUse?: boolean; Shared?: boolean; Size?: number; LastUsedAt?: string | null }
+
+interface Df {
+	LayersSize?: number;
+	Images?: DfImage[];
+	Containers?: { Id: string; Names?: string[]; State?: string; SizeRw?: number; ImageID?: string }[];
+	BuildCache?: DfBuildCache[] | null;
+}
+
+/** Build cache records only the cache holds (not shared with an image) and no build is using. */
+const danglingCache = (df: Df) => (df.BuildCache ?? []).filter(r => !r.InUse && !r.Shared);
+
+/**
+ * Bytes held by image layers, writable layers and build cache no image shares, from
+ * `docker system df`: the before/after measure.
+ */
 export async function diskInUse(docker: Docker): Promise<number> {
-	const df = (await docker.df()) as { LayersSize?: number; Containers?: { SizeRw?: number }[] };
-	return (df.LayersSize ?? 0) + (df.Containers ?? []).reduce((n, c) => n + (c.SizeRw ?? 0), 0);
+	const df = (await docker.df()) as Df;
+	const cache = (df.BuildCache ?? []).filter(r => !r.Shared).reduce((n, r) => n + (r.Size ?? 0), 0);
+	return (df.LayersSize ?? 0) + (df.Containers ?? []).reduce((n, c) => n + (c.SizeRw ?? 0), 0) + cache;
 }
 
 const untagged = (tags: readonly string[] | null) => !tags?.length || tags.every(t => t === '<none>:<none>');
 
 /**
- * What `docker container prune` and `docker image prune [-a]` would remove now, computed the way
- * moby does (no dry run exists): stopped containers; images no container uses (running or not),
- * dangling ones being untagged and without children. Images with children are left out.
+ * What `docker container prune`, `docker image prune [-a]` and `docker builder prune` would remove
+ * now, computed the way moby does (no dry run exists): stopped containers; images no container
+ * uses (running or not), dangling ones being untagged and without children; build cache records
+ * not in use and not shared with an image. Images with children are left out.
  */
 export async function prunePreview(docker: Docker): Promise<PruneItem[]> {
-	const df = (await docker.df()) as { Images?: DfImage[]; Containers?: { Id: string; Names?: string[]; State?: string; SizeRw?: number; ImageID?: string }[] };
+	// intermediate images of classic builds are parents too, and only the full list shows them
+	const [df, all] = await Promise.all([docker.df() as Promise<Df>, docker.listImages({ all: true })]);
 	const containers = df.Containers ?? [];
 	const images = df.Images ?? [];
 	const used = new Set(containers.map(c => c.ImageID));
-	const parents = new Set(images.map(i => i.ParentId).filter(Boolean));
+	const parents = new Set([...images, ...all].map(i => i.ParentId).filter(Boolean));
 	const items: PruneItem[] = containers
 		.filter(c => c.State === 'exited' || c.State === 'created' || c.State === 'dead')
 		.map(c => ({ kind: 'container', id: c.Id, label: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''), size: c.SizeRw ?? 0, tags: [], group: 'stopped containers' }));
@@ -49,6 +67,10 @@ export async function prunePreview(docker: Docker): Promise<PruneItem[]> {
 			tags,
 			group: untagged(image.RepoTags) ? 'dangling images' : 'unused images',
 		});
+	}
+	for (const record of danglingCache(df)) {
+		const description = (record.Description ?? '').replace(/^\[[^\]]*\]\s*/, '').replace(/\s+/g, ' ').trim();
+		items.push({ kind: 'build-cache', id: record.ID, label: `${record.Type ?? 'cache'} ${record.ID.slice(0, 12)}${description ? ` ${description}` : ''}`, size: record.Size ?? 0, tags: [], group: 'build cache' });
 	}
 	return items;
 }
@@ -77,6 +99,11 @@ export async function removeItems(docker: Docker, items: readonly PruneItem[]): 
 					continue;
 				}
 			}
+			if (item.kind === 'build-cache') {
+				const deleted = await pruneCacheRecord(docker, item.id);
+				outcomes.push(deleted ? { item, removed: true } : { item, removed: false, reason: 'in use by a build now, or already gone' });
+				continue;
+			}
 			if (item.kind === 'container') await docker.getContainer(item.id).remove({ force: false });
 			else if (item.tags.length) for (const tag of item.tags) await docker.getImage(tag).remove({ force: false });
 			else await docker.getImage(item.id).remove({ force: false });
@@ -86,4 +113,20 @@ export async function removeItems(docker: Docker, items: readonly PruneItem[]): 
 		}
 	}
 	return outcomes;
+}
+
+/**
+ * Removes one build cache record by its full id (`POST /build/prune` with an id filter; moby
+ * matches that filter as a pattern, and a full id matches only itself). dockerode's
+ * pruneBuilder() drops its options, which would prune all dangling cache: it is not used.
+ */
+async function pruneCacheRecord(docker: Docker, id: string): Promise<boolean> {
+	const result = await new Promise<{ CachesDeleted?: string[] | null }>((resolve, reject) => {
+		const modem = docker.modem as unknown as { dial(options: object, callback: (error: unknown, data: unknown) => void): void };
+		modem.dial(
+			{ path: '/build/prune?', method: 'POST', options: { filters: { id: [id] } }, statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' } },
+			(error, data) => (error ? reject(error) : resolve((data ?? {}) as { CachesDeleted?: string[] | null })),
+		);
+	});
+	return (result.CachesDeleted ?? []).includes(id);
 }

@@ -64,7 +64,7 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'container.copy', scope: 'containers', keys: ['c'], description: 'Copy files out of it or into it, safely (docker cp)', hint: 'cp', writes: true },
 	{ id: 'image.remove', scope: 'images', keys: ['d'], description: 'Remove the image, or just this tag when it has others (docker rmi)', hint: 'rmi', writes: true, dangerous: true },
 	{ id: 'image.tag', scope: 'images', keys: ['t'], description: 'Give the image another name (docker tag)', hint: 'tag', writes: true },
-	{ id: 'prune.open', scope: 'global', keys: ['p'], description: 'Prune: preview stopped containers and unused images, untick, then remove', hint: 'prune' },
+	{ id: 'prune.open', scope: 'global', keys: ['p'], description: 'Prune: preview stopped containers, unused images and build cache, untick, then remove', hint: 'prune' },
 	{ id: 'prune.toggle', scope: 'prune', keys: ['space'], description: 'Tick or untick the selected item', hint: 'tick', hintKeys: 'Space' },
 	{ id: 'prune.toggleGroup', scope: 'prune', keys: ['x'], description: 'Tick or untick its whole group', hint: 'group' },
 	{ id: 'prune.run', scope: 'prune', keys: ['return'], description: 'Remove the ticked items (asks first)', hint: 'remove', hintKeys: 'Enter', writes: true, dangerous: true },

@@ -45,7 +45,7 @@ export function PruneView({ state, width, height }: { readonly state: PruneState
 			? 'Reading what a prune would remove (docker system df)…'
 			: state.status === 'error'
 				? `Cannot preview: ${state.error}`
-				: 'Nothing to prune: no stopped containers and no unused images.';
+				: 'Nothing to prune: no stopped containers, no unused images, no build cache.';
 	return (
 		<Frame title="Prune: what would be removed" info={info} width={width} height={height} focused>
 			<Table columns={COLUMNS} rows={pruneRows(state)} cursor={state.cursor} width={width - 2} height={height - 3} focused empty={empty} />

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FIXTURES } from '../support/engine.js';
+import { buildKitBuild, FIXTURES } from '../support/engine.js';
 import { KEYS, Screen } from '../support/pty.js';
 import { requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
 
@@ -10,7 +10,7 @@ const exists = (h: EngineHandle, kind: 'container' | 'image', ref: string) => h.
 function rows(screen: string): { ticked: boolean; group: string; name: string }[] {
 	return screen
 		.split('\n')
-		.map(l => /^│\[(x| )\] (stopped containers|dangling images|unused images)\s+(\S+(?: \S+)?)/.exec(l))
+		.map(l => /^│\[(x| )\] (stopped containers|dangling images|unused images|build cache)\s+(\S+(?: \S+)?)/.exec(l))
 		.filter((m): m is RegExpExecArray => m !== null)
 		.map(m => ({ ticked: m[1] === 'x', group: m[2]!, name: m[3]!.trim() }));
 }
@@ -82,4 +82,62 @@ test('prune under --read-only previews but removes nothing', async t => {
 	await screen.press(KEYS.enter);
 	await screen.waitFor('Removing is off under --read-only: the preview shows what a prune would remove.');
 	assert.equal(await exists(h, 'container', FIXTURES.exited), true);
+});
+
+/** Build cache records a `docker builder prune` would remove: not in use, not shared with an image. */
+async function danglingCache(h: EngineHandle): Promise<{ ID: string; Size: number }[]> {
+	const raw = await fetchDf(h.host);
+	return (raw.BuildCache ?? []).filter(r => !r.InUse && !r.Shared);
+}
+
+async function fetchDf(host: string): Promise<{ BuildCache?: { ID: string; Size: number; InUse: boolean; Shared: boolean }[] | null }> {
+	const { clientFor } = await import('../../source/docker/client.js');
+	const { resolveEndpoint } = await import('../../source/docker/endpoint.js');
+	return (await clientFor(resolveEndpoint(host, {}), { version: 'v1.41' }).df()) as never;
+}
+
+test('prune: build cache is previewed record by record, and only the ticked records go', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const tag = uniqueName('dd-cache');
+	await buildKitBuild(h.host, `FROM ${FIXTURES.baseImage}\nRUN echo ${tag} > /made.txt && head -c 50000 /dev/urandom > /noise.bin\n`, `${tag}:1`);
+	// without its image the RUN step's output is cache only, and removing it frees its bytes
+	await h.docker('rmi', `${tag}:1`);
+	const before = await danglingCache(h);
+	assert.ok(before.length >= 2, `BuildKit left cache records: ${JSON.stringify(before)}`);
+	const chosen = [...before].sort((x, y) => y.Size - x.Size).slice(0, 2).map(r => r.ID);
+
+	const screen = new Screen(['--host', h.host], { cols: 140, rows: 40 });
+	t.after(() => screen.kill('SIGKILL'));
+	await screen.waitFor(FIXTURES.shell);
+	await screen.press('p');
+	await screen.waitFor(/\d+ of \d+ ticked/, 5000);
+	for (const id of before.map(r => r.ID)) await screen.waitFor(`${id.slice(0, 12)}`);
+	let cursor = 0;
+	const goTo = async (index: number) => {
+		await screen.press(...Array<string>(Math.abs(index - cursor)).fill(index > cursor ? 'j' : 'k'));
+		cursor = index;
+	};
+	for (const group of ['stopped containers', 'dangling images', 'unused images', 'build cache']) {
+		const first = rows(await screen.text()).findIndex(r => r.group === group && r.ticked);
+		if (first < 0) continue;
+		await goTo(first);
+		await screen.press('x');
+		await screen.waitFor(s => !rows(s).some(r => r.group === group && r.ticked));
+	}
+	for (const id of chosen) {
+		const index = rows(await screen.text()).findIndex(r => r.group === 'build cache' && r.name.endsWith(id.slice(0, 12)));
+		assert.ok(index >= 0, `${id} is in the preview`);
+		await goTo(index);
+		await screen.press(KEYS.space);
+	}
+	await screen.waitFor('2 of');
+	await screen.press(KEYS.enter);
+	await screen.waitFor(`docker builder prune -f --filter id=${chosen[0]}`);
+	await screen.press(KEYS.enter);
+	await screen.waitFor(/Removed 2 of 2; freed \S+ \(estimated \S+\)/, 10_000);
+
+	const after = new Set((await danglingCache(h)).map(r => r.ID));
+	for (const id of chosen) assert.equal(after.has(id), false, `${id} was ticked and removed`);
+	for (const r of before) if (!chosen.includes(r.ID)) assert.equal(after.has(r.ID), true, `${r.ID} was not ticked and stays`);
 });

@@ -195,3 +195,24 @@ export async function startEngine(log: (line: string) => void = () => undefined)
 		},
 	};
 }
+
+/**
+ * Builds with BuildKit through the API (`POST /build?version=2` with the context as a tar body),
+ * which leaves build cache records behind as a real `docker build` does. No network: the test
+ * engine has no bridge. Resolves with the engine's stream of messages; rejects on a build error.
+ */
+export async function buildKitBuild(host: string, dockerfile: string, tag: string): Promise<void> {
+	const [{ default: tar }, { clientFor }, { resolveEndpoint }] = await Promise.all([import('tar-stream'), import('../../source/docker/client.js'), import('../../source/docker/endpoint.js')]);
+	const pack = tar.pack();
+	pack.entry({ name: 'Dockerfile' }, dockerfile);
+	pack.finalize();
+	const api = clientFor(resolveEndpoint(host, {}), { version: 'v1.41' });
+	const stream = (await api.buildImage(pack as unknown as NodeJS.ReadableStream, { t: tag, version: '2', networkmode: 'none' } as never)) as unknown as NodeJS.ReadableStream;
+	await new Promise<void>((resolve, reject) =>
+		api.modem.followProgress(stream, (error: Error | null, messages: { error?: string }[]) => {
+			const failed = error ?? messages.find(m => m.error);
+			if (failed) reject(new Error(`BuildKit build of ${tag} failed: ${failed instanceof Error ? failed.message : failed.error}`));
+			else resolve();
+		}),
+	);
+}
