@@ -38,7 +38,10 @@ export class LogSession {
 	version = 0;
 	private follow?: LogFollow;
 	private closed = false;
+	/** The newest line time seen: where a re-open resumes. */
 	private lastTime = '';
+	/** Lines at or before this time are repeats of a re-open's `since`. */
+	private resumeAfter = '';
 	private notifyTimer?: NodeJS.Timeout;
 	private readonly listeners = new Set<() => void>();
 	private unsubscribeStore?: () => void;
@@ -73,6 +76,7 @@ export class LogSession {
 			const detail = await inspectContainer(this.engine.api, this.containerId);
 			if (this.closed) return;
 			const since = this.lastTime || undefined;
+			this.resumeAfter = this.lastTime;
 			const follow = await followLogs(this.engine.streams, this.containerId, { tty: detail.tty, tail: since ? undefined : tail, since }, (stream, time, text) => this.onLine(stream, time, text));
 			if (this.closed) {
 				follow.stop();
@@ -89,9 +93,10 @@ export class LogSession {
 	}
 
 	private onLine(stream: LogStream, time: string, text: string): void {
-		// a re-open with `since` repeats the lines of the last second: skip what was seen
-		if (time && this.lastTime && time <= this.lastTime) return;
-		if (time) this.lastTime = time;
+		// a re-open with `since` repeats what came at that time: skip it. Only then: stdout and stderr
+		// are read from two pipes, so a stderr line can arrive after a later-stamped stdout line.
+		if (time && this.resumeAfter && time <= this.resumeAfter) return;
+		if (time > this.lastTime) this.lastTime = time;
 		const stored = text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)} … [${(text.length - MAX_LINE_CHARS).toLocaleString('en-US')} more characters not kept]` : text;
 		this.buffer.push({ stream, time, text: stored });
 		this.scheduleNotify();
