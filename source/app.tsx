@@ -162,6 +162,7 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 				if (readOnly) return setNotice({ text: 'docker commit is off under --read-only: dockdeck does not change the engine.', tone: 'warn' });
 				dispatch({ type: 'promptStart', prompt: { kind: 'commit', label: COMMIT_STEPS[0].label(model.container.name), value: '', step: 0, form: {} } });
 			},
+			'layers.names': { type: 'toggleLayerNames' },
 			'container.copy': () => {
 				if (!model.container) return;
 				if (readOnly) return setNotice(READ_ONLY_CP);

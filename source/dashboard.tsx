@@ -8,7 +8,8 @@ import { containerDetailLines, imageDetailLines, type DetailLine } from './panel
 import { DetailPanel } from './panels/detail-panel.js';
 import { ImagesPanel, imageLabel } from './panels/images-panel.js';
 import { layerDetailLines } from './panels/layer-detail.js';
-import { LayersPanel } from './panels/layers-panel.js';
+import { LayersPanel, type LayerSharing } from './panels/layers-panel.js';
+import { baseImage, layerOwners, otherOwners } from './store/sharing.js';
 import type { Snapshot, Store } from './store/store.js';
 import { cursorIndex, matchesFilter, type PanelId, type UiAction, type UiState } from './store/ui.js';
 import { useDetail } from './store/use-store.js';
@@ -26,6 +27,7 @@ export interface DashboardModel {
 	readonly container?: ContainerSummary;
 	readonly image?: ImageRow;
 	readonly layersResource: ReturnType<typeof useDetail<'layers'>>;
+	readonly sharing?: LayerSharing;
 	readonly detail: { readonly title: string; readonly lines: readonly DetailLine[]; readonly message?: string };
 }
 
@@ -53,6 +55,13 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 	const layerCursor = cursorIndex(ui, 'layers', layerKeys);
 	useEffect(() => dispatch({ type: 'resetLayers' }), [image?.id]);
 
+	const owners = useMemo(() => layerOwners(snapshot.images, snapshot.layerIndex), [snapshot.images, snapshot.layerIndex]);
+	const baseId = image ? baseImage(image.id, snapshot.layerIndex) : undefined;
+	const baseSteps = useDetail(store, snapshot, 'layers', baseId)?.value?.rows.length;
+	const sharing: LayerSharing | undefined = image && snapshot.layerIndex.has(image.id)
+		? { others: digest => otherOwners(owners, digest, image.id), names: ui.layerNames, base: baseId && baseSteps ? { label: owners.label(baseId), steps: baseSteps } : undefined }
+		: undefined;
+
 	const containerDetail = useDetail(store, snapshot, 'container', ui.panel === 'containers' ? container?.id : undefined);
 	const imageDetail = useDetail(store, snapshot, 'image', ui.panel === 'images' ? image?.id : undefined);
 	const layout = computeLayout(columns, bodyRows);
@@ -67,7 +76,9 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		if (ui.panel === 'layers') {
 			const layer = layers[layerCursor];
 			if (!layer) return { title: 'Layer', lines: [], message: image ? 'No step selected.' : 'No image selected.' };
-			return { title: `Layer of ${image ? imageLabel(image) : ''}`, lines: layerDetailLines(layer, `${layers.length - layerCursor} of ${layers.length} (1 = oldest)`, valueWidth) };
+			const also = sharing && layer.digest ? sharing.others(layer.digest) : undefined;
+			const base = sharing?.base && layers.length === allLayers.length && layerCursor >= layers.length - sharing.base.steps ? sharing.base.label : undefined;
+			return { title: `Layer of ${image ? imageLabel(image) : ''}`, lines: layerDetailLines(layer, `${layers.length - layerCursor} of ${layers.length} (1 = oldest)`, valueWidth, also, base) };
 		}
 		if (!image) return { title: 'Detail', lines: [], message: 'No image selected.' };
 		const d = imageDetail?.value;
@@ -86,6 +97,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		container,
 		image,
 		layersResource,
+		sharing,
 		detail,
 	};
 }
@@ -97,7 +109,7 @@ export function DashboardBody({ model, snapshot, ui, now }: { readonly model: Da
 	const containersPanel = <ContainersPanel {...layout.containers} {...listProps('containers')} containers={model.containers} facts={snapshot.facts} now={now} loaded={snapshot.loaded} total={snapshot.containers.length} />;
 	const imagesPanel = <ImagesPanel {...layout.images} {...listProps('images')} images={model.images} usedBy={model.usedBy} now={now} loaded={snapshot.loaded} total={snapshot.images.length} />;
 	const layersPanel = (
-		<LayersPanel {...layout.layers} {...listProps('layers')} image={model.image ? imageLabel(model.image) : undefined} resource={model.layersResource} visible={model.layers} total={model.allLayers.length} />
+		<LayersPanel {...layout.layers} {...listProps('layers')} image={model.image ? imageLabel(model.image) : undefined} resource={model.layersResource} visible={model.layers} total={model.allLayers.length} sharing={model.sharing} />
 	);
 	const detailPanel = <DetailPanel {...layout.detail} title={model.detail.title} lines={model.detail.lines} message={model.detail.message} offset={ui.detailOffset} />;
 	return layout.side ? (

@@ -12,7 +12,7 @@ export type ActionId =
 	| 'filter.start' | 'filter.clear' | 'filter.accept' | 'filter.cancel'
 	| 'container.attach' | 'container.startAttach' | 'container.exec' | 'container.logs'
 	| 'container.start' | 'container.stop' | 'container.restart' | 'container.pause' | 'container.kill' | 'container.remove'
-	| 'image.remove' | 'image.tag' | 'container.commit' | 'container.copy'
+	| 'image.remove' | 'image.tag' | 'container.commit' | 'container.copy' | 'layers.names'
 	| 'prune.open' | 'prune.toggle' | 'prune.toggleGroup' | 'prune.run' | 'prune.reload' | 'prune.close'
 	| 'confirm.accept' | 'confirm.cancel' | 'confirm.force' | 'confirm.volumes'
 	| 'prompt.accept' | 'prompt.cancel' | 'prompt.clear'
@@ -64,6 +64,7 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'container.copy', scope: 'containers', keys: ['c'], description: 'Copy files out of it or into it, safely (docker cp)', hint: 'cp', writes: true },
 	{ id: 'image.remove', scope: 'images', keys: ['d'], description: 'Remove the image, or just this tag when it has others (docker rmi)', hint: 'rmi', writes: true, dangerous: true },
 	{ id: 'image.tag', scope: 'images', keys: ['t'], description: 'Give the image another name (docker tag)', hint: 'tag', writes: true },
+	{ id: 'layers.names', scope: 'layers', keys: ['o'], description: 'Name the other images that share each layer, or count them', hint: 'shared by' },
 	{ id: 'prune.open', scope: 'global', keys: ['p'], description: 'Prune: preview stopped containers, unused images and build cache, untick, then remove', hint: 'prune' },
 	{ id: 'prune.toggle', scope: 'prune', keys: ['space'], description: 'Tick or untick the selected item', hint: 'tick', hintKeys: 'Space' },
 	{ id: 'prune.toggleGroup', scope: 'prune', keys: ['x'], description: 'Tick or untick its whole group', hint: 'group' },

@@ -5,36 +5,65 @@ import { formatBytes } from '../format/bytes.js';
 import { shortDigest } from '../format/ids.js';
 import type { Resource } from '../store/store.js';
 
-const COLUMNS: readonly Column[] = [
-	{ title: 'INSTRUCTION (newest first)', flex: 1, min: 12 },
+const columns = (names: boolean): readonly Column[] => [
+	{ title: 'INSTRUCTION (newest first)', flex: 2, min: 12 },
 	{ title: 'SIZE', width: 7, align: 'right' },
+	names ? { title: 'ALSO IN', flex: 1, min: 8 } : { title: 'SHARED', width: 6, align: 'right' },
 	{ title: 'LAYER DIGEST', width: 12 },
+	{ title: 'FROM', width: 6, optional: true },
 ];
 
-/** One row per history step: what made it, its size, and its layer digest or "metadata only". */
-export function layerRows(layers: readonly LayerRow[], mapping: ImageLayers['mapping']): Row[] {
+/** How the selected image's layers relate to the other local images. */
+export interface LayerSharing {
+	/** The other images (labels) that have this filesystem layer. */
+	readonly others: (digest: string) => readonly string[];
+	/** List their names instead of counting them. */
+	readonly names: boolean;
+	/** The local image this one was built on, and how many of the oldest steps are its. */
+	readonly base?: { readonly label: string; readonly steps: number };
+}
+
+/** The "also in" cell: how many other local images have this layer, or their names. */
+function sharedCell(layer: LayerRow, sharing: LayerSharing | undefined) {
+	if (layer.empty || !layer.digest || !sharing) return { text: layer.empty ? '' : '?', tone: 'muted' as const };
+	const others = sharing.others(layer.digest);
+	if (sharing.names) return { text: others.length ? others.join(', ') : 'only here', tone: others.length ? ('info' as const) : ('muted' as const) };
+	return { text: String(others.length), tone: others.length ? ('info' as const) : ('muted' as const) };
+}
+
+/**
+ * One row per history step: what made it, its size, how many other images share its layer, its
+ * layer digest or "metadata only", and whether it came from the base image.
+ */
+export function layerRows(layers: readonly LayerRow[], mapping: ImageLayers['mapping'], sharing?: LayerSharing): Row[] {
+	const baseFrom = sharing?.base ? layers.length - sharing.base.steps : Infinity;
 	return layers.map((layer, i) => ({
 		key: String(i),
 		dim: layer.empty,
 		cells: [
 			layer.instruction,
 			formatBytes(layer.size),
+			sharedCell(layer, sharing),
 			layer.empty
 				? { text: 'metadata', tone: 'muted' as const }
 				: layer.digest
 					? { text: shortDigest(layer.digest).replace(/^sha256:/, ''), tone: 'info' as const }
 					: { text: mapping === 'unknown' ? 'unknown' : 'layer', tone: 'muted' as const },
+			// the base's newest step is marked: below it, everything came with FROM
+			i === baseFrom ? { text: 'base▔▔', tone: 'warn' as const } : i > baseFrom ? { text: 'base', tone: 'muted' as const } : { text: 'own', tone: 'good' as const },
 		],
 	}));
 }
 
 /** The layers panel (`docker image history`) for the selected image, key 3. */
-export function LayersPanel(props: ListPanelProps & { readonly image?: string; readonly resource?: Resource<ImageLayers>; readonly visible: readonly LayerRow[] }) {
-	const { image, resource, visible, filter, total } = props;
+export function LayersPanel(props: ListPanelProps & { readonly image?: string; readonly resource?: Resource<ImageLayers>; readonly visible: readonly LayerRow[]; readonly sharing?: LayerSharing }) {
+	const { image, resource, visible, filter, total, sharing } = props;
 	const layers = resource?.value;
 	const fsLayers = layers?.rows.filter(r => !r.empty).length ?? 0;
-	const counts = layers ? `${fsLayers} layers · ${total} steps${layers.mapping === 'unknown' ? ' · digests unknown' : ''}` : '';
+	const base = sharing?.base ? ` · on ${sharing.base.label}` : '';
+	const counts = layers ? `${fsLayers} layers · ${total} steps${base}${layers.mapping === 'unknown' ? ' · digests unknown' : ''}` : '';
 	const empty = !image ? 'Select an image to see its layers.' : resource?.error ? `Cannot read layers: ${resource.error}` : layers ? (filter ? `No step matches "${filter}"` : 'No history recorded.') : 'Loading layers…';
-	const rows = layers ? layerRows(visible, layers.mapping) : [];
-	return <ListPanel {...props} title={`3 Layers${image ? ` of ${image}` : ''}`} counts={counts} columns={COLUMNS} rows={rows} empty={empty} />;
+	// the base boundary is counted from the oldest step, so it only holds for the unfiltered list
+	const rows = layers ? layerRows(visible, layers.mapping, sharing && visible.length !== layers.rows.length ? { ...sharing, base: undefined } : sharing) : [];
+	return <ListPanel {...props} title={`3 Layers${image ? ` of ${image}` : ''}`} counts={counts} columns={columns(sharing?.names ?? false)} rows={rows} empty={empty} />;
 }

@@ -3,6 +3,7 @@ import type { Engine } from '../docker/client.js';
 import { engineMessage } from '../docker/errors.js';
 import { watchEvents, type StreamState } from '../docker/events.js';
 import { inspectImage, listImages } from '../docker/images.js';
+import { readDiskUsage, type DiskUsage } from '../docker/usage.js';
 import { imageLayers } from '../docker/layers.js';
 import type { ContainerDetail, ContainerRunFacts, ContainerSummary, EngineEvent, EngineInfo, ImageDetail, ImageLayers, ImageRow } from '../docker/types.js';
 import { coalesce } from './debounce.js';
@@ -32,6 +33,10 @@ export interface Snapshot {
 	readonly syncedAt: number;
 	/** The last failed refresh, shown in the status line until the next success. */
 	readonly refreshError?: string;
+	/** Disk usage (`docker system df`), read in the background after the lists change. */
+	readonly usage?: DiskUsage;
+	/** Each image's filesystem layers (diff IDs, oldest first), to see which images share a layer. */
+	readonly layerIndex: ReadonlyMap<string, readonly string[]>;
 }
 
 const CONTAINER_FACT_ACTIONS = new Set(['start', 'die', 'restart', 'pause', 'unpause', 'kill', 'stop', 'oom']);
@@ -51,9 +56,11 @@ export class Store {
 	private stopEvents?: () => void;
 	private readonly containerRefresh = coalesce(() => this.refreshContainers(), 80, 400);
 	private readonly imageRefresh = coalesce(() => this.refreshImages(), 80, 400);
+	private readonly usageRefresh = coalesce(() => this.refreshUsage(), 300, 1500);
+	private readonly layerIndexRefresh = coalesce(() => this.refreshLayerIndex(), 50, 400);
 
 	constructor(private readonly engine: Engine) {
-		this.snapshot = { engine: engine.info, connection: { status: 'connecting' }, containers: [], images: [], loaded: false, syncedAt: 0, facts: new Map(), details: new Map() };
+		this.snapshot = { engine: engine.info, connection: { status: 'connecting' }, containers: [], images: [], loaded: false, syncedAt: 0, facts: new Map(), details: new Map(), layerIndex: new Map() };
 	}
 
 	readonly subscribe = (listener: () => void): (() => void) => {
@@ -72,6 +79,8 @@ export class Store {
 		this.stopEvents?.();
 		this.containerRefresh.cancel();
 		this.imageRefresh.cancel();
+		this.usageRefresh.cancel();
+		this.layerIndexRefresh.cancel();
 	}
 
 	/** Asks for a detail (inspect, layers) of one object; cached until an event says it changed. */
@@ -147,6 +156,7 @@ export class Store {
 			this.update({ containers, loaded: this.containersLoaded && this.imagesLoaded, syncedAt: Date.now(), refreshError: undefined });
 			const missing = containers.filter(c => !this.snapshot.facts.has(c.id)).map(c => c.id);
 			this.queueFacts(missing, false);
+			this.usageRefresh.trigger();
 		} catch (error) {
 			this.update({ refreshError: `Listing containers failed: ${engineMessage(error)}` });
 		}
@@ -157,9 +167,37 @@ export class Store {
 			const images = await listImages(this.engine.api);
 			this.imagesLoaded = true;
 			this.update({ images, loaded: this.containersLoaded && this.imagesLoaded, syncedAt: Date.now(), refreshError: undefined });
+			this.usageRefresh.trigger();
+			this.layerIndexRefresh.trigger();
 		} catch (error) {
 			this.update({ refreshError: `Listing images failed: ${engineMessage(error)}` });
 		}
+	}
+
+	/** Reads disk usage again now (the usage view's reload). */
+	refreshUsageNow(): void {
+		this.usageRefresh.trigger();
+	}
+
+	private async refreshUsage(): Promise<void> {
+		try {
+			this.update({ usage: await readDiskUsage(this.engine.api) });
+		} catch {
+			// kept as it was: the sizes are extra, the lists are what matters
+		}
+	}
+
+	/** Learns the layers of images not seen before (an image id's layers never change). */
+	private async refreshLayerIndex(): Promise<void> {
+		const ids = [...new Set(this.snapshot.images.map(i => i.id))];
+		const known = this.snapshot.layerIndex;
+		const missing = ids.filter(id => !known.has(id));
+		const next = new Map([...known].filter(([id]) => ids.includes(id)));
+		for (let i = 0; i < missing.length; i += INSPECT_CONCURRENCY) {
+			const batch = await Promise.all(missing.slice(i, i + INSPECT_CONCURRENCY).map(id => inspectImage(this.engine.api, id).then(d => [id, d.layers] as const, () => undefined)));
+			for (const entry of batch) if (entry) next.set(entry[0], entry[1]);
+		}
+		if (missing.length || next.size !== known.size) this.update({ layerIndex: next });
 	}
 
 

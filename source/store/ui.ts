@@ -19,6 +19,8 @@ export interface UiState {
 	readonly logs: LogsUi;
 	readonly helpOffset: number;
 	readonly detailOffset: number;
+	/** The layers panel names the other images that share each layer, instead of counting them. */
+	readonly layerNames: boolean;
 }
 
 /** A dialog waiting for the user: for which container, what, and the choices so far. */
@@ -58,6 +60,7 @@ export const initialUi: UiState = {
 	logs: initialLogsUi,
 	helpOffset: 0,
 	detailOffset: 0,
+	layerNames: false,
 };
 
 export type UiAction =
@@ -65,6 +68,7 @@ export type UiAction =
 	| { type: 'focusStep'; step: 1 | -1 }
 	| { type: 'move'; keys: readonly string[]; delta?: number; to?: 'first' | 'last' }
 	| { type: 'resetLayers' }
+	| { type: 'toggleLayerNames' }
 	| { type: 'filterStart' }
 	| { type: 'filterType'; text: string }
 	| { type: 'filterBackspace' }
@@ -111,6 +115,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			if (to === from && state.selected[state.panel] === keys[to]) return state;
 			return { ...state, selected: set(state.selected, state.panel, keys[to]), cursor: set(state.cursor, state.panel, to), detailOffset: 0 };
 		}
+		case 'toggleLayerNames':
+			return { ...state, layerNames: !state.layerNames };
 		case 'resetLayers':
 			return { ...state, selected: set(state.selected, 'layers', undefined), cursor: set(state.cursor, 'layers', 0) };
 		case 'filterStart':

@@ -1,0 +1,75 @@
+import type Docker from 'dockerode';
+
+/** An image's bytes as `docker system df -v` splits them. */
+export interface ImageUsage {
+	readonly size: number;
+	/** Bytes in layers other local images also have. */
+	readonly shared: number;
+	/** Bytes only this image holds: what removing it (all its tags) would free. */
+	readonly unique: number;
+	readonly containers: number;
+}
+
+/** A container's thin writable layer next to the image below it. */
+export interface ContainerUsage {
+	readonly sizeRw: number;
+	readonly sizeRootFs: number;
+}
+
+/** One line of the `docker system df` summary. */
+export interface UsageLine {
+	readonly type: 'Images' | 'Containers' | 'Local Volumes' | 'Build Cache';
+	readonly total: number;
+	readonly active: number;
+	readonly size: number;
+	readonly reclaimable: number;
+}
+
+/** What the disk-usage endpoint says, per object and in total. */
+export interface DiskUsage {
+	readonly images: ReadonlyMap<string, ImageUsage>;
+	readonly containers: ReadonlyMap<string, ContainerUsage>;
+	readonly summary: readonly UsageLine[];
+	/** When it was read (ms since epoch). */
+	readonly at: number;
+}
+
+interface DfJson {
+	LayersSize?: number;
+	Images?: { Id: string; Size: number; SharedSize: number; Containers: number }[] | null;
+	Containers?: { Id: string; State?: string; SizeRw?: number; SizeRootFs?: number; ImageID?: string }[] | null;
+	Volumes?: { UsageData?: { Size?: number; RefCount?: number } | null }[] | null;
+	BuildCache?: { InUse?: boolean; Shared?: boolean; Size?: number }[] | null;
+}
+
+/**
+ * `GET /system/df`, reduced the way `docker system df` and `docker system df -v` show it. The
+ * engine computes sizes for this, which is slow on big hosts: the store calls it in the background.
+ */
+export async function readDiskUsage(docker: Docker): Promise<DiskUsage> {
+	const df = (await docker.df()) as DfJson;
+	const images = df.Images ?? [];
+	const containers = df.Containers ?? [];
+	const volumes = df.Volumes ?? [];
+	const cache = df.BuildCache ?? [];
+	const imageUsage = new Map<string, ImageUsage>();
+	for (const i of images) {
+		const shared = Math.max(0, i.SharedSize);
+		imageUsage.set(i.Id, { size: i.Size, shared, unique: Math.max(0, i.Size - shared), containers: Math.max(0, i.Containers) });
+	}
+	const containerUsage = new Map<string, ContainerUsage>(containers.map(c => [c.Id, { sizeRw: c.SizeRw ?? 0, sizeRootFs: c.SizeRootFs ?? 0 }]));
+	// the docker CLI's sums, so the figures agree with `docker system df`: an image is active when a
+	// container uses it, and everything but the active images' unique bytes counts as reclaimable
+	const activeImages = images.filter(i => i.Containers > 0);
+	const running = containers.filter(c => c.State === 'running');
+	const usedVolumes = volumes.filter(v => (v.UsageData?.RefCount ?? 0) > 0);
+	const sum = <T,>(list: readonly T[], size: (x: T) => number) => list.reduce((n, x) => n + Math.max(0, size(x)), 0);
+	const layersSize = df.LayersSize ?? sum(images, i => i.Size - Math.max(0, i.SharedSize));
+	const summary: UsageLine[] = [
+		{ type: 'Images', total: images.length, active: activeImages.length, size: layersSize, reclaimable: Math.max(0, layersSize - sum(activeImages, i => i.Size - Math.max(0, i.SharedSize))) },
+		{ type: 'Containers', total: containers.length, active: running.length, size: sum(containers, c => c.SizeRw ?? 0), reclaimable: sum(containers.filter(c => !running.includes(c)), c => c.SizeRw ?? 0) },
+		{ type: 'Local Volumes', total: volumes.length, active: usedVolumes.length, size: sum(volumes, v => v.UsageData?.Size ?? 0), reclaimable: sum(volumes.filter(v => !usedVolumes.includes(v)), v => v.UsageData?.Size ?? 0) },
+		{ type: 'Build Cache', total: cache.length, active: cache.filter(c => c.InUse).length, size: sum(cache.filter(c => !c.Shared), c => c.Size ?? 0), reclaimable: sum(cache.filter(c => !c.InUse && !c.Shared), c => c.Size ?? 0) },
+	];
+	return { images: imageUsage, containers: containerUsage, summary, at: Date.now() };
+}
