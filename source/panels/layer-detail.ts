@@ -22,7 +22,7 @@ export function layerDetailLines(layer: LayerRow, position: string, valueWidth: 
 			value: layer.empty ? 'metadata only: changed the image config, added no files' : 'filesystem layer: read-only, shared by every image and container built on it',
 			tone: layer.empty ? ('muted' as const) : ('info' as const),
 		},
-		...(base ? [{ label: 'From', value: `the base image ${base}: this step came with FROM`, tone: 'warn' as const }] : []),
+		...(base ? [{ label: 'From', value: `the base image ${base}: this step came with FROM`, tone: 'info' as const }] : []),
 		{ label: 'Size', value: formatBytes(layer.size) },
 		{ label: 'Created', value: formatDateTime(layer.created || undefined) },
 		{ label: 'Digest', value: layer.digest ?? (layer.empty ? '-' : 'not known (history and layers did not match)') },
