@@ -31,6 +31,9 @@ import { useActions } from './use-actions.js';
 import { usePrune } from './use-prune.js';
 import { pruneDialog } from './actions/prune.js';
 import { PruneView } from './panels/prune-view.js';
+import { ChangesView, type ChangesState } from './panels/changes-view.js';
+import { containerChanges } from './docker/changes.js';
+import { engineMessage } from './docker/errors.js';
 import { logsActions, pruneActions } from './view-actions.js';
 import { useSnapshot } from './store/use-store.js';
 import { useMinuteClock } from './use-clock.js';
@@ -86,6 +89,15 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 	const pruneConfirmation = () => (prune?.status === 'ready' ? pruneDialog(prune, pruning.run) : undefined);
 	const { notice, setNotice, perform, confirmation, containerAction, imageRemove, acceptConfirm } = useActions(context, snapshot, model.container, uiRef, dispatch, pruneConfirmation, startupNotice);
 
+	const [changes, setChanges] = useState<ChangesState | null>(null);
+	const loadChanges = (id: string, name: string) => {
+		setChanges({ id, name, status: 'loading', items: [], cursor: 0 });
+		containerChanges(engine.api, id).then(
+			items => setChanges(c => (c?.id === id ? { ...c, status: 'ready', items, sizeRw: store.getSnapshot().usage?.containers.get(id)?.sizeRw } : c)),
+			(error: unknown) => setChanges(c => (c?.id === id ? { ...c, status: 'error', error: engineMessage(error) } : c)),
+		);
+	};
+
 	const openLogs = () => {
 		const container = model.container;
 		if (!container) return setNotice({ text: 'No container selected.', tone: 'warn' });
@@ -114,6 +126,8 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		const move = (delta: number, to?: 'first' | 'last'): UiAction | (() => void) =>
 			ui.view === 'prune'
 				? () => pruning.move(to === 'first' ? -Infinity : to === 'last' ? Infinity : delta)
+				: ui.view === 'changes'
+				? () => setChanges(c => (c ? { ...c, cursor: Math.max(0, Math.min(c.items.length - 1, to === 'first' ? 0 : to === 'last' ? c.items.length - 1 : c.cursor + delta)) } : c))
 				: ui.view === 'logs' && logs
 				? { type: 'logs', update: l => (to === 'last' ? { ...l, follow: true } : to === 'first' ? scrollLogs(l, logs.buffer, -Infinity) : scrollLogs(l, logs.buffer, delta)) }
 				: { type: 'move', keys, delta, to };
@@ -163,6 +177,16 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 				dispatch({ type: 'promptStart', prompt: { kind: 'commit', label: COMMIT_STEPS[0].label(model.container.name), value: '', step: 0, form: {} } });
 			},
 			'layers.names': { type: 'toggleLayerNames' },
+			'container.changes': () => {
+				if (!model.container) return;
+				loadChanges(model.container.id, model.container.name);
+				dispatch({ type: 'view', view: 'changes' });
+			},
+			'changes.reload': () => changes && loadChanges(changes.id, changes.name),
+			'changes.close': () => {
+				setChanges(null);
+				dispatch({ type: 'view', view: 'dashboard' });
+			},
 			'container.copy': () => {
 				if (!model.container) return;
 				if (readOnly) return setNotice(READ_ONLY_CP);
@@ -279,6 +303,8 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 			{snapshot.connection.status === 'down' ? <ConnectionBanner state={snapshot.connection} width={columns} since={snapshot.syncedAt ? formatDateTime(snapshot.syncedAt) : 'never'} /> : null}
 			{dialog ? (
 				<ConfirmDialog confirmation={dialog} width={columns} height={logsHeight} />
+			) : ui.view === 'changes' && changes ? (
+				<ChangesView state={changes} width={columns} height={logsHeight} />
 			) : ui.view === 'prune' && prune ? (
 				<PruneView state={prune} width={columns} height={logsHeight} />
 			) : ui.view === 'logs' && logs ? (

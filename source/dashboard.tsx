@@ -71,7 +71,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		if (ui.panel === 'containers') {
 			if (!container) return { title: 'Detail', lines: [], message: 'No container selected.' };
 			const d = containerDetail?.value;
-			return { title: `Container ${container.name}`, lines: d ? containerDetailLines(d, container) : [], message: containerDetail?.error ?? (d ? undefined : 'Loading…') };
+			return { title: `Container ${container.name}`, lines: d ? containerDetailLines(d, container, snapshot.usage?.containers.get(container.id), (usedBy.get(container.imageId) ?? 1) - 1) : [], message: containerDetail?.error ?? (d ? undefined : 'Loading…') };
 		}
 		if (ui.panel === 'layers') {
 			const layer = layers[layerCursor];
@@ -82,7 +82,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		}
 		if (!image) return { title: 'Detail', lines: [], message: 'No image selected.' };
 		const d = imageDetail?.value;
-		return { title: `Image ${imageLabel(image)}`, lines: d ? imageDetailLines(d, usedBy.get(image.id) ?? 0) : [], message: imageDetail?.error ?? (d ? undefined : 'Loading…') };
+		return { title: `Image ${imageLabel(image)}`, lines: d ? imageDetailLines(d, usedBy.get(image.id) ?? 0, snapshot.usage?.images.get(image.id)) : [], message: imageDetail?.error ?? (d ? undefined : 'Loading…') };
 	})();
 
 	return {
@@ -107,7 +107,7 @@ export function DashboardBody({ model, snapshot, ui, now }: { readonly model: Da
 	const { layout } = model;
 	const listProps = (panel: PanelId) => ({ focused: ui.panel === panel, cursor: model.cursors[panel], filter: ui.filters[panel], editing: ui.overlay === 'filter' && ui.panel === panel });
 	const containersPanel = <ContainersPanel {...layout.containers} {...listProps('containers')} containers={model.containers} facts={snapshot.facts} now={now} loaded={snapshot.loaded} total={snapshot.containers.length} />;
-	const imagesPanel = <ImagesPanel {...layout.images} {...listProps('images')} images={model.images} usedBy={model.usedBy} now={now} loaded={snapshot.loaded} total={snapshot.images.length} />;
+	const imagesPanel = <ImagesPanel {...layout.images} {...listProps('images')} images={model.images} usedBy={model.usedBy} now={now} loaded={snapshot.loaded} total={snapshot.images.length} usage={snapshot.usage?.images} />;
 	const layersPanel = (
 		<LayersPanel {...layout.layers} {...listProps('layers')} image={model.image ? imageLabel(model.image) : undefined} resource={model.layersResource} visible={model.layers} total={model.allLayers.length} sharing={model.sharing} />
 	);

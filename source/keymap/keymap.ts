@@ -2,7 +2,7 @@
  * Where a binding works: always (even while typing), in the dashboard and the logs view ('views'),
  * in the dashboard ('global'), in any list, in one panel or view, or in an overlay.
  */
-export type Scope = 'always' | 'views' | 'global' | 'list' | 'panels' | 'containers' | 'images' | 'layers' | 'filter' | 'prompt' | 'confirm' | 'logs' | 'prune' | 'help';
+export type Scope = 'always' | 'views' | 'global' | 'list' | 'panels' | 'containers' | 'images' | 'layers' | 'filter' | 'prompt' | 'confirm' | 'logs' | 'prune' | 'changes' | 'help';
 
 export type ActionId =
 	| 'app.quit' | 'app.interrupt' | 'help.toggle' | 'help.close'
@@ -12,7 +12,7 @@ export type ActionId =
 	| 'filter.start' | 'filter.clear' | 'filter.accept' | 'filter.cancel'
 	| 'container.attach' | 'container.startAttach' | 'container.exec' | 'container.logs'
 	| 'container.start' | 'container.stop' | 'container.restart' | 'container.pause' | 'container.kill' | 'container.remove'
-	| 'image.remove' | 'image.tag' | 'container.commit' | 'container.copy' | 'layers.names'
+	| 'image.remove' | 'image.tag' | 'container.commit' | 'container.copy' | 'container.changes' | 'layers.names' | 'changes.close' | 'changes.reload'
 	| 'prune.open' | 'prune.toggle' | 'prune.toggleGroup' | 'prune.run' | 'prune.reload' | 'prune.close'
 	| 'confirm.accept' | 'confirm.cancel' | 'confirm.force' | 'confirm.volumes'
 	| 'prompt.accept' | 'prompt.cancel' | 'prompt.clear'
@@ -62,6 +62,7 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'container.remove', scope: 'containers', keys: ['d'], description: 'Remove it, with a force and a volumes choice (docker rm)', hint: 'rm', writes: true, dangerous: true },
 	{ id: 'container.commit', scope: 'containers', keys: ['C'], description: 'Save its writable layer as a new image (docker commit)', writes: true },
 	{ id: 'container.copy', scope: 'containers', keys: ['c'], description: 'Copy files out of it or into it, safely (docker cp)', hint: 'cp', writes: true },
+	{ id: 'container.changes', scope: 'containers', keys: ['D'], description: 'What it added, changed and deleted on top of its image (docker diff)', hint: 'diff' },
 	{ id: 'image.remove', scope: 'images', keys: ['d'], description: 'Remove the image, or just this tag when it has others (docker rmi)', hint: 'rmi', writes: true, dangerous: true },
 	{ id: 'image.tag', scope: 'images', keys: ['t'], description: 'Give the image another name (docker tag)', hint: 'tag', writes: true },
 	{ id: 'layers.names', scope: 'layers', keys: ['o'], description: 'Name the other images that share each layer, or count them', hint: 'shared by' },
@@ -71,6 +72,8 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'prune.run', scope: 'prune', keys: ['return'], description: 'Remove the ticked items (asks first)', hint: 'remove', hintKeys: 'Enter', writes: true, dangerous: true },
 	{ id: 'prune.reload', scope: 'prune', keys: ['R'], description: 'Read the preview again', hint: 'reload' },
 	{ id: 'prune.close', scope: 'prune', keys: ['escape', 'q'], description: 'Close the prune view', hint: 'back' },
+	{ id: 'changes.reload', scope: 'changes', keys: ['R'], description: 'Read its changes again', hint: 'reload' },
+	{ id: 'changes.close', scope: 'changes', keys: ['escape', 'q'], description: 'Close the changes view', hint: 'back' },
 	{ id: 'confirm.accept', scope: 'confirm', keys: ['return', 'y'], description: 'Do what the dialog says' },
 	{ id: 'confirm.cancel', scope: 'confirm', keys: ['escape', 'n', 'q'], description: 'Cancel: nothing changes' },
 	{ id: 'confirm.force', scope: 'confirm', keys: ['f'], description: 'Turn force on or off, where the dialog offers it' },
@@ -113,11 +116,12 @@ export function displayKey(name: string): string {
 }
 
 /** The scopes in force, most specific first: an overlay shadows the rest. */
-export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | 'confirm' | null; panel: 'containers' | 'images' | 'layers'; view?: 'dashboard' | 'logs' | 'prune' }): Scope[] {
+export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | 'confirm' | null; panel: 'containers' | 'images' | 'layers'; view?: 'dashboard' | 'logs' | 'prune' | 'changes' }): Scope[] {
 	if (state.overlay === 'help') return ['always', 'help', 'list']; // list keys scroll the help
 	if (state.overlay) return ['always', state.overlay];
 	if (state.view === 'logs') return ['always', 'logs', 'list', 'views'];
 	if (state.view === 'prune') return ['always', 'prune', 'list', 'views'];
+	if (state.view === 'changes') return ['always', 'changes', 'list', 'views'];
 	return ['always', state.panel, 'list', 'panels', 'global', 'views'];
 }
 

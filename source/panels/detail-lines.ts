@@ -1,3 +1,4 @@
+import type { ContainerUsage, ImageUsage } from '../docker/usage.js';
 import type { ContainerDetail, ContainerRunFacts, ContainerSummary, ImageDetail } from '../docker/types.js';
 import { formatDateTime } from '../format/age.js';
 import { formatBytes } from '../format/bytes.js';
@@ -17,7 +18,7 @@ const list = (label: string, values: readonly string[], none = '(none)'): Detail
 const argv = (value: readonly string[] | null) => (value === null ? '(none)' : JSON.stringify(value));
 
 /** What `docker inspect` says about a container, as labelled lines. */
-export function containerDetailLines(d: ContainerDetail, summary: ContainerSummary | undefined): DetailLine[] {
+export function containerDetailLines(d: ContainerDetail, summary: ContainerSummary | undefined, usage?: ContainerUsage, siblings = 0): DetailLine[] {
 	const facts: ContainerRunFacts = d;
 	const mode = summary ? containerMode(summary, facts) : undefined;
 	const running = d.state === 'running' || d.state === 'paused';
@@ -33,6 +34,12 @@ export function containerDetailLines(d: ContainerDetail, summary: ContainerSumma
 		{ label: 'Started', value: formatDateTime(d.startedAt) },
 		{ label: 'Finished', value: running ? '-' : formatDateTime(d.finishedAt) },
 		{ label: 'Restarts', value: `${d.restartCount} (policy: ${d.restartPolicy})` },
+		...(usage
+			? [
+					{ label: 'Thin layer', value: `${formatBytes(usage.sizeRw)} written in its own copy-on-write layer: lost on rm unless committed (C) or kept in a volume`, tone: usage.sizeRw ? ('info' as const) : ('muted' as const) },
+					{ label: 'Image below', value: `${formatBytes(Math.max(0, usage.sizeRootFs - usage.sizeRw))} read-only${siblings ? `, shared with ${siblings} other container${siblings === 1 ? '' : 's'}` : ''} (D lists what it changed)` },
+				]
+			: [{ label: 'Thin layer', value: 'reading disk usage…', tone: 'muted' as const }]),
 		{ label: 'Command', value: d.command || '(none)' },
 		{ label: 'Working dir', value: d.workingDir || '/' },
 		{ label: 'User', value: d.user || 'root (default)' },
@@ -43,12 +50,19 @@ export function containerDetailLines(d: ContainerDetail, summary: ContainerSumma
 }
 
 /** What `docker image inspect` says about an image, as labelled lines. */
-export function imageDetailLines(d: ImageDetail, usedBy: number): DetailLine[] {
+export function imageDetailLines(d: ImageDetail, usedBy: number, usage?: ImageUsage): DetailLine[] {
 	return [
 		...list('Tags', d.tags, '<none> (dangling: no tag points at it)'),
 		{ label: 'ID', value: shortId(d.id) },
 		{ label: 'Created', value: formatDateTime(d.created) },
 		{ label: 'Size', value: formatBytes(d.size) },
+		...(usage
+			? [
+					{ label: 'Only here', value: `${formatBytes(usage.unique)} in layers no other local image has` },
+					{ label: 'Shared', value: `${formatBytes(usage.shared)} in layers other local images have too (stored once)`, tone: usage.shared ? ('info' as const) : ('muted' as const) },
+					{ label: 'Removing', value: removalFrees(d, usedBy, usage), tone: 'info' as const },
+				]
+			: [{ label: 'Shared', value: 'reading disk usage…', tone: 'muted' as const }]),
 		{ label: 'Layers', value: `${d.layers.length} read-only filesystem layers` },
 		{ label: 'Used by', value: `${usedBy} container${usedBy === 1 ? '' : 's'}`, tone: usedBy ? 'good' : 'muted' },
 		{ label: 'Platform', value: `${d.os}/${d.architecture}` },
@@ -61,4 +75,12 @@ export function imageDetailLines(d: ImageDetail, usedBy: number): DetailLine[] {
 		...list('Labels', Object.entries(d.labels).map(([k, v]) => `${k}=${v}`)),
 		...list('Digests', d.digests, '(none: built or imported here, never pushed or pulled)'),
 	];
+}
+
+/** What removing an image would free now, which is not its size when layers are shared. */
+export function removalFrees(d: ImageDetail, usedBy: number, usage: ImageUsage): string {
+	if (d.tags.length > 1) return `frees nothing while it has other names: removing one of its ${d.tags.length} tags only untags it`;
+	const frees = `frees ${formatBytes(usage.unique)} now, not ${formatBytes(d.size)}: the ${formatBytes(usage.shared)} it shares stays for the others`;
+	if (usedBy > 0) return `not possible while ${usedBy} container${usedBy === 1 ? ' uses' : 's use'} it; after that it ${frees}`;
+	return usage.shared ? frees : `frees ${formatBytes(usage.unique)} now (nothing of it is shared)`;
 }

@@ -1,6 +1,7 @@
 import { ListPanel, type ListPanelProps } from '../components/list-panel.js';
 import type { Column, Row } from '../components/table.js';
 import type { ImageRow } from '../docker/types.js';
+import type { ImageUsage } from '../docker/usage.js';
 import { formatAge } from '../format/age.js';
 import { formatBytes } from '../format/bytes.js';
 import { shortId } from '../format/ids.js';
@@ -9,6 +10,8 @@ const COLUMNS: readonly Column[] = [
 	{ title: 'REPOSITORY:TAG', flex: 1, min: 12 },
 	{ title: 'ID', width: 12, optional: true },
 	{ title: 'SIZE', width: 7, align: 'right' },
+	{ title: 'UNIQUE', width: 7, align: 'right', optional: true },
+	{ title: 'SHARED', width: 7, align: 'right', optional: true },
 	{ title: 'AGE', width: 4, align: 'right', optional: true },
 	{ title: 'USED', width: 4, align: 'right' },
 ];
@@ -18,10 +21,14 @@ export function imageLabel(image: ImageRow): string {
 	return image.dangling ? `${image.repository === '<none>' ? '<none>' : `${image.repository}@…`} (dangling)` : `${image.repository}:${image.tag}`;
 }
 
-/** Table rows for images; USED counts the containers (any state) created from each image. */
-export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<string, number>, now: number): Row[] {
+/**
+ * Table rows for images: UNIQUE is what only this image holds, SHARED what it has in common with
+ * other local images (the `docker system df -v` split); USED counts the containers created from it.
+ */
+export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<string, number>, now: number, usage?: ReadonlyMap<string, ImageUsage>): Row[] {
 	return images.map(image => {
 		const used = usedBy.get(image.id) ?? 0;
+		const split = usage?.get(image.id);
 		return {
 			key: image.key,
 			dim: image.dangling,
@@ -29,6 +36,8 @@ export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<strin
 				image.dangling ? { text: imageLabel(image), tone: 'warn' as const } : imageLabel(image),
 				shortId(image.id),
 				formatBytes(image.size),
+				split ? formatBytes(split.unique) : { text: '…', tone: 'muted' as const },
+				split ? { text: formatBytes(split.shared), tone: split.shared ? ('info' as const) : ('muted' as const) } : { text: '…', tone: 'muted' as const },
 				formatAge(image.created, now),
 				{ text: String(used), tone: used > 0 ? ('good' as const) : ('muted' as const) },
 			],
@@ -37,9 +46,9 @@ export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<strin
 }
 
 /** The images panel (`docker images`), key 2. */
-export function ImagesPanel(props: ListPanelProps & { readonly images: readonly ImageRow[]; readonly usedBy: ReadonlyMap<string, number>; readonly now: number; readonly loaded: boolean }) {
-	const { images, usedBy, now, filter, total, loaded } = props;
+export function ImagesPanel(props: ListPanelProps & { readonly images: readonly ImageRow[]; readonly usedBy: ReadonlyMap<string, number>; readonly now: number; readonly loaded: boolean; readonly usage?: ReadonlyMap<string, ImageUsage> }) {
+	const { images, usedBy, now, filter, total, loaded, usage } = props;
 	const dangling = images.filter(i => i.dangling).length;
 	const empty = !loaded ? 'Loading…' : filter ? `No image matches "${filter}" (Esc clears)` : 'No images. docker build or docker import makes one.';
-	return <ListPanel {...props} title="2 Images" counts={`${total}${dangling ? ` · ${dangling} dangling` : ''}`} columns={COLUMNS} rows={imageRows(images, usedBy, now)} empty={empty} />;
+	return <ListPanel {...props} title="2 Images" counts={`${total}${dangling ? ` · ${dangling} dangling` : ''}`} columns={COLUMNS} rows={imageRows(images, usedBy, now, usage)} empty={empty} />;
 }

@@ -6,6 +6,9 @@ import type { ContainerRunFacts, ContainerSummary, ImageRow, LayerRow } from '..
 import { ContainersPanel } from '../../source/panels/containers-panel.js';
 import { ImagesPanel } from '../../source/panels/images-panel.js';
 import { LayersPanel } from '../../source/panels/layers-panel.js';
+import { ChangesView } from '../../source/panels/changes-view.js';
+import { imageDetailLines, removalFrees } from '../../source/panels/detail-lines.js';
+import { computeLayout } from '../../source/components/layout.js';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const container = (over: Partial<ContainerSummary>): ContainerSummary => ({
@@ -46,9 +49,10 @@ test('images show one row per tag, dangling ones marked, with the containers tha
 	const images = [image({ key: 'a' }), image({ key: 'b', tag: 'latest' }), image({ key: 'c', id: 'sha256:fedcba9876543210', repository: '<none>', tag: '<none>', dangling: true })];
 	const { lastFrame } = render(<ImagesPanel {...listProps} images={images} usedBy={new Map([['sha256:0123456789abcdef', 2]])} now={NOW} loaded total={3} />);
 	const frame = lastFrame()!;
-	assert.match(frame, /demo:1\s+0123456789ab\s+1.98MB\s+2h\s+2/);
+	// disk usage not read yet: the split shows as pending
+	assert.match(frame, /demo:1\s+0123456789ab\s+1.98MB\s+…\s+…\s+2h\s+2/);
 	assert.match(frame, /demo:latest/);
-	assert.match(frame, /<none> \(dangling\)\s+fedcba987654\s+1.98MB\s+2h\s+0/);
+	assert.match(frame, /<none> \(dangling\)\s+fedcba987654\s+1.98MB\s+…\s+…\s+2h\s+0/);
 	assert.match(frame, /3 · 1 dangling/);
 });
 
@@ -61,12 +65,77 @@ test('layers show instruction, size and digest, metadata steps marked', () => {
 	const { lastFrame } = render(<LayersPanel {...listProps} image="demo:1" resource={{ loading: false, value: { rows, mapping: 'history' } }} visible={rows} total={3} />);
 	const frame = lastFrame()!;
 	assert.match(frame, /3 Layers of demo:1.*2 layers · 3 steps/);
-	assert.match(frame, /CMD \["sh"\]\s+0B metadata/);
-	assert.match(frame, /WORKDIR \/app\s+0B 3ef8b44b2a1c/);
-	assert.match(frame, /Imported from -\s+1.98MB cef917bb0011/);
+	assert.match(frame, /CMD \["sh"\]\s+0B\s+metadata/);
+	assert.match(frame, /WORKDIR \/app\s+0B\s+\?\s+3ef8b44b2a1c/, 'sharing not known yet');
+	assert.match(frame, /Imported from -\s+1.98MB\s+\?\s+cef917bb0011/);
 });
 
 test('the too-small screen names the size it needs and never throws, even at 1x1', () => {
 	assert.match(render(<TooSmall columns={60} rows={20} />).lastFrame()!, /Terminal too small[\s\S]*60x20, needs 80x24/);
 	assert.doesNotThrow(() => render(<TooSmall columns={1} rows={1} />).lastFrame());
+});
+
+const LAYER_ROWS: LayerRow[] = [
+	{ instruction: 'CMD ["cat", "/app/built.txt"]', size: 0, created: NOW, empty: true },
+	{ instruction: 'RUN echo built > /app/built.txt', size: 6, created: NOW, empty: false, digest: 'sha256:1ebc0d9fcd74aa' },
+	{ instruction: 'WORKDIR /app', size: 0, created: NOW, empty: false, digest: 'sha256:cb21dcf44987bb' },
+	{ instruction: 'CMD ["/bin/sh"]', size: 0, created: NOW, empty: true },
+	{ instruction: 'Imported from -', size: 1982433, created: NOW, empty: false, digest: 'sha256:fd5477f287bacc' },
+];
+const SHARING = {
+	others: (digest: string) => (digest === 'sha256:fd5477f287bacc' ? ['base:1', 'other:2'] : digest === 'sha256:cb21dcf44987bb' ? ['other:2'] : []),
+	names: false,
+	base: { label: 'base:1', steps: 2 },
+};
+
+for (const [columns, rows] of [[80, 24], [160, 48]] as const) {
+	test(`at ${columns}x${rows}, layers count the images sharing each layer and mark where the base ends`, () => {
+		const size = computeLayout(columns, rows - 2).layers;
+		const props = { ...listProps, ...size };
+		const counted = render(<LayersPanel {...props} image="demo:1" resource={{ loading: false, value: { rows: LAYER_ROWS, mapping: 'history' } }} visible={LAYER_ROWS} total={5} sharing={SHARING} />).lastFrame()!;
+		assert.match(counted, /RUN echo bu.*6B\s+0\s+1ebc0d9fcd74/, 'a layer only this image has');
+		assert.match(counted, /WORKDIR \/app\s+0B\s+1\s+cb21dcf44987/);
+		if (columns >= 160) {
+			assert.match(counted, /Imported from -\s+1.98MB\s+2\s+fd5477f287ba/);
+			assert.match(counted, /RUN echo built.*own/);
+			assert.match(counted, /CMD \["\/bin\/sh"\].*base▔▔/, 'the newest step of the base is marked');
+			assert.match(counted, /Imported from -.*base/);
+			assert.match(counted, /on base:1/);
+		}
+		const named = render(<LayersPanel {...props} image="demo:1" resource={{ loading: false, value: { rows: LAYER_ROWS, mapping: 'history' } }} visible={LAYER_ROWS} total={5} sharing={{ ...SHARING, names: true }} />).lastFrame()!;
+		assert.match(named, /ALSO IN/);
+		assert.match(named, /WORKDIR \/app\s+0B\s+other:2/);
+		assert.match(named, /RUN echo bu.*only he/, "narrow panels cut the names; the detail pane lists them whole");
+		if (columns >= 160) assert.match(named, /Imported from -\s+1.98MB\s+base:1, other:2/);
+	});
+
+	test(`at ${columns}x${rows}, images show their unique and shared bytes once disk usage is read`, () => {
+		const size = computeLayout(columns, rows - 2).images;
+		const image: ImageRow = { key: 'a', id: 'sha256:0123456789abcdef', repository: 'demo', tag: '1', dangling: false, size: 1_982_439, created: NOW - 7200_000, digests: [] };
+		const usage = new Map([[image.id, { size: 1_982_439, shared: 1_982_433, unique: 6, containers: 1 }]]);
+		const frame = render(<ImagesPanel {...listProps} {...size} images={[image]} usedBy={new Map([[image.id, 1]])} now={NOW} loaded total={1} usage={usage} />).lastFrame()!;
+		if (columns >= 160) assert.match(frame, /UNIQUE\s+SHARED[\s\S]*demo:1\s+0123456789ab\s+1.98MB\s+6B\s+1.98MB\s+2h\s+1/);
+		else assert.match(frame, /demo:1.*1.98MB/, 'narrow: the split moves to the detail pane');
+	});
+}
+
+test('the image detail says what removing it frees now, which is not its size when layers are shared', () => {
+	const detail = { id: 'sha256:0123456789abcdef', tags: ['demo:1'], digests: [], cmd: null, entrypoint: null, env: [], workingDir: '', user: '', exposedPorts: [], labels: {}, size: 1_982_439, created: NOW, architecture: 'amd64', os: 'linux', layers: [] };
+	const usage = { size: 1_982_439, shared: 1_982_433, unique: 6, containers: 0 };
+	assert.equal(removalFrees(detail, 0, usage), 'frees 6B now, not 1.98MB: the 1.98MB it shares stays for the others');
+	assert.match(removalFrees(detail, 2, usage), /^not possible while 2 containers use it; after that it frees 6B now/);
+	assert.match(removalFrees({ ...detail, tags: ['demo:1', 'demo:latest'] }, 0, usage), /frees nothing while it has other names/);
+	const lines = imageDetailLines(detail, 0, usage).map(l => `${l.label} ${l.value ?? ''}`);
+	assert.ok(lines.includes('Only here 6B in layers no other local image has'));
+	assert.ok(lines.includes('Shared 1.98MB in layers other local images have too (stored once)'));
+});
+
+test('the changes view lists added, changed and deleted paths and says rm loses them', () => {
+	const items = [{ kind: 'A', path: '/data/new.bin' }, { kind: 'C', path: '/etc' }, { kind: 'D', path: '/etc/motd' }] as const;
+	const frame = render(<ChangesView state={{ id: 'x', name: 'web', status: 'ready', items, cursor: 0, sizeRw: 1_048_576 }} width={100} height={12} />).lastFrame()!;
+	assert.match(frame, /Changes in web \(docker diff\).*1 added · 1 changed · 1 deleted · 1.05MB/);
+	assert.match(frame, /lost on docker rm unless committed \(C\) or kept in a volume/);
+	assert.match(frame, /A added\s+\/data\/new.bin/);
+	assert.match(frame, /C changed\s+\/etc/);
+	assert.match(frame, /D deleted\s+\/etc\/motd/);
 });
