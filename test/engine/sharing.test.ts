@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { containerChanges } from '../../source/docker/changes.js';
+import { connectEngine, type Engine } from '../../source/docker/client.js';
+import { resolveEndpoint } from '../../source/docker/endpoint.js';
+import { baseImage, layerOwners, otherOwners } from '../../source/store/sharing.js';
+import { Store } from '../../source/store/store.js';
+import { buildKitBuild, FIXTURES } from '../support/engine.js';
+import { eventually, requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
+
+let handle: EngineHandle | undefined;
+let engine: Engine;
+let store: Store;
+const images: string[] = [];
+const containers: string[] = [];
+
+before(async t => {
+	handle = requireEngine(t as never);
+	if (!handle) return;
+	engine = await connectEngine(resolveEndpoint(handle.host, {}));
+	store = new Store(engine);
+	store.start();
+	await eventually('the first full list', () => store.getSnapshot().loaded);
+});
+
+after(async () => {
+	store?.stop();
+	if (handle && containers.length) await handle.docker('rm', '-f', ...containers).catch(() => undefined);
+	if (handle && images.length) await handle.docker('rmi', '-f', ...images).catch(() => undefined);
+});
+
+const idOf = async (ref: string) => (await handle!.docker('image', 'inspect', '-f', '{{.Id}}', ref)).trim();
+const rawDf = async () => (await engine.api.df()) as { Images: { Id: string; Size: number; SharedSize: number; Containers: number }[] };
+
+test('two images built on the same base share its layer, both report it, and the base is found', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const [a, b] = [`${uniqueName('dd-share-a')}:1`, `${uniqueName('dd-share-b')}:1`];
+	images.push(a, b);
+	await buildKitBuild(h.host, `FROM ${FIXTURES.baseImage}\nRUN echo a > /a.txt\n`, a);
+	await buildKitBuild(h.host, `FROM ${FIXTURES.baseImage}\nRUN echo b > /b.txt\n`, b);
+	const [idA, idB, idBase] = await Promise.all([idOf(a), idOf(b), idOf(FIXTURES.baseImage)]);
+	const index = await eventually('both new images in the layer index', () => {
+		const i = store.getSnapshot().layerIndex;
+		return i.has(idA) && i.has(idB) ? i : undefined;
+	}, 5000);
+	const baseLayer = index.get(idBase)![0]!;
+	assert.equal(index.get(idA)![0], baseLayer);
+	const owners = layerOwners(store.getSnapshot().images, index);
+	assert.ok(otherOwners(owners, baseLayer, idA).includes(b), `${a} sees ${b} on its base layer`);
+	assert.ok(otherOwners(owners, baseLayer, idB).includes(a), `${b} sees ${a} on its base layer`);
+	assert.ok(otherOwners(owners, baseLayer, idA).includes(FIXTURES.baseImage));
+	assert.deepEqual(otherOwners(owners, index.get(idA)![1]!, idA), [], 'its own RUN layer is only its');
+	assert.equal(baseImage(idA, index), idBase, 'the base is the image whose layers are its longest prefix');
+	assert.equal(baseImage(idBase, index), undefined);
+});
+
+test('unique and shared sizes are the ones the disk-usage endpoint reports', async t => {
+	if (!requireEngine(t)) return;
+	const asked = Date.now();
+	store.refreshUsageNow();
+	const usage = await eventually('disk usage read again', () => ((store.getSnapshot().usage?.at ?? 0) >= asked ? store.getSnapshot().usage : undefined), 5000);
+	const df = await rawDf();
+	for (const image of df.Images) {
+		const mine = usage.images.get(image.Id);
+		assert.ok(mine, `${image.Id} has usage`);
+		assert.equal(mine.size, image.Size);
+		assert.equal(mine.shared, Math.max(0, image.SharedSize));
+		assert.equal(mine.unique, image.Size - Math.max(0, image.SharedSize));
+	}
+	const base = usage.images.get(await idOf(FIXTURES.baseImage))!;
+	assert.ok(base.shared > 1_000_000, `the busybox layer is shared (${base.shared} B)`);
+	assert.equal(base.unique, 0, 'every layer of the base is in other images too');
+});
+
+test('a container that writes 1 MB shows about 1 MB of thin layer and the file as added', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const name = uniqueName('dd-thin');
+	containers.push(name);
+	await h.docker('run', '-d', '--name', name, FIXTURES.baseImage, 'sh', '-c', 'head -c 1048576 /dev/urandom > /mb.bin && sleep 600');
+	const id = (await h.docker('inspect', '-f', '{{.Id}}', name)).trim();
+	await eventually('the file written', async () => (await h.docker('exec', name, 'ls', '-l', '/mb.bin')).includes('1048576'));
+	const asked = Date.now();
+	store.refreshUsageNow();
+	const thin = await eventually('its writable layer measured', () => {
+		const usage = store.getSnapshot().usage;
+		return usage && usage.at >= asked ? usage.containers.get(id) : undefined;
+	}, 5000);
+	assert.ok(thin.sizeRw >= 1_048_576 && thin.sizeRw < 1_048_576 * 1.1, `SizeRw ${thin.sizeRw} is about 1 MB`);
+	assert.ok(thin.sizeRootFs > thin.sizeRw, 'the image below is counted apart');
+	const changes = await containerChanges(engine.api, id);
+	assert.deepEqual(changes.find(c => c.path === '/mb.bin'), { kind: 'A', path: '/mb.bin' });
+});
+
+test('each image counts the containers created from it as the engine does', async t => {
+	if (!requireEngine(t)) return;
+	const df = await rawDf();
+	const counts = new Map<string, number>();
+	for (const c of store.getSnapshot().containers) counts.set(c.imageId, (counts.get(c.imageId) ?? 0) + 1);
+	for (const image of df.Images) assert.equal(counts.get(image.Id) ?? 0, image.Containers, `${image.Id.slice(7, 19)} is used by ${image.Containers}`);
+});
