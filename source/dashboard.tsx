@@ -106,8 +106,8 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 export function DashboardBody({ model, snapshot, ui, now }: { readonly model: DashboardModel; readonly snapshot: Snapshot; readonly ui: UiState; readonly now: number }) {
 	const { layout } = model;
 	const listProps = (panel: PanelId) => ({ focused: ui.panel === panel, cursor: model.cursors[panel], filter: ui.filters[panel], editing: ui.overlay === 'filter' && ui.panel === panel });
-	const containersPanel = <ContainersPanel {...layout.containers} {...listProps('containers')} containers={model.containers} facts={snapshot.facts} now={now} loaded={snapshot.loaded} total={snapshot.containers.length} />;
-	const imagesPanel = <ImagesPanel {...layout.images} {...listProps('images')} images={model.images} usedBy={model.usedBy} now={now} loaded={snapshot.loaded} total={snapshot.images.length} usage={snapshot.usage?.images} />;
+	const containersPanel = <ContainersPanel {...layout.containers} {...listProps('containers')} containers={model.containers} facts={snapshot.facts} now={now} loaded={snapshot.loaded} total={snapshot.containers.length} markImage={ui.panel !== 'containers' ? model.image?.id : undefined} />;
+	const imagesPanel = <ImagesPanel {...layout.images} {...listProps('images')} images={model.images} usedBy={model.usedBy} now={now} loaded={snapshot.loaded} total={snapshot.images.length} usage={snapshot.usage?.images} markImage={ui.panel === 'containers' ? model.container?.imageId : undefined} />;
 	const layersPanel = (
 		<LayersPanel {...layout.layers} {...listProps('layers')} image={model.image ? imageLabel(model.image) : undefined} resource={model.layersResource} visible={model.layers} total={model.allLayers.length} sharing={model.sharing} />
 	);

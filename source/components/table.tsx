@@ -25,6 +25,8 @@ export interface Row {
 	readonly cells: readonly (string | Cell)[];
 	/** Greyed out: stopped containers, metadata-only layers. */
 	readonly dim?: boolean;
+	/** Related to the selection in another panel (an image's containers, a container's image). */
+	readonly mark?: boolean;
 }
 
 export const TONE_COLOR: Record<Tone, string> = { good: 'green', bad: 'red', muted: 'gray', warn: 'yellow', info: 'cyan' };
@@ -78,12 +80,13 @@ export function Table({ columns, rows, cursor, width, height, focused, empty }: 
 	const start = useRef(0);
 	start.current = windowStart(start.current, cursor, height, rows.length);
 	const widths = columnWidths(columns, width);
-	const line = (cells: readonly (string | Cell)[]) =>
+	const line = (cells: readonly (string | Cell)[], mark?: boolean) =>
 		cells.map((cell, i) => {
-			const text = typeof cell === 'string' ? cell : cell.text;
+			const raw = typeof cell === 'string' ? cell : cell.text;
+			const text = mark && i === 0 ? `▸ ${raw}` : raw;
 			const w = widths[i] ?? 0;
 			if (w === 0) return null;
-			const tone = typeof cell === 'string' ? undefined : cell.tone;
+			const tone = mark && i === 0 ? 'info' : typeof cell === 'string' ? undefined : cell.tone;
 			const sep = widths.slice(i + 1).some(x => x > 0) ? ' ' : '';
 			return (
 				<Text key={i} color={tone ? TONE_COLOR[tone] : undefined}>
@@ -102,8 +105,8 @@ export function Table({ columns, rows, cursor, width, height, focused, empty }: 
 			{visible.map((row, i) => {
 				const selected = start.current + i === cursor;
 				return (
-					<Text key={row.key} wrap="truncate" inverse={selected && focused} bold={selected && !focused} dimColor={row.dim && !selected} underline={selected && !focused}>
-						{line(row.cells)}
+					<Text key={row.key} wrap="truncate" inverse={selected && focused} bold={(selected && !focused) || row.mark} dimColor={row.dim && !selected && !row.mark} underline={selected && !focused}>
+						{line(row.cells, row.mark)}
 					</Text>
 				);
 			})}

@@ -14,13 +14,14 @@ const COLUMNS: readonly Column[] = [
 ];
 
 /** Table rows for containers: name, image, mode badge, status, ports, age. */
-export function containerRows(containers: readonly ContainerSummary[], facts: ReadonlyMap<string, ContainerRunFacts>, now: number): Row[] {
+export function containerRows(containers: readonly ContainerSummary[], facts: ReadonlyMap<string, ContainerRunFacts>, now: number, markImage?: string): Row[] {
 	return containers.map(c => {
 		const f = facts.get(c.id);
 		const mode = containerMode(c, f);
 		return {
 			key: c.id,
 			dim: c.state !== 'running' && c.state !== 'paused' && c.state !== 'restarting',
+			mark: markImage !== undefined && c.imageId === markImage,
 			cells: [c.name, c.image, { text: mode.label, tone: mode.tone }, containerStatus(c, f, now), c.ports, formatAge(c.created, now)],
 		};
 	});
@@ -28,9 +29,9 @@ export function containerRows(containers: readonly ContainerSummary[], facts: Re
 
 
 /** The containers panel (`docker ps -a`), key 1. */
-export function ContainersPanel(props: ListPanelProps & { readonly containers: readonly ContainerSummary[]; readonly facts: ReadonlyMap<string, ContainerRunFacts>; readonly now: number; readonly loaded: boolean }) {
-	const { containers, facts, now, filter, total, loaded } = props;
+export function ContainersPanel(props: ListPanelProps & { readonly containers: readonly ContainerSummary[]; readonly facts: ReadonlyMap<string, ContainerRunFacts>; readonly now: number; readonly loaded: boolean; readonly markImage?: string }) {
+	const { containers, facts, now, filter, total, loaded, markImage } = props;
 	const running = containers.filter(c => c.state === 'running').length;
 	const empty = !loaded ? 'Loading…' : filter ? `No container matches "${filter}" (Esc clears)` : 'No containers. docker run -d <image> starts one.';
-	return <ListPanel {...props} title="1 Containers" counts={`${total} · ${running} running`} columns={COLUMNS} rows={containerRows(containers, facts, now)} empty={empty} />;
+	return <ListPanel {...props} title="1 Containers" counts={`${total} · ${running} running`} columns={COLUMNS} rows={containerRows(containers, facts, now, markImage)} empty={empty} />;
 }

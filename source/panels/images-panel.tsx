@@ -25,13 +25,14 @@ export function imageLabel(image: ImageRow): string {
  * Table rows for images: UNIQUE is what only this image holds, SHARED what it has in common with
  * other local images (the `docker system df -v` split); USED counts the containers created from it.
  */
-export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<string, number>, now: number, usage?: ReadonlyMap<string, ImageUsage>): Row[] {
+export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<string, number>, now: number, usage?: ReadonlyMap<string, ImageUsage>, markImage?: string): Row[] {
 	return images.map(image => {
 		const used = usedBy.get(image.id) ?? 0;
 		const split = usage?.get(image.id);
 		return {
 			key: image.key,
 			dim: image.dangling,
+			mark: markImage !== undefined && image.id === markImage,
 			cells: [
 				image.dangling ? { text: imageLabel(image), tone: 'warn' as const } : imageLabel(image),
 				shortId(image.id),
@@ -46,9 +47,9 @@ export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<strin
 }
 
 /** The images panel (`docker images`), key 2. */
-export function ImagesPanel(props: ListPanelProps & { readonly images: readonly ImageRow[]; readonly usedBy: ReadonlyMap<string, number>; readonly now: number; readonly loaded: boolean; readonly usage?: ReadonlyMap<string, ImageUsage> }) {
-	const { images, usedBy, now, filter, total, loaded, usage } = props;
+export function ImagesPanel(props: ListPanelProps & { readonly images: readonly ImageRow[]; readonly usedBy: ReadonlyMap<string, number>; readonly now: number; readonly loaded: boolean; readonly usage?: ReadonlyMap<string, ImageUsage>; readonly markImage?: string }) {
+	const { images, usedBy, now, filter, total, loaded, usage, markImage } = props;
 	const dangling = images.filter(i => i.dangling).length;
 	const empty = !loaded ? 'Loading…' : filter ? `No image matches "${filter}" (Esc clears)` : 'No images. docker build or docker import makes one.';
-	return <ListPanel {...props} title="2 Images" counts={`${total}${dangling ? ` · ${dangling} dangling` : ''}`} columns={COLUMNS} rows={imageRows(images, usedBy, now, usage)} empty={empty} />;
+	return <ListPanel {...props} title="2 Images" counts={`${total}${dangling ? ` · ${dangling} dangling` : ''}`} columns={COLUMNS} rows={imageRows(images, usedBy, now, usage, markImage)} empty={empty} />;
 }
