@@ -32,6 +32,7 @@ import { usePrune } from './use-prune.js';
 import { pruneDialog } from './actions/prune.js';
 import { PruneView } from './panels/prune-view.js';
 import { ChangesView, type ChangesState } from './panels/changes-view.js';
+import { UsageView } from './panels/usage-view.js';
 import { containerChanges } from './docker/changes.js';
 import { engineMessage } from './docker/errors.js';
 import { logsActions, pruneActions } from './view-actions.js';
@@ -90,6 +91,7 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 	const { notice, setNotice, perform, confirmation, containerAction, imageRemove, acceptConfirm } = useActions(context, snapshot, model.container, uiRef, dispatch, pruneConfirmation, startupNotice);
 
 	const [changes, setChanges] = useState<ChangesState | null>(null);
+	const [usageCursor, setUsageCursor] = useState(0);
 	const loadChanges = (id: string, name: string) => {
 		setChanges({ id, name, status: 'loading', items: [], cursor: 0 });
 		containerChanges(engine.api, id).then(
@@ -126,6 +128,8 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		const move = (delta: number, to?: 'first' | 'last'): UiAction | (() => void) =>
 			ui.view === 'prune'
 				? () => pruning.move(to === 'first' ? -Infinity : to === 'last' ? Infinity : delta)
+				: ui.view === 'usage'
+				? () => setUsageCursor(c => Math.max(0, Math.min(3, to === 'first' ? 0 : to === 'last' ? 3 : c + delta)))
 				: ui.view === 'changes'
 				? () => setChanges(c => (c ? { ...c, cursor: Math.max(0, Math.min(c.items.length - 1, to === 'first' ? 0 : to === 'last' ? c.items.length - 1 : c.cursor + delta)) } : c))
 				: ui.view === 'logs' && logs
@@ -183,6 +187,16 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 				dispatch({ type: 'view', view: 'changes' });
 			},
 			'changes.reload': () => changes && loadChanges(changes.id, changes.name),
+			'usage.open': () => {
+				store.refreshUsageNow();
+				dispatch({ type: 'view', view: 'usage' });
+			},
+			'usage.reload': () => store.refreshUsageNow(),
+			'usage.close': { type: 'view', view: 'dashboard' },
+			'usage.prune': () => {
+				pruning.load();
+				dispatch({ type: 'view', view: 'prune' });
+			},
 			'changes.close': () => {
 				setChanges(null);
 				dispatch({ type: 'view', view: 'dashboard' });
@@ -303,6 +317,8 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 			{snapshot.connection.status === 'down' ? <ConnectionBanner state={snapshot.connection} width={columns} since={snapshot.syncedAt ? formatDateTime(snapshot.syncedAt) : 'never'} /> : null}
 			{dialog ? (
 				<ConfirmDialog confirmation={dialog} width={columns} height={logsHeight} />
+			) : ui.view === 'usage' ? (
+				<UsageView usage={snapshot.usage} width={columns} height={logsHeight} cursor={usageCursor} />
 			) : ui.view === 'changes' && changes ? (
 				<ChangesView state={changes} width={columns} height={logsHeight} />
 			) : ui.view === 'prune' && prune ? (

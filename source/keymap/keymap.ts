@@ -2,7 +2,7 @@
  * Where a binding works: always (even while typing), in the dashboard and the logs view ('views'),
  * in the dashboard ('global'), in any list, in one panel or view, or in an overlay.
  */
-export type Scope = 'always' | 'views' | 'global' | 'list' | 'panels' | 'containers' | 'images' | 'layers' | 'filter' | 'prompt' | 'confirm' | 'logs' | 'prune' | 'changes' | 'help';
+export type Scope = 'always' | 'views' | 'global' | 'list' | 'panels' | 'containers' | 'images' | 'layers' | 'filter' | 'prompt' | 'confirm' | 'logs' | 'prune' | 'changes' | 'usage' | 'help';
 
 export type ActionId =
 	| 'app.quit' | 'app.interrupt' | 'help.toggle' | 'help.close'
@@ -12,7 +12,7 @@ export type ActionId =
 	| 'filter.start' | 'filter.clear' | 'filter.accept' | 'filter.cancel'
 	| 'container.attach' | 'container.startAttach' | 'container.exec' | 'container.logs'
 	| 'container.start' | 'container.stop' | 'container.restart' | 'container.pause' | 'container.kill' | 'container.remove'
-	| 'image.remove' | 'image.tag' | 'container.commit' | 'container.copy' | 'container.changes' | 'layers.names' | 'changes.close' | 'changes.reload'
+	| 'image.remove' | 'image.tag' | 'container.commit' | 'container.copy' | 'container.changes' | 'layers.names' | 'changes.close' | 'changes.reload' | 'usage.open' | 'usage.close' | 'usage.reload' | 'usage.prune'
 	| 'prune.open' | 'prune.toggle' | 'prune.toggleGroup' | 'prune.run' | 'prune.reload' | 'prune.close'
 	| 'confirm.accept' | 'confirm.cancel' | 'confirm.force' | 'confirm.volumes'
 	| 'prompt.accept' | 'prompt.cancel' | 'prompt.clear'
@@ -67,6 +67,10 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'image.tag', scope: 'images', keys: ['t'], description: 'Give the image another name (docker tag)', hint: 'tag', writes: true },
 	{ id: 'layers.names', scope: 'layers', keys: ['o'], description: 'Name the other images that share each layer, or count them', hint: 'shared by' },
 	{ id: 'prune.open', scope: 'global', keys: ['p'], description: 'Prune: preview stopped containers, unused images and build cache, untick, then remove', hint: 'prune' },
+	{ id: 'usage.open', scope: 'global', keys: ['u'], description: 'Disk usage: images, containers, volumes, build cache (docker system df)', hint: 'disk' },
+	{ id: 'usage.prune', scope: 'usage', keys: ['p'], description: 'Open the prune preview from the disk usage view', hint: 'prune' },
+	{ id: 'usage.reload', scope: 'usage', keys: ['R'], description: 'Read disk usage again', hint: 'reload' },
+	{ id: 'usage.close', scope: 'usage', keys: ['escape', 'q'], description: 'Close the disk usage view', hint: 'back' },
 	{ id: 'prune.toggle', scope: 'prune', keys: ['space'], description: 'Tick or untick the selected item', hint: 'tick', hintKeys: 'Space' },
 	{ id: 'prune.toggleGroup', scope: 'prune', keys: ['x'], description: 'Tick or untick its whole group', hint: 'group' },
 	{ id: 'prune.run', scope: 'prune', keys: ['return'], description: 'Remove the ticked items (asks first)', hint: 'remove', hintKeys: 'Enter', writes: true, dangerous: true },
@@ -116,12 +120,13 @@ export function displayKey(name: string): string {
 }
 
 /** The scopes in force, most specific first: an overlay shadows the rest. */
-export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | 'confirm' | null; panel: 'containers' | 'images' | 'layers'; view?: 'dashboard' | 'logs' | 'prune' | 'changes' }): Scope[] {
+export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | 'confirm' | null; panel: 'containers' | 'images' | 'layers'; view?: 'dashboard' | 'logs' | 'prune' | 'changes' | 'usage' }): Scope[] {
 	if (state.overlay === 'help') return ['always', 'help', 'list']; // list keys scroll the help
 	if (state.overlay) return ['always', state.overlay];
 	if (state.view === 'logs') return ['always', 'logs', 'list', 'views'];
 	if (state.view === 'prune') return ['always', 'prune', 'list', 'views'];
 	if (state.view === 'changes') return ['always', 'changes', 'list', 'views'];
+	if (state.view === 'usage') return ['always', 'usage', 'list', 'views'];
 	return ['always', state.panel, 'list', 'panels', 'global', 'views'];
 }
 

@@ -7,7 +7,7 @@ import { formatBytes } from '../format/bytes.js';
 import { shortId } from '../format/ids.js';
 
 const COLUMNS: readonly Column[] = [
-	{ title: 'REPOSITORY:TAG', flex: 1, min: 12 },
+	{ title: 'REPOSITORY:TAG', flex: 1, min: 20 },
 	{ title: 'ID', width: 12, optional: true },
 	{ title: 'SIZE', width: 7, align: 'right' },
 	{ title: 'UNIQUE', width: 7, align: 'right', optional: true },

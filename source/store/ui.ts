@@ -15,7 +15,7 @@ export interface UiState {
 	readonly overlay: 'help' | 'filter' | 'prompt' | 'confirm' | null;
 	readonly confirm: PendingConfirm | null;
 	readonly prompt: Prompt | null;
-	readonly view: 'dashboard' | 'logs' | 'prune' | 'changes';
+	readonly view: 'dashboard' | 'logs' | 'prune' | 'changes' | 'usage';
 	readonly logs: LogsUi;
 	readonly helpOffset: number;
 	readonly detailOffset: number;
@@ -84,7 +84,7 @@ export type UiAction =
 	| { type: 'promptClear' }
 	| { type: 'promptEnd' }
 	| { type: 'selectImage'; key: string }
-	| { type: 'view'; view: 'dashboard' | 'logs' | 'prune' | 'changes' }
+	| { type: 'view'; view: 'dashboard' | 'logs' | 'prune' | 'changes' | 'usage' }
 	| { type: 'logs'; update: (logs: LogsUi) => LogsUi }
 	| { type: 'helpScroll'; delta: number; max: number }
 	| { type: 'detailScroll'; delta: number; max: number };
