@@ -100,3 +100,22 @@ test('each image counts the containers created from it as the engine does', asyn
 	for (const c of store.getSnapshot().containers) counts.set(c.imageId, (counts.get(c.imageId) ?? 0) + 1);
 	for (const image of df.Images) assert.equal(counts.get(image.Id) ?? 0, image.Containers, `${image.Id.slice(7, 19)} is used by ${image.Containers}`);
 });
+
+test('the disk usage view has the counts and sizes docker system df prints', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const asked = Date.now();
+	store.refreshUsageNow();
+	const usage = await eventually('disk usage read again', () => ((store.getSnapshot().usage?.at ?? 0) >= asked ? store.getSnapshot().usage : undefined), 5000);
+	const cli = (await h.docker('system', 'df', '--format', '{{.Type}}|{{.TotalCount}}|{{.Active}}|{{.Size}}|{{.Reclaimable}}')).split('\n').map(l => l.split('|'));
+	const { formatBytes } = await import('../../source/format/bytes.js');
+	for (const [type, total, active, size] of cli) {
+		const line = usage.summary.find(l => l.type === type);
+		assert.ok(line, `${type} is in the view`);
+		assert.equal(String(line.total), total, `${type} total`);
+		assert.equal(String(line.active), active, `${type} active`);
+		// the CLI prints 4 significant digits, dockdeck 3: compare as numbers within rounding
+		const parse = (s: string) => Number.parseFloat(s) * ({ B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 }[s.replace(/^[\d.]+/, '')] ?? 1);
+		assert.ok(Math.abs(parse(size!) - line.size) <= Math.max(1, line.size * 0.005), `${type} size ${size} vs ${formatBytes(line.size)}`);
+	}
+});
