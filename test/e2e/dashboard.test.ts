@@ -35,8 +35,8 @@ test('a person sees the fixtures, browses layers, watches a container appear liv
 	assert.match(row(text, 'ENV GREETING=hello'), /0B\s+metadata/);
 	assert.match(row(text, 'Imported from -'), new RegExp(`\\s1 ${digests[0]!}.*base▔▔`), 'the base layer is shared with dockdeck-base, which is marked as the base');
 	assert.match(row(text, 'RUN echo built'), /\s0 [0-9a-f]{12} own/, 'a layer only this image has');
-	await screen.waitFor(s => s.includes('Image dockdeck-demo:1') && s.includes('Cmd'), 2000); // the detail pane follows the image
-	await screen.press(']');
+	await screen.waitFor(s => s.includes('Image dockdeck-demo:1') && /Only here\s+35B/.test(s), 3000); // the detail pane follows the image, with its own bytes
+	for (let i = 0; i < 4 && !/│Env {2,}[\s\S]*│\s+GREETING=hello/.test(await screen.text()); i++) await screen.press(']');
 	text = await screen.waitFor(/│Env {2,}[\s\S]*│\s+GREETING=hello/, 2000);
 	assert.match(text, /Working dir\s+\/app/);
 

@@ -119,3 +119,29 @@ test('the disk usage view has the counts and sizes docker system df prints', asy
 		assert.ok(Math.abs(parse(size!) - line.size) <= Math.max(1, line.size * 0.005), `${type} size ${size} vs ${formatBytes(line.size)}`);
 	}
 });
+
+test('a rebuild with only the last file changed reuses every earlier layer: shared with the old image, only the last is new', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const tag = `${uniqueName('dd-rebuild')}:1`;
+	images.push(tag);
+	const dockerfile = `FROM ${FIXTURES.baseImage}\nCOPY a.txt /a.txt\nRUN echo built > /built.txt\nCOPY last.txt /last.txt\n`;
+	await buildKitBuild(h.host, dockerfile, tag, { 'a.txt': 'one\n', 'last.txt': 'v1\n' });
+	const before = await idOf(tag);
+	await buildKitBuild(h.host, dockerfile, tag, { 'a.txt': 'one\n', 'last.txt': 'v2\n' });
+	const after = await idOf(tag);
+	images.push(before);
+	assert.notEqual(after, before);
+	const index = await eventually('both builds in the layer index', () => {
+		const i = store.getSnapshot().layerIndex;
+		return i.has(before) && i.has(after) ? i : undefined;
+	}, 5000);
+	const [old, fresh] = [index.get(before)!, index.get(after)!];
+	assert.deepEqual(fresh.slice(0, -1), old.slice(0, -1), 'every step before the changed file kept its layer');
+	assert.notEqual(fresh.at(-1), old.at(-1));
+	const owners = layerOwners(store.getSnapshot().images, index);
+	const oldName = `<none> ${before.slice(7, 19)}`;
+	assert.ok(otherOwners(owners, fresh[1]!, after).includes(oldName), 'the reused COPY layer is shared with the previous build, now dangling');
+	assert.ok(otherOwners(owners, fresh[2]!, after).includes(oldName), 'so is the reused RUN layer');
+	assert.deepEqual(otherOwners(owners, fresh.at(-1)!, after), [], 'the rebuilt last layer is only in the new image');
+});

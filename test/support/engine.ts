@@ -201,10 +201,11 @@ export async function startEngine(log: (line: string) => void = () => undefined)
  * which leaves build cache records behind as a real `docker build` does. No network: the test
  * engine has no bridge. Resolves with the engine's stream of messages; rejects on a build error.
  */
-export async function buildKitBuild(host: string, dockerfile: string, tag: string): Promise<void> {
+export async function buildKitBuild(host: string, dockerfile: string, tag: string, files: Readonly<Record<string, string>> = {}): Promise<void> {
 	const [{ default: tar }, { clientFor }, { resolveEndpoint }] = await Promise.all([import('tar-stream'), import('../../source/docker/client.js'), import('../../source/docker/endpoint.js')]);
 	const pack = tar.pack();
 	pack.entry({ name: 'Dockerfile' }, dockerfile);
+	for (const [name, body] of Object.entries(files)) pack.entry({ name }, body);
 	pack.finalize();
 	const api = clientFor(resolveEndpoint(host, {}), { version: 'v1.41' });
 	const stream = (await api.buildImage(pack as unknown as NodeJS.ReadableStream, { t: tag, version: '2', networkmode: 'none' } as never)) as unknown as NodeJS.ReadableStream;
