@@ -139,3 +139,14 @@ test('the changes view lists added, changed and deleted paths and says rm loses 
 	assert.match(frame, /C changed\s+\/etc/);
 	assert.match(frame, /D deleted\s+\/etc\/motd/);
 });
+
+test('an image marks the containers created from it, and a container its image', () => {
+	const containers = [container({ name: 'web', id: 'w', imageId: 'sha256:aaa' }), container({ name: 'db', id: 'd', imageId: 'sha256:bbb' })];
+	const frame = render(<ContainersPanel {...listProps} cursor={1} containers={containers} facts={new Map()} now={NOW} loaded total={2} markImage="sha256:aaa" />).lastFrame()!;
+	assert.match(frame, /▸ web/);
+	assert.doesNotMatch(frame, /▸ db/);
+	const image = (over: Partial<ImageRow>): ImageRow => ({ key: over.id ?? 'k', id: 'sha256:aaa', repository: 'demo', tag: '1', dangling: false, size: 1, created: NOW, digests: [], ...over });
+	const images = render(<ImagesPanel {...listProps} cursor={1} images={[image({}), image({ id: 'sha256:bbb', repository: 'other' })]} usedBy={new Map()} now={NOW} loaded total={2} markImage="sha256:aaa" />).lastFrame()!;
+	assert.match(images, /▸ demo:1/);
+	assert.doesNotMatch(images, /▸ other:1/);
+});
