@@ -56,7 +56,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 	useEffect(() => dispatch({ type: 'resetLayers' }), [image?.id]);
 
 	const owners = useMemo(() => layerOwners(snapshot.images, snapshot.layerIndex), [snapshot.images, snapshot.layerIndex]);
-	const baseId = image ? baseImage(image.id, snapshot.layerIndex) : undefined;
+	const baseId = useMemo(() => (image ? baseImage(image.id, snapshot.layerIndex) : undefined), [image?.id, snapshot.layerIndex]);
 	const baseSteps = useDetail(store, snapshot, 'layers', baseId)?.value?.rows.length;
 	const sharing: LayerSharing | undefined = image && snapshot.layerIndex.has(image.id)
 		? { others: digest => otherOwners(owners, digest, image.id), names: ui.layerNames, base: baseId && baseSteps ? { label: owners.label(baseId), steps: baseSteps } : undefined }

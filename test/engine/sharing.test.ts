@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { containerChanges } from '../../source/docker/changes.js';
-import { connectEngine, type Engine } from '../../source/docker/client.js';
-import { resolveEndpoint } from '../../source/docker/endpoint.js';
+import type { Engine } from '../../source/docker/client.js';
 import { baseImage, layerOwners, otherOwners } from '../../source/store/sharing.js';
-import { Store } from '../../source/store/store.js';
+import type { Store } from '../../source/store/store.js';
 import { buildKitBuild, FIXTURES } from '../support/engine.js';
-import { eventually, requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
+import { eventually, requireEngine, startStore, uniqueName, type EngineHandle } from '../support/test-engine.js';
 
 let handle: EngineHandle | undefined;
 let engine: Engine;
@@ -17,10 +16,7 @@ const containers: string[] = [];
 before(async t => {
 	handle = requireEngine(t as never);
 	if (!handle) return;
-	engine = await connectEngine(resolveEndpoint(handle.host, {}));
-	store = new Store(engine);
-	store.start();
-	await eventually('the first full list', () => store.getSnapshot().loaded);
+	({ engine, store } = await startStore(handle.host));
 });
 
 after(async () => {

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { connectEngine, type Engine } from '../../source/docker/client.js';
-import { resolveEndpoint } from '../../source/docker/endpoint.js';
+import type { Engine } from '../../source/docker/client.js';
 import type { ImageLayers } from '../../source/docker/types.js';
-import { Store } from '../../source/store/store.js';
+import type { Store } from '../../source/store/store.js';
 import { FIXTURES } from '../support/engine.js';
-import { eventually, requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
+import { eventually, requireEngine, startStore, uniqueName, type EngineHandle } from '../support/test-engine.js';
 
 let handle: EngineHandle | undefined;
 let engine: Engine;
@@ -16,10 +15,7 @@ before(async t => {
 	// before() has no skip; tests check `handle` themselves
 	handle = requireEngine(t as never);
 	if (!handle) return;
-	engine = await connectEngine(resolveEndpoint(handle.host, {}));
-	store = new Store(engine);
-	store.start();
-	await eventually('the first full list', () => store.getSnapshot().loaded);
+	({ engine, store } = await startStore(handle.host));
 });
 
 after(async () => {

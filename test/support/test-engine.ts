@@ -39,3 +39,13 @@ export async function eventually<T>(what: string, check: () => T | undefined | f
 export function uniqueName(prefix: string): string {
 	return `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 7)}`;
 }
+
+/** A live store on the test engine, started and fully listed: what the dashboard would have. */
+export async function startStore(host: string): Promise<{ engine: import('../../source/docker/client.js').Engine; store: import('../../source/store/store.js').Store }> {
+	const [{ connectEngine }, { resolveEndpoint }, { Store }] = await Promise.all([import('../../source/docker/client.js'), import('../../source/docker/endpoint.js'), import('../../source/store/store.js')]);
+	const engine = await connectEngine(resolveEndpoint(host, {}));
+	const store = new Store(engine);
+	store.start();
+	await eventually('the first full list', () => store.getSnapshot().loaded);
+	return { engine, store };
+}
