@@ -87,11 +87,19 @@ test('a container that writes 1 MB shows about 1 MB of thin layer and the file a
 	assert.ok(thin.sizeRootFs > thin.sizeRw, 'the image below is counted apart');
 	const changes = await containerChanges(engine.api, id);
 	assert.deepEqual(changes.find(c => c.path === '/mb.bin'), { kind: 'A', path: '/mb.bin' });
+	// a container that changed nothing: the engine answers null, which is an empty list, not an error
+	const idle = uniqueName('dd-idle');
+	containers.push(idle);
+	await h.docker('create', '--name', idle, FIXTURES.baseImage);
+	assert.deepEqual(await containerChanges(engine.api, idle), []);
 });
 
 test('each image counts the containers created from it as the engine does', async t => {
 	if (!requireEngine(t)) return;
 	const df = await rawDf();
+	// the store learns of containers made by the tests before through events: let it catch up
+	const total = df.Images.reduce((n, i) => n + i.Containers, 0);
+	await eventually('the store lists every container', () => store.getSnapshot().containers.length === total);
 	const counts = new Map<string, number>();
 	for (const c of store.getSnapshot().containers) counts.set(c.imageId, (counts.get(c.imageId) ?? 0) + 1);
 	for (const image of df.Images) assert.equal(counts.get(image.Id) ?? 0, image.Containers, `${image.Id.slice(7, 19)} is used by ${image.Containers}`);
