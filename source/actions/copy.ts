@@ -40,7 +40,7 @@ const direction = (form: CopyForm): CopyDirection => (/^i/i.test(form.direction 
 export const COPY_STEPS = [
 	{
 		field: 'direction',
-		label: (name: string) => `Copy with ${name}: o = out of it to this host, i = into it from this host (Enter: o)`,
+		label: (name: string) => `Copy with ${name}: o = out to this host, i = in from this host (Enter: o)`,
 		initial: () => '',
 		check: (v: string) => (/^(o|out|i|in)?$/i.test(v.trim()) ? undefined : 'type o (out of the container) or i (into it)'),
 	},

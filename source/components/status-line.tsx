@@ -17,8 +17,10 @@ interface StatusLineProps {
 /** The bottom line: a prompt being typed (its error on a line above), else the last notice, else the key hints. */
 export function StatusLine({ prompt, notice, width, scopes, status }: StatusLineProps) {
 	if (prompt) {
+		// the label gets what the value does not need (a one-letter answer leaves it nearly all);
 		// the end of a long value stays in view, where the typing happens
-		const label = truncate(`${inert(prompt.label)}: `, Math.max(10, width - 24));
+		const room = Math.min(displayWidth(inert(prompt.value)) + 2, 40);
+		const label = truncate(`${inert(prompt.label)}: `, Math.max(10, width - Math.max(3, room)));
 		const value = truncateStart(inert(prompt.value), width - displayWidth(label) - 1);
 		return (
 			<Box width={width} height={prompt.error ? 2 : 1} flexDirection="column">

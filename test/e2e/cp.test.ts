@@ -29,7 +29,7 @@ test('cp through the keys: a directory out and back in, bytes equal both ways, m
 
 	// out: the container path starts at its working dir, the host path at the current directory
 	await screen.press('c');
-	await screen.waitFor(`Copy with ${name}: o = out of it to this host, i = into it from this host (Enter: o):`);
+	await screen.waitFor(`Copy with ${name}: o = out to this host, i = in from this host (Enter: o):`);
 	await screen.press(...'x', KEYS.enter);
 	await screen.waitFor('type o (out of the container) or i (into it)');
 	await screen.press(KEYS.backspace, KEYS.enter);
