@@ -1,5 +1,6 @@
 import { engineMessage } from '../docker/errors.js';
 import type { ContainerSummary } from '../docker/types.js';
+import { shellWord } from '../format/argv.js';
 import { parseReference, repositoryOf } from '../format/image-ref.js';
 import type { ActionContext, Notice } from './context.js';
 
@@ -37,11 +38,10 @@ function checkChanges(value: string): string | undefined {
 
 /** The docker command the form amounts to, for the learner. */
 export function commitCommand(name: string, form: CommitForm): string {
-	const q = (s: string) => (/^[\w./:@=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 	const parts = ['docker commit'];
-	if (form.message) parts.push(`-m ${q(form.message)}`);
-	if (form.author) parts.push(`-a ${q(form.author)}`);
-	for (const c of splitChanges(form.changes ?? '')) parts.push(`-c ${q(c)}`);
+	if (form.message) parts.push(`-m ${shellWord(form.message)}`);
+	if (form.author) parts.push(`-a ${shellWord(form.author)}`);
+	for (const c of splitChanges(form.changes ?? '')) parts.push(`-c ${shellWord(c)}`);
 	parts.push(name, form.reference ?? '');
 	return parts.join(' ');
 }

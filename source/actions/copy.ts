@@ -6,6 +6,7 @@ import { packTar, planPack } from '../copy/pack.js';
 import { readArchive, statPath, writeArchive } from '../docker/archive.js';
 import { engineMessage } from '../docker/errors.js';
 import type { ContainerSummary } from '../docker/types.js';
+import { shellWord } from '../format/argv.js';
 import { formatBytes } from '../format/bytes.js';
 import type { ActionContext, Notice } from './context.js';
 import type { Confirmation } from './lifecycle.js';
@@ -196,8 +197,7 @@ export async function planCopy(ctx: ActionContext, container: ContainerSummary, 
 
 /** The docker command a plan amounts to. */
 export function copyCommand(name: string, plan: CopyPlan): string {
-	const q = (s: string) => (/^[\w./:@=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-	return plan.direction === 'out' ? `docker cp ${q(`${name}:${plan.containerPath}`)} ${q(plan.hostPath)}` : `docker cp ${q(plan.hostPath)} ${q(`${name}:${plan.containerPath}`)}`;
+	return plan.direction === 'out' ? `docker cp ${shellWord(`${name}:${plan.containerPath}`)} ${shellWord(plan.hostPath)}` : `docker cp ${shellWord(plan.hostPath)} ${shellWord(`${name}:${plan.containerPath}`)}`;
 }
 
 function describeCount(count: CopyCount): string {

@@ -32,3 +32,8 @@ export function splitCommand(line: string): string[] {
 	if (started) args.push(current);
 	return args;
 }
+
+/** One word for a POSIX shell, quoted only when it needs to be: for the docker commands shown to learners. */
+export function shellWord(word: string): string {
+	return /^[\w./:@=+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

@@ -189,10 +189,10 @@ export class Store {
 
 	/** Learns the layers of images not seen before (an image id's layers never change). */
 	private async refreshLayerIndex(): Promise<void> {
-		const ids = [...new Set(this.snapshot.images.map(i => i.id))];
+		const ids = new Set(this.snapshot.images.map(i => i.id));
 		const known = this.snapshot.layerIndex;
-		const missing = ids.filter(id => !known.has(id));
-		const next = new Map([...known].filter(([id]) => ids.includes(id)));
+		const missing = [...ids].filter(id => !known.has(id));
+		const next = new Map([...known].filter(([id]) => ids.has(id)));
 		for (let i = 0; i < missing.length; i += INSPECT_CONCURRENCY) {
 			const batch = await Promise.all(missing.slice(i, i + INSPECT_CONCURRENCY).map(id => inspectImage(this.engine.api, id).then(d => [id, d.layers] as const, () => undefined)));
 			for (const entry of batch) if (entry) next.set(entry[0], entry[1]);
