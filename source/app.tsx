@@ -38,6 +38,7 @@ import { engineMessage } from './docker/errors.js';
 import { logsActions, pruneActions } from './view-actions.js';
 import { useSnapshot } from './store/use-store.js';
 import { useMinuteClock } from './use-clock.js';
+import { useForms } from './use-forms.js';
 
 export interface AppProps {
 	readonly store: Store;
@@ -47,12 +48,14 @@ export interface AppProps {
 	readonly logBuffer: number;
 	/** A warning to show once at start (a bad setting that was replaced by its default). */
 	readonly startupNotice?: Notice;
+	/** `dockdeck build PATH`: the build form's values; the build starts once they check out. */
+	readonly initialBuild?: Readonly<Record<string, string>>;
 }
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** The dashboard and the logs view, the status line, and the one key dispatcher. */
-export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNotice }: AppProps) {
+export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNotice, initialBuild }: AppProps) {
 	const { exit, suspendTerminal } = useApp();
 	const { columns, rows } = useWindowSize();
 	const snapshot = useSnapshot(store);
@@ -90,6 +93,7 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 	const pruneConfirmation = () => (prune?.status === 'ready' ? pruneDialog(prune, pruning.run) : undefined);
 	const { notice, setNotice, perform, confirmation, containerAction, imageRemove, acceptConfirm } = useActions(context, snapshot, model.container, uiRef, dispatch, pruneConfirmation, startupNotice);
 
+	const forms = useForms({ context, snapshot, uiRef, dispatch, setNotice, perform, initialBuild, image: model.image });
 	const [changes, setChanges] = useState<ChangesState | null>(null);
 	const [usageCursor, setUsageCursor] = useState(0);
 	const loadChanges = (id: string, name: string) => {
@@ -126,7 +130,9 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		const page = ui.view === 'logs' ? Math.max(1, logsHeight - 3) : Math.max(1, model.layout[ui.panel].height - 3);
 		const keys = model.keys[ui.panel];
 		const move = (delta: number, to?: 'first' | 'last'): UiAction | (() => void) =>
-			ui.view === 'prune'
+			ui.view === 'build'
+				? () => forms.scrollBuild(delta, to)
+				: ui.view === 'prune'
 				? () => pruning.move(to === 'first' ? -Infinity : to === 'last' ? Infinity : delta)
 				: ui.view === 'usage'
 				? () => setUsageCursor(c => Math.max(0, Math.min(3, to === 'first' ? 0 : to === 'last' ? 3 : c + delta)))
@@ -139,6 +145,7 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		const actions: Partial<Record<ActionId, UiAction | (() => void)>> = {
 			...logsActions({ ui, logs, dispatch, setNotice, close: closeLogs }),
 			...pruneActions({ prune, pruning, readOnly, dispatch, setNotice }),
+			...forms.handlers,
 			'app.quit': () => exit(),
 			'app.interrupt': () => exit(),
 			'help.toggle': { type: 'help', open: ui.overlay !== 'help' },
@@ -235,7 +242,9 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		const ui = uiRef.current;
 		const erase = name === 'backspace' || name === 'delete';
 		const text = !erase && input && !key.ctrl && !key.meta && !CONTROL.test(input) ? input : '';
-		if (ui.overlay === 'filter') {
+		if (ui.overlay === 'form') {
+			forms.type(erase, text);
+		} else if (ui.overlay === 'filter') {
 			if (erase) dispatch({ type: 'filterBackspace' });
 			else if (text) dispatch({ type: 'filterType', text });
 		} else if (ui.overlay === 'prompt') {
@@ -292,6 +301,7 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 	if (tooSmall) return <TooSmall columns={columns} rows={rows} />;
 
 	const dialog = ui.overlay === 'confirm' ? confirmation(ui.confirm) : undefined;
+	const formOrBuild = forms.render(columns, logsHeight);
 	const header = (
 		<Header
 			engine={snapshot.engine}
@@ -317,6 +327,8 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 			{snapshot.connection.status === 'down' ? <ConnectionBanner state={snapshot.connection} width={columns} since={snapshot.syncedAt ? formatDateTime(snapshot.syncedAt) : 'never'} /> : null}
 			{dialog ? (
 				<ConfirmDialog confirmation={dialog} width={columns} height={logsHeight} />
+			) : formOrBuild ? (
+				formOrBuild
 			) : ui.view === 'usage' ? (
 				<UsageView usage={snapshot.usage} width={columns} height={logsHeight} cursor={usageCursor} />
 			) : ui.view === 'changes' && changes ? (

@@ -58,8 +58,15 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 	const owners = useMemo(() => layerOwners(snapshot.images, snapshot.layerIndex), [snapshot.images, snapshot.layerIndex]);
 	const baseId = useMemo(() => (image ? baseImage(image.id, snapshot.layerIndex) : undefined), [image?.id, snapshot.layerIndex]);
 	const baseSteps = useDetail(store, snapshot, 'layers', baseId)?.value?.rows.length;
+	const build = ui.lastBuild;
+	const previous = useMemo(() => (build && build.previousLabel ? { label: build.previousLabel, layers: new Set(build.previousLayers) } : undefined), [build]);
 	const sharing: LayerSharing | undefined = image && snapshot.layerIndex.has(image.id)
-		? { others: digest => otherOwners(owners, digest, image.id), names: ui.layerNames, base: baseId && baseSteps ? { label: owners.label(baseId), steps: baseSteps } : undefined }
+		? {
+				others: digest => otherOwners(owners, digest, image.id),
+				names: ui.layerNames,
+				base: baseId && baseSteps ? { label: owners.label(baseId), steps: baseSteps } : undefined,
+				previous: build?.imageId === image.id ? previous : undefined,
+			}
 		: undefined;
 
 	const containerDetail = useDetail(store, snapshot, 'container', ui.panel === 'containers' ? container?.id : undefined);

@@ -8,14 +8,17 @@ import { describeConnectError } from './docker/errors.js';
 import { resolveDetachKeys } from './format/detach-keys.js';
 import { DEFAULT_LOG_BUFFER } from './store/log-session.js';
 import { Store } from './store/store.js';
+import { cliBuildValues } from './use-forms.js';
 
 const cli = meow(
 	`
   Usage
     $ dockdeck [options]
+    $ dockdeck build PATH [build options] [options]
 
   A full-screen dashboard for one Docker engine: live containers, images and
-  the layers of each image. Press ? inside for every key.
+  the layers of each image. Press ? inside for every key. "build" opens it
+  building the folder PATH, step by step (the b key does the same inside).
 
   Options
     -H, --host <address>  Engine to use: unix:///path/docker.sock, tcp://host:2375,
@@ -25,6 +28,14 @@ const cli = meow(
     --detach-keys <keys>  Keys that leave an attached container running. Default:
                           detachKeys in ~/.docker/config.json, else ctrl-p,ctrl-q.
     --log-buffer <lines>  Log lines kept in memory per logs view (default 10000).
+
+  Build options (with dockdeck build PATH)
+    -t, --tag <name:tag>  Name the image (default: no name, as docker build).
+    -f, --file <path>     The Dockerfile (default: PATH/Dockerfile).
+    --build-arg <K=V>     Set a build-time ARG; give it again for more.
+    --target <stage>      Build up to this stage of a multi-stage Dockerfile.
+    --no-cache            Run every step again instead of using the cache.
+
     -h, --help            Show this help.
     -v, --version         Show the version.
 
@@ -34,6 +45,7 @@ const cli = meow(
   Examples
     $ dockdeck
     $ dockdeck --host tcp://10.0.0.5:2375 --read-only
+    $ dockdeck build . -t myapp:dev
 `,
 	{
 		importMeta: import.meta,
@@ -42,6 +54,11 @@ const cli = meow(
 			readOnly: { type: 'boolean', default: false },
 			detachKeys: { type: 'string' },
 			logBuffer: { type: 'string' },
+			tag: { type: 'string', shortFlag: 't' },
+			file: { type: 'string', shortFlag: 'f' },
+			buildArg: { type: 'string', isMultiple: true },
+			target: { type: 'string' },
+			noCache: { type: 'boolean', default: false },
 			help: { type: 'boolean', shortFlag: 'h' },
 			version: { type: 'boolean', shortFlag: 'v' },
 		},
@@ -58,7 +75,14 @@ function fail(lines: readonly string[], code = 1): never {
 }
 
 async function main(): Promise<void> {
-	if (cli.input.length > 0) fail([`unexpected argument "${cli.input[0]}": see dockdeck --help`], 2);
+	const building = cli.input[0] === 'build';
+	if (building && cli.input.length !== 2) fail([cli.input.length < 2 ? 'dockdeck build needs the folder to build: dockdeck build PATH' : `unexpected argument "${cli.input[2]}": dockdeck build takes one folder`], 2);
+	if (!building && cli.input.length > 0) fail([`unexpected argument "${cli.input[0]}": see dockdeck --help`], 2);
+	const { tag, file, buildArg, target, noCache } = cli.flags;
+	const buildFlag = tag !== undefined ? '--tag' : file !== undefined ? '--file' : buildArg?.length ? '--build-arg' : target !== undefined ? '--target' : noCache ? '--no-cache' : undefined;
+	if (!building && buildFlag) fail([`${buildFlag} goes with dockdeck build PATH: see dockdeck --help`], 2);
+	if (building && cli.flags.readOnly) fail(['dockdeck build changes the engine, so it cannot go with --read-only'], 2);
+	const initialBuild = building ? cliBuildValues(cli.input[1]!, { tag, file, buildArg, target, noCache }) : undefined;
 	let endpoint: Endpoint;
 	try {
 		endpoint = resolveEndpoint(cli.flags.host);
@@ -91,7 +115,7 @@ async function main(): Promise<void> {
 	const store = new Store(engine);
 	store.start();
 	const startupNotice = detach.warning ? { text: detach.warning, tone: 'warn' as const } : undefined;
-	const app = <App store={store} engine={engine} readOnly={cli.flags.readOnly} detachKeys={detach.keys} logBuffer={logBuffer} startupNotice={startupNotice} />;
+	const app = <App store={store} engine={engine} readOnly={cli.flags.readOnly} detachKeys={detach.keys} logBuffer={logBuffer} startupNotice={startupNotice} initialBuild={initialBuild} />;
 	const instance = render(app, {
 		// stdin and stdout are TTYs (checked above): Ink would otherwise go non-interactive whenever CI is set
 		interactive: true,

@@ -9,6 +9,8 @@ export interface BuildContext {
 	readonly dir: string;
 	/** The Dockerfile's name inside the archive. */
 	readonly dockerfile: string;
+	/** Where the Dockerfile is on this machine. */
+	readonly dockerfilePath: string;
 	readonly plan: PackPlan;
 	readonly files: number;
 	/** The top-most paths .dockerignore left out (a folder stands for all inside it). */
@@ -117,5 +119,5 @@ export async function scanContext(dirInput: string, dockerfileInput: string): Pr
 		totalBytes += dockerfileStat.size;
 	}
 	const facts = dockerfileFacts(await fsp.readFile(dockerfilePath, 'utf8'));
-	return { dir, dockerfile, plan: { entries, totalBytes, skipped }, files, ignored, stages: facts.stages, args: facts.args };
+	return { dir, dockerfile, dockerfilePath, plan: { entries, totalBytes, skipped }, files, ignored, stages: facts.stages, args: facts.args };
 }

@@ -2,7 +2,7 @@
  * Where a binding works: always (even while typing), in the dashboard and the logs view ('views'),
  * in the dashboard ('global'), in any list, in one panel or view, or in an overlay.
  */
-export type Scope = 'always' | 'views' | 'global' | 'list' | 'panels' | 'containers' | 'images' | 'layers' | 'filter' | 'prompt' | 'confirm' | 'logs' | 'prune' | 'changes' | 'usage' | 'help';
+export type Scope = 'always' | 'views' | 'global' | 'list' | 'panels' | 'containers' | 'images' | 'layers' | 'filter' | 'prompt' | 'confirm' | 'form' | 'logs' | 'prune' | 'changes' | 'usage' | 'build' | 'help';
 
 export type ActionId =
 	| 'app.quit' | 'app.interrupt' | 'help.toggle' | 'help.close'
@@ -16,6 +16,8 @@ export type ActionId =
 	| 'prune.open' | 'prune.toggle' | 'prune.toggleGroup' | 'prune.run' | 'prune.reload' | 'prune.close'
 	| 'confirm.accept' | 'confirm.cancel' | 'confirm.force' | 'confirm.volumes'
 	| 'prompt.accept' | 'prompt.cancel' | 'prompt.clear'
+	| 'image.run' | 'build.open' | 'form.next' | 'form.prev' | 'form.left' | 'form.right' | 'form.submit' | 'form.clear' | 'form.cancel'
+	| 'build.cancel' | 'build.follow' | 'build.close'
 	| 'logs.close' | 'logs.follow' | 'logs.timestamps' | 'logs.wrap' | 'logs.search' | 'logs.older' | 'logs.newer' | 'logs.save' | 'logs.left' | 'logs.right';
 
 /** One row of the key table: the single source for the dispatcher, the help overlay, the footer and the README. */
@@ -65,6 +67,8 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'container.changes', scope: 'containers', keys: ['D'], description: 'What it added, changed and deleted on top of its image (docker diff)', hint: 'diff' },
 	{ id: 'image.remove', scope: 'images', keys: ['d'], description: 'Remove the image, or just this tag when it has others (docker rmi)', hint: 'rmi', writes: true, dangerous: true },
 	{ id: 'image.tag', scope: 'images', keys: ['t'], description: 'Give the image another name (docker tag)', hint: 'tag', writes: true },
+	{ id: 'image.run', scope: 'images', keys: ['r'], description: 'Run a container from it: name, detached or attached, -it, env, ports, command, --rm, restart (docker run)', hint: 'run', writes: true },
+	{ id: 'build.open', scope: 'global', keys: ['b'], description: 'Build an image from a folder and watch each step: cached or run, its output (docker build)', hint: 'build', writes: true },
 	{ id: 'layers.names', scope: 'layers', keys: ['o'], description: 'Name the other images that share each layer, or count them', hint: 'shared by' },
 	{ id: 'prune.open', scope: 'global', keys: ['p'], description: 'Prune: preview stopped containers, unused images and build cache, untick, then remove', hint: 'prune' },
 	{ id: 'usage.open', scope: 'global', keys: ['u'], description: 'Disk usage: images, containers, volumes, build cache (docker system df)', hint: 'disk' },
@@ -78,6 +82,16 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'prune.close', scope: 'prune', keys: ['escape', 'q'], description: 'Close the prune view', hint: 'back' },
 	{ id: 'changes.reload', scope: 'changes', keys: ['R'], description: 'Read its changes again', hint: 'reload' },
 	{ id: 'changes.close', scope: 'changes', keys: ['escape', 'q'], description: 'Close the changes view', hint: 'back' },
+	{ id: 'build.cancel', scope: 'build', keys: ['x'], description: 'Stop the running build: nothing gets tagged', hint: 'stop' },
+	{ id: 'build.follow', scope: 'build', keys: ['f'], description: 'Follow the newest output again after scrolling up', hint: 'follow' },
+	{ id: 'build.close', scope: 'build', keys: ['escape', 'q'], description: 'Back to the dashboard; a running build goes on and b shows it again', hint: 'back' },
+	{ id: 'form.next', scope: 'form', keys: ['tab', 'down'], description: 'Go to the next field of a form' },
+	{ id: 'form.prev', scope: 'form', keys: ['shift+tab', 'up'], description: 'Go to the previous field' },
+	{ id: 'form.left', scope: 'form', keys: ['left'], description: 'Previous choice of a choice field (Space steps forward)' },
+	{ id: 'form.right', scope: 'form', keys: ['right'], description: 'Next choice of a choice field, or flip a switch' },
+	{ id: 'form.submit', scope: 'form', keys: ['return'], description: 'Run or build what the form says; a field with a problem is shown first' },
+	{ id: 'form.clear', scope: 'form', keys: ['ctrl+u'], description: 'Clear the field' },
+	{ id: 'form.cancel', scope: 'form', keys: ['escape'], description: 'Close the form: nothing is created' },
 	{ id: 'confirm.accept', scope: 'confirm', keys: ['return', 'y'], description: 'Do what the dialog says' },
 	{ id: 'confirm.cancel', scope: 'confirm', keys: ['escape', 'n', 'q'], description: 'Cancel: nothing changes' },
 	{ id: 'confirm.force', scope: 'confirm', keys: ['f'], description: 'Turn force on or off, where the dialog offers it' },
@@ -120,13 +134,14 @@ export function displayKey(name: string): string {
 }
 
 /** The scopes in force, most specific first: an overlay shadows the rest. */
-export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | 'confirm' | null; panel: 'containers' | 'images' | 'layers'; view?: 'dashboard' | 'logs' | 'prune' | 'changes' | 'usage' }): Scope[] {
+export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | 'confirm' | 'form' | null; panel: 'containers' | 'images' | 'layers'; view?: 'dashboard' | 'logs' | 'prune' | 'changes' | 'usage' | 'build' }): Scope[] {
 	if (state.overlay === 'help') return ['always', 'help', 'list']; // list keys scroll the help
 	if (state.overlay) return ['always', state.overlay];
 	if (state.view === 'logs') return ['always', 'logs', 'list', 'views'];
 	if (state.view === 'prune') return ['always', 'prune', 'list', 'views'];
 	if (state.view === 'changes') return ['always', 'changes', 'list', 'views'];
 	if (state.view === 'usage') return ['always', 'usage', 'list', 'views'];
+	if (state.view === 'build') return ['always', 'build', 'list', 'views'];
 	return ['always', state.panel, 'list', 'panels', 'global', 'views'];
 }
 

@@ -1,7 +1,7 @@
 import { displayKey, KEYMAP, type Binding, type Scope } from './keymap.js';
 
 const SCOPE_NAMES: Record<Scope, string> = {
-	always: 'always', views: 'dashboard and views', global: 'dashboard', list: 'any list', panels: 'any panel', containers: 'containers', images: 'images', layers: 'layers', filter: 'typing a filter', prompt: 'at a prompt', confirm: 'in a dialog', logs: 'logs view', prune: 'prune view', changes: 'changes view', usage: 'disk usage view', help: 'key help',
+	always: 'always', views: 'dashboard and views', global: 'dashboard', list: 'any list', panels: 'any panel', containers: 'containers', images: 'images', layers: 'layers', filter: 'typing a filter', prompt: 'at a prompt', confirm: 'in a dialog', logs: 'logs view', prune: 'prune view', changes: 'changes view', usage: 'disk usage view', form: 'in a form', build: 'build view', help: 'key help',
 };
 
 /** The scope's name as the help overlay and README show it. */

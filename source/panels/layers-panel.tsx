@@ -5,11 +5,11 @@ import { formatBytes } from '../format/bytes.js';
 import { shortDigest } from '../format/ids.js';
 import type { Resource } from '../store/store.js';
 
-const columns = (names: boolean): readonly Column[] => [
+const columns = (names: boolean, build: boolean): readonly Column[] => [
 	{ title: 'INSTRUCTION (newest first)', flex: 2, min: 12 },
 	{ title: 'SIZE', width: 7, align: 'right' },
 	names ? { title: 'ALSO IN', flex: 1, min: 8 } : { title: 'SHARED', width: 6, align: 'right' },
-	{ title: 'LAYER DIGEST', width: 12 },
+	build ? { title: 'BUILD', width: 6 } : { title: 'LAYER DIGEST', width: 12 },
 	{ title: 'FROM', width: 6, optional: true },
 ];
 
@@ -21,6 +21,8 @@ export interface LayerSharing {
 	readonly names: boolean;
 	/** The local image this one was built on, and how many of the oldest steps are its. */
 	readonly base?: { readonly label: string; readonly steps: number };
+	/** Just built: the layers the tag's previous image had, to mark each layer new or the same. */
+	readonly previous?: { readonly label: string; readonly layers: ReadonlySet<string> };
 }
 
 /** The "also in" cell: how many other local images have this layer, or their names. */
@@ -44,7 +46,15 @@ export function layerRows(layers: readonly LayerRow[], mapping: ImageLayers['map
 			layer.instruction,
 			formatBytes(layer.size),
 			sharedCell(layer, sharing),
-			layer.empty
+			sharing?.previous
+				? layer.empty
+					? { text: '', tone: 'muted' as const }
+					: !layer.digest
+						? { text: '?', tone: 'muted' as const }
+						: sharing.previous.layers.has(layer.digest)
+							? { text: 'same', tone: 'muted' as const }
+							: { text: 'new', tone: 'good' as const }
+				: layer.empty
 				? { text: 'metadata', tone: 'muted' as const }
 				: layer.digest
 					? { text: shortDigest(layer.digest).replace(/^sha256:/, ''), tone: 'info' as const }
@@ -55,15 +65,23 @@ export function layerRows(layers: readonly LayerRow[], mapping: ImageLayers['map
 	}));
 }
 
+/** "· 1 new, 3 same as previous 0123456789ab": how a just-built image's layers compare with the tag's previous image. */
+function buildCounts(rows: readonly LayerRow[], previous: NonNullable<LayerSharing['previous']>): string {
+	const own = rows.filter(r => !r.empty && r.digest);
+	const same = own.filter(r => previous.layers.has(r.digest!)).length;
+	return ` · ${own.length - same} new, ${same} same as ${previous.label}`;
+}
+
 /** The layers panel (`docker image history`) for the selected image, key 3. */
 export function LayersPanel(props: ListPanelProps & { readonly image?: string; readonly resource?: Resource<ImageLayers>; readonly visible: readonly LayerRow[]; readonly sharing?: LayerSharing }) {
 	const { image, resource, visible, filter, total, sharing } = props;
 	const layers = resource?.value;
 	const fsLayers = layers?.rows.filter(r => !r.empty).length ?? 0;
 	const base = sharing?.base ? ` · on ${sharing.base.label}` : '';
-	const counts = layers ? `${fsLayers} layers · ${total} steps${base}${layers.mapping === 'unknown' ? ' · digests unknown' : ''}` : '';
+	const previous = sharing?.previous && layers ? buildCounts(layers.rows, sharing.previous) : '';
+	const counts = layers ? `${fsLayers} layers · ${total} steps${previous}${base}${layers.mapping === 'unknown' ? ' · digests unknown' : ''}` : '';
 	const empty = !image ? 'Select an image to see its layers.' : resource?.error ? `Cannot read layers: ${resource.error}` : layers ? (filter ? `No step matches "${filter}"` : 'No history recorded.') : 'Loading layers…';
 	// the base boundary is counted from the oldest step, so it only holds for the unfiltered list
 	const rows = layers ? layerRows(visible, layers.mapping, sharing && visible.length !== layers.rows.length ? { ...sharing, base: undefined } : sharing) : [];
-	return <ListPanel {...props} title={`3 Layers${image ? ` of ${image}` : ''}`} counts={counts} columns={columns(sharing?.names ?? false)} rows={rows} empty={empty} />;
+	return <ListPanel {...props} title={`3 Layers${image ? ` of ${image}` : ''}`} counts={counts} columns={columns(sharing?.names ?? false, Boolean(sharing?.previous))} rows={rows} empty={empty} />;
 }

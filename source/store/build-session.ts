@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { packTar } from '../copy/pack.js';
-import type { BuildContext } from '../copy/context.js';
+import { scanContext, type BuildContext } from '../copy/context.js';
 import { buildImage, imageForTag } from '../docker/build.js';
 import { engineMessage } from '../docker/errors.js';
 import { BuildLog } from '../format/build-log.js';
@@ -35,6 +35,8 @@ export class BuildSession {
 	previous?: { readonly id: string; readonly layers: readonly string[] };
 	/** Full id of the image built. */
 	imageId?: string;
+	/** The context as sent: read again at the start, as files may have changed since the form read them. */
+	context: BuildContext;
 	/** Why it failed outside any step (the engine refused, the connection broke). */
 	failure?: string;
 	version = 0;
@@ -44,6 +46,7 @@ export class BuildSession {
 	private readonly whenDone: Promise<void>;
 
 	constructor(private readonly docker: Docker, readonly request: BuildRequest) {
+		this.context = request.context;
 		this.whenDone = this.run();
 	}
 
@@ -72,8 +75,8 @@ export class BuildSession {
 	}
 
 	private async run(): Promise<void> {
-		const { context } = this.request;
 		try {
+			const context = (this.context = await scanContext(this.request.context.dir, this.request.context.dockerfilePath));
 			this.previous = await imageForTag(this.docker, this.request.tag);
 			const { stream } = packTar(context.plan, count => {
 				this.sentBytes = count.bytes;

@@ -1,5 +1,6 @@
 import { clampCursor } from '../components/window.js';
 import type { CopyPlan } from '../actions/copy.js';
+import { formReducer, type FormAction, type FormState } from './form.js';
 import { initialLogsUi, type LogsUi } from './logs-ui.js';
 
 export type PanelId = 'containers' | 'images' | 'layers';
@@ -12,16 +13,21 @@ export interface UiState {
 	/** The last cursor index per panel, used when the selected row vanishes. */
 	readonly cursor: Readonly<Record<PanelId, number>>;
 	readonly filters: Readonly<Record<PanelId, string>>;
-	readonly overlay: 'help' | 'filter' | 'prompt' | 'confirm' | null;
+	readonly overlay: 'help' | 'filter' | 'prompt' | 'confirm' | 'form' | null;
 	readonly confirm: PendingConfirm | null;
 	readonly prompt: Prompt | null;
-	readonly view: 'dashboard' | 'logs' | 'prune' | 'changes' | 'usage';
+	readonly form: FormState | null;
+	readonly view: View;
 	readonly logs: LogsUi;
 	readonly helpOffset: number;
 	readonly detailOffset: number;
 	/** The layers panel names the other images that share each layer, instead of counting them. */
 	readonly layerNames: boolean;
+	/** After a build: the new image and the layers the tag's previous image had, for the layers panel. */
+	readonly lastBuild: { readonly imageId: string; readonly previousLayers: readonly string[]; readonly previousLabel: string } | null;
 }
+
+export type View = 'dashboard' | 'logs' | 'prune' | 'changes' | 'usage' | 'build';
 
 /** A dialog waiting for the user: for which container, what, and the choices so far. */
 export interface PendingConfirm {
@@ -56,11 +62,13 @@ export const initialUi: UiState = {
 	overlay: null,
 	prompt: null,
 	confirm: null,
+	form: null,
 	view: 'dashboard',
 	logs: initialLogsUi,
 	helpOffset: 0,
 	detailOffset: 0,
 	layerNames: false,
+	lastBuild: null,
 };
 
 export type UiAction =
@@ -84,7 +92,12 @@ export type UiAction =
 	| { type: 'promptClear' }
 	| { type: 'promptEnd' }
 	| { type: 'selectImage'; key: string }
-	| { type: 'view'; view: 'dashboard' | 'logs' | 'prune' | 'changes' | 'usage' }
+	| { type: 'selectContainer'; id: string }
+	| { type: 'formOpen'; form: FormState }
+	| { type: 'form'; action: FormAction }
+	| { type: 'formClose' }
+	| { type: 'lastBuild'; build: UiState['lastBuild'] }
+	| { type: 'view'; view: View }
 	| { type: 'logs'; update: (logs: LogsUi) => LogsUi }
 	| { type: 'helpScroll'; delta: number; max: number }
 	| { type: 'detailScroll'; delta: number; max: number };
@@ -145,6 +158,19 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return state.prompt ? { ...state, prompt: { ...state.prompt, value: '', error: undefined } } : state;
 		case 'selectImage':
 			return { ...state, panel: 'images', selected: set(state.selected, 'images', action.key), filters: set(state.filters, 'images', ''), detailOffset: 0 };
+		case 'selectContainer':
+			return { ...state, panel: 'containers', selected: set(state.selected, 'containers', action.id), filters: set(state.filters, 'containers', ''), detailOffset: 0 };
+		case 'formOpen':
+			return { ...state, overlay: 'form', form: action.form, prompt: null };
+		case 'form': {
+			if (!state.form) return state;
+			const form = formReducer(state.form, action.action);
+			return form === state.form ? state : { ...state, form };
+		}
+		case 'formClose':
+			return { ...state, overlay: null, form: null };
+		case 'lastBuild':
+			return { ...state, lastBuild: action.build };
 		case 'promptEnd':
 			return { ...state, overlay: null, prompt: null };
 		case 'view':

@@ -1,0 +1,107 @@
+import type Docker from 'dockerode';
+import { inspectContainer } from '../docker/containers.js';
+import { engineMessage } from '../docker/errors.js';
+import { attachContainer } from '../docker/session.js';
+import type { ImageRow } from '../docker/types.js';
+import { expandPortSpec } from '../format/port-spec.js';
+import { attachIntro } from './attach.js';
+import type { ActionContext, Notice } from './context.js';
+import { handOff, withTerminal } from './handoff.js';
+import { imageArgument, runCommand, type RunPlan } from './run-form.js';
+
+/** The create request for a plan, as `docker run` would send it. Exported for tests. */
+export function createOptions(plan: RunPlan, image: ImageRow): Docker.ContainerCreateOptions {
+	const attach = !plan.detached;
+	const exposed: Record<string, object> = {};
+	const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
+	for (const spec of plan.ports) {
+		for (const { container, host } of expandPortSpec(spec)) {
+			exposed[container] = {};
+			(bindings[container] ??= []).push({ HostIp: spec.ip, HostPort: host });
+		}
+	}
+	return {
+		Image: image.dangling ? image.id : imageArgument(image),
+		name: plan.name,
+		Env: plan.env.length ? [...plan.env] : undefined,
+		Cmd: plan.cmd ? [...plan.cmd] : undefined,
+		Tty: plan.tty,
+		OpenStdin: plan.interactive,
+		// docker run -i in the foreground: stdin closes when the attached client's input ends
+		StdinOnce: plan.interactive && attach,
+		AttachStdin: plan.interactive && attach,
+		AttachStdout: attach,
+		AttachStderr: attach,
+		ExposedPorts: plan.ports.length ? exposed : undefined,
+		HostConfig: {
+			PortBindings: plan.ports.length ? bindings : undefined,
+			AutoRemove: plan.rm,
+			RestartPolicy: { Name: plan.restart === 'no' ? '' : plan.restart },
+		},
+	};
+}
+
+/**
+ * `docker run`: creates the container and starts it. Detached, it returns at once; attached (or
+ * -it), the terminal is handed over as for attach, and the notice says how it ended. `created`
+ * learns the new id as soon as the engine gives it, so the dashboard can select it.
+ */
+export async function runContainer(ctx: ActionContext, image: ImageRow, plan: RunPlan, created: (id: string) => void): Promise<Notice> {
+	if (ctx.readOnly) return { text: 'docker run is off under --read-only: dockdeck does not change the engine.', tone: 'warn' };
+	const docker = ctx.engine.api;
+	const command = runCommand(plan, image);
+	let container: Docker.Container;
+	try {
+		container = await docker.createContainer(createOptions(plan, image));
+	} catch (error) {
+		return { text: `docker run failed, nothing was created: ${engineMessage(error)}`, tone: 'bad' };
+	}
+	created(container.id);
+	const label = plan.name ?? container.id.slice(0, 12);
+	if (plan.detached) {
+		try {
+			await container.start();
+		} catch (error) {
+			return { text: `${label} was created but did not start: ${engineMessage(error)}${plan.rm ? '' : ' (it stays as created; d removes it)'}`, tone: 'bad' };
+		}
+		return { text: `Started ${label} detached: ${command}`, tone: 'good' };
+	}
+	return runAttached(ctx, container, label, plan);
+}
+
+async function runAttached(ctx: ActionContext, container: Docker.Container, label: string, plan: RunPlan): Promise<Notice> {
+	const docker = ctx.engine.api;
+	let outcome: Notice = { text: '', tone: 'info' };
+	const stopWaiting = new AbortController();
+	// asked before the start, so an exit a moment later is not missed
+	const exited = container.wait({ condition: 'next-exit', abortSignal: stopWaiting.signal }).then(
+		(r: { StatusCode?: number }) => r.StatusCode ?? null,
+		() => null,
+	);
+	await withTerminal(ctx, async () => {
+		const out = ctx.terminal.stdout;
+		const shown = plan.cmd?.join(' ') || 'its command';
+		out.write(`\r\n\u001b[1m${attachIntro(label, shown, plan.tty, plan.interactive, false, ctx.detachKeys.display)}\u001b[0m\r\n`);
+		try {
+			const session = await attachContainer(docker, container.id, { stdin: plan.interactive, tty: plan.tty, detachKeys: ctx.detachKeys.spec });
+			await container.start();
+			await handOff(session, ctx.terminal, ctx.detachKeys.bytes);
+		} catch (error) {
+			outcome = { text: `${label} was created but the run failed: ${engineMessage(error)}`, tone: 'bad' };
+		}
+	});
+	if (outcome.text) {
+		stopWaiting.abort();
+		return outcome;
+	}
+	const state = await inspectContainer(docker, container.id).catch(() => undefined);
+	if (state?.state === 'running') {
+		stopWaiting.abort();
+		return { text: `Detached from ${label}; it keeps running.`, tone: 'good' };
+	}
+	const code = await Promise.race([exited, new Promise<null>(r => setTimeout(() => r(null), 2000))]);
+	stopWaiting.abort();
+	const exitCode = code ?? state?.exitCode;
+	const removed = plan.rm ? ' and was removed (--rm)' : '';
+	return { text: `${label} exited with code ${exitCode ?? '?'}${removed}.`, tone: exitCode === 0 ? 'info' : 'bad' };
+}

@@ -1,0 +1,220 @@
+import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import path from 'node:path';
+import { BUILD_FIELDS, buildDefaults, checkBuild, scanKey, type ContextScan } from './actions/build-form.js';
+import type { ActionContext, Notice } from './actions/context.js';
+import { runContainer } from './actions/run.js';
+import { checkRun, RUN_FIELDS, runDefaults } from './actions/run-form.js';
+import { FormView } from './components/form-view.js';
+import { ContextError, scanContext } from './copy/context.js';
+import { inspectImage } from './docker/images.js';
+import { engineMessage } from './docker/errors.js';
+import type { ImageDetail, ImageRow } from './docker/types.js';
+import { shellWord } from './format/argv.js';
+import { parseReference } from './format/image-ref.js';
+import type { ActionId } from './keymap/keymap.js';
+import { BuildView, buildLines, type BuildScroll } from './panels/build-view.js';
+import { BuildSession, type BuildRequest } from './store/build-session.js';
+import type { FormModel, FormState } from './store/form.js';
+import type { Snapshot } from './store/store.js';
+import type { UiAction, UiState } from './store/ui.js';
+
+type Handlers = Partial<Record<ActionId, UiAction | (() => void)>>;
+
+interface FormDeps {
+	readonly context: ActionContext;
+	readonly snapshot: Snapshot;
+	readonly uiRef: RefObject<UiState>;
+	readonly dispatch: (action: UiAction) => void;
+	readonly setNotice: (notice: Notice | undefined) => void;
+	readonly perform: (task: (report: (progress: string) => void) => Promise<Notice | undefined>) => void;
+	/** `dockdeck build PATH`: the build form's values, sent as soon as the folder is read and valid. */
+	readonly initialBuild?: Readonly<Record<string, string>>;
+	/** The image selected in the images panel: what r runs. */
+	readonly image?: ImageRow;
+}
+
+/** The full name a tag gets: "app" is "app:latest". */
+function fullTag(tag: string): string {
+	try {
+		return parseReference(tag).tag ? tag : `${tag}:latest`;
+	} catch {
+		return tag;
+	}
+}
+
+/**
+ * The run form (r on an image), the build form (b) and the build view: their state, the keys that
+ * drive them, and what they render. The build goes on in the background when the view is left.
+ */
+export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perform, initialBuild, image }: FormDeps) {
+	const [runImage, setRunImage] = useState<{ image: ImageRow; detail: ImageDetail } | null>(null);
+	const [scan, setScan] = useState<ContextScan>();
+	const [session, setSession] = useState<BuildSession | null>(null);
+	const [scroll, setScroll] = useState<BuildScroll>({ follow: true, top: 0 });
+	const lastValues = useRef<Readonly<Record<string, string>> | undefined>(undefined);
+	const autoSubmit = useRef(Boolean(initialBuild));
+	useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getVersion ?? zero);
+
+	const ui = uiRef.current;
+	const form = ui.form;
+	const key = form?.kind === 'build' ? scanKey(form.values) : undefined;
+	useEffect(() => {
+		if (!key || !form) return;
+		let live = true;
+		setScan({ key, status: 'scanning' });
+		const timer = setTimeout(() => {
+			scanContext(form.values.context || '.', form.values.dockerfile || 'Dockerfile').then(
+				c => live && setScan({ key, status: 'ready', context: c }),
+				(error: unknown) => live && setScan({ key, status: 'error', field: error instanceof ContextError ? error.field : 'context', message: error instanceof Error ? error.message : String(error) }),
+			);
+		}, 150);
+		return () => {
+			live = false;
+			clearTimeout(timer);
+		};
+	}, [key]);
+
+	const currentScan = scan?.key === key ? scan : undefined;
+	const checked = (f: FormState) =>
+		f.kind === 'run'
+			? runImage
+				? checkRun(f.values, { ...runImage, containers: snapshot.containers, detachKeys: context.detachKeys.display })
+				: undefined
+			: checkBuild(f.values, currentScan, snapshot.images);
+	const model: FormModel | undefined = form ? checked(form)?.model : undefined;
+
+	useEffect(() => {
+		if (initialBuild) dispatch({ type: 'formOpen', form: { kind: 'build', fields: BUILD_FIELDS, values: initialBuild, focus: 0, tried: false } });
+	}, []);
+	// dockdeck build PATH: goes as soon as the folder is read, unless a field needs fixing
+	useEffect(() => {
+		if (autoSubmit.current && form?.kind === 'build' && currentScan && currentScan.status !== 'scanning') {
+			autoSubmit.current = false;
+			submit();
+		}
+	});
+
+	const readOnlyNotice = (verb: string) => setNotice({ text: `docker ${verb} is off under --read-only: dockdeck does not change the engine.`, tone: 'warn' });
+
+	const openRun = (image?: ImageRow) => {
+		if (!image) return setNotice({ text: 'No image selected.', tone: 'warn' });
+		if (context.readOnly) return readOnlyNotice('run');
+		const open = (detail: ImageDetail) => {
+			setRunImage({ image, detail });
+			dispatch({ type: 'formOpen', form: { kind: 'run', fields: RUN_FIELDS, values: runDefaults(detail), focus: 0, tried: false } });
+		};
+		const cached = snapshot.details.get(`image:${image.id}`)?.value as ImageDetail | undefined;
+		if (cached) return open(cached);
+		inspectImage(context.engine.api, image.id).then(open, (error: unknown) => setNotice({ text: `Cannot read ${image.repository}:${image.tag}: ${engineMessage(error)}`, tone: 'bad' }));
+	};
+
+	const openBuild = () => {
+		if (session?.running) return dispatch({ type: 'view', view: 'build' });
+		if (context.readOnly) return readOnlyNotice('build');
+		dispatch({ type: 'formOpen', form: { kind: 'build', fields: BUILD_FIELDS, values: lastValues.current ?? buildDefaults(process.cwd()), focus: 0, tried: false } });
+	};
+
+	const startBuild = (request: BuildRequest, values: Readonly<Record<string, string>>) => {
+		lastValues.current = values;
+		session?.cancel();
+		const next = new BuildSession(context.engine.api, request);
+		setSession(next);
+		setScroll({ follow: true, top: 0 });
+		dispatch({ type: 'formClose' });
+		dispatch({ type: 'view', view: 'build' });
+		void next.done().then(() => {
+			if (next.phase !== 'done' || !next.imageId) {
+				if (uiRef.current.view !== 'build') setNotice({ text: next.phase === 'cancelled' ? 'The build was stopped: nothing was tagged.' : 'The build failed: b shows where.', tone: next.phase === 'cancelled' ? 'warn' : 'bad' });
+				return;
+			}
+			const label = request.tag ? fullTag(request.tag) : '';
+			const previous = next.previous && next.previous.id !== next.imageId ? next.previous : undefined;
+			dispatch({ type: 'lastBuild', build: { imageId: next.imageId, previousLayers: previous?.layers ?? [], previousLabel: previous ? `the previous ${label} (${previous.id.replace('sha256:', '').slice(0, 12)})` : '' } });
+			dispatch({ type: 'selectImage', key: `${next.imageId}#${label}` });
+			if (uiRef.current.view !== 'build') setNotice({ text: `Built ${label || next.imageId.slice(7, 19)}: it is selected in the images panel.`, tone: 'good' });
+		});
+	};
+
+	/** Enter on a form: a field with a problem gets the cursor; otherwise it runs or builds. */
+	const submit = () => {
+		const f = uiRef.current.form;
+		if (!f) return;
+		const result = checked(f);
+		if (!result) return;
+		const firstError = f.fields.findIndex(field => result.model.errors[field.id]);
+		if (firstError >= 0) {
+			dispatch({ type: 'form', action: { type: 'tried' } });
+			dispatch({ type: 'form', action: { type: 'focus', step: firstError - f.focus } });
+			return;
+		}
+		if (f.kind === 'run' && runImage && 'plan' in result && result.plan) {
+			const plan = result.plan;
+			dispatch({ type: 'formClose' });
+			perform(() => runContainer(context, runImage.image, plan, id => dispatch({ type: 'selectContainer', id })));
+		} else if (f.kind === 'build' && 'request' in result) {
+			if (!result.request) return setNotice({ text: 'Still reading the folder: Enter again in a moment.', tone: 'warn' });
+			startBuild(result.request, f.values);
+		}
+	};
+
+	const scrollBuild = (delta: number, to?: 'first' | 'last') => {
+		if (!session) return;
+		if (to === 'last') return setScroll({ follow: true, top: 0 });
+		const total = buildLines(session).length;
+		setScroll(s => {
+			const from = s.follow ? Math.max(0, total - 10) : s.top;
+			return { follow: false, top: to === 'first' ? 0 : Math.max(0, Math.min(total - 1, from + delta)) };
+		});
+	};
+
+	const handlers: Handlers = {
+		'image.run': () => openRun(image),
+		'build.open': openBuild,
+		'form.next': { type: 'form', action: { type: 'focus', step: 1 } },
+		'form.prev': { type: 'form', action: { type: 'focus', step: -1 } },
+		'form.left': { type: 'form', action: { type: 'cycle', step: -1 } },
+		'form.right': { type: 'form', action: { type: 'cycle', step: 1 } },
+		'form.clear': { type: 'form', action: { type: 'clear' } },
+		'form.submit': submit,
+		'form.cancel': () => {
+			const kind = uiRef.current.form?.kind;
+			dispatch({ type: 'formClose' });
+			setNotice({ text: `Cancelled: nothing was ${kind === 'build' ? 'built' : 'created'}.`, tone: 'info' });
+		},
+		'build.cancel': () => (session?.running ? session.cancel() : setNotice({ text: 'No build is running.', tone: 'warn' })),
+		'build.follow': () => setScroll({ follow: true, top: 0 }),
+		'build.close': () => {
+			dispatch({ type: 'view', view: 'dashboard' });
+			if (session?.running) setNotice({ text: 'The build goes on: b shows it again.', tone: 'info' });
+		},
+	};
+
+	/** Typing into the focused field of a form. */
+	const type = (erase: boolean, text: string) => {
+		if (erase) dispatch({ type: 'form', action: { type: 'backspace' } });
+		else if (text) dispatch({ type: 'form', action: { type: 'type', text } });
+	};
+
+	const render = (width: number, height: number) => {
+		const current = uiRef.current;
+		if (current.overlay === 'form' && current.form && model) return <FormView form={current.form} model={model} width={width} height={height} />;
+		if (current.view === 'build' && session) return <BuildView session={session} scroll={scroll} width={width} height={height} />;
+		return undefined;
+	};
+
+	return { handlers, openRun, type, render, scrollBuild, building: session?.running ?? false };
+}
+
+/** The form values for `dockdeck build PATH` and its flags, the Dockerfile made absolute as docker reads -f from the current folder. */
+export function cliBuildValues(dir: string, flags: { file?: string; tag?: string; buildArg?: readonly string[]; target?: string; noCache?: boolean }): Record<string, string> {
+	return buildDefaults(path.resolve(dir), {
+		dockerfile: flags.file ? path.resolve(flags.file) : 'Dockerfile',
+		tag: flags.tag ?? '',
+		args: (flags.buildArg ?? []).map(shellWord).join(' '),
+		target: flags.target ?? '',
+		nocache: flags.noCache ? 'on' : '',
+	});
+}
+
+const noSubscribe = () => () => undefined;
+const zero = () => 0;
