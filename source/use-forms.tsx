@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BUILD_FIELDS, buildDefaults, checkBuild, scanKey, type ContextScan } from './actions/build-form.js';
 import type { ActionContext, Notice } from './actions/context.js';
 import { runContainer } from './actions/run.js';
-import { checkRun, RUN_FIELDS, runDefaults } from './actions/run-form.js';
+import { checkRun, imageArgument, RUN_FIELDS, runDefaults } from './actions/run-form.js';
 import { FormView } from './components/form-view.js';
 import { ContextError, scanContext } from './copy/context.js';
 import { inspectImage } from './docker/images.js';
@@ -47,7 +47,7 @@ function fullTag(tag: string): string {
  * drive them, and what they render. The build goes on in the background when the view is left.
  */
 export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perform, initialBuild, image }: FormDeps) {
-	const [runImage, setRunImage] = useState<{ image: ImageRow; detail: ImageDetail } | null>(null);
+	const [runImage, setRunImage] = useState<{ image: ImageRow; detail?: ImageDetail } | null>(null);
 	const [scan, setScan] = useState<ContextScan>();
 	const [session, setSession] = useState<BuildSession | null>(null);
 	const [scroll, setScroll] = useState<BuildScroll>({ follow: true, top: 0 });
@@ -77,9 +77,11 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 	const currentScan = scan?.key === key ? scan : undefined;
 	const checked = (f: FormState) =>
 		f.kind === 'run'
-			? runImage
-				? checkRun(f.values, { ...runImage, containers: snapshot.containers, detachKeys: context.detachKeys.display })
-				: undefined
+			? runImage?.detail
+				? checkRun(f.values, { image: runImage.image, detail: runImage.detail, containers: snapshot.containers, detachKeys: context.detachKeys.display })
+				: runImage
+					? { model: { title: `Run a container from ${imageArgument(runImage.image)}`, notes: {}, errors: {}, command: 'docker run …', lines: [{ text: "Reading the image's config…", tone: 'muted' as const }], submitLabel: '(wait for the image config)' } }
+					: undefined
 			: checkBuild(f.values, currentScan, snapshot.images);
 	const model: FormModel | undefined = form ? checked(form)?.model : undefined;
 
@@ -99,13 +101,26 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 	const openRun = (image?: ImageRow) => {
 		if (!image) return setNotice({ text: 'No image selected.', tone: 'warn' });
 		if (context.readOnly) return readOnlyNotice('run');
-		const open = (detail: ImageDetail) => {
-			setRunImage({ image, detail });
-			dispatch({ type: 'formOpen', form: { kind: 'run', fields: RUN_FIELDS, values: runDefaults(detail), focus: 0, tried: false } });
-		};
 		const cached = snapshot.details.get(`image:${image.id}`)?.value as ImageDetail | undefined;
-		if (cached) return open(cached);
-		inspectImage(context.engine.api, image.id).then(open, (error: unknown) => setNotice({ text: `Cannot read ${image.repository}:${image.tag}: ${engineMessage(error)}`, tone: 'bad' }));
+		setRunImage({ image, detail: cached });
+		// the form opens at once, so keys typed next go into it even while the config is read
+		const placeholder = runDefaults(EMPTY_DETAIL);
+		dispatch({ type: 'formOpen', form: { kind: 'run', fields: RUN_FIELDS, values: cached ? runDefaults(cached) : placeholder, focus: 0, tried: false } });
+		if (cached) return;
+		inspectImage(context.engine.api, image.id).then(
+			detail => {
+				setRunImage(r => (r?.image.key === image.key ? { image, detail } : r));
+				const form = uiRef.current.form;
+				if (form?.kind !== 'run') return;
+				// what came from the image, in the fields not typed into meanwhile
+				const defaults = runDefaults(detail);
+				dispatch({ type: 'form', action: { type: 'set', values: Object.fromEntries(Object.entries(defaults).filter(([k]) => form.values[k] === placeholder[k])) } });
+			},
+			(error: unknown) => {
+				dispatch({ type: 'formClose' });
+				setNotice({ text: `Cannot read ${imageArgument(image)}: ${engineMessage(error)}`, tone: 'bad' });
+			},
+		);
 	};
 
 	const openBuild = () => {
@@ -141,6 +156,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 		if (!f) return;
 		const result = checked(f);
 		if (!result) return;
+		if (f.kind === 'run' && !runImage?.detail) return setNotice({ text: "Still reading the image's config: Enter again in a moment.", tone: 'warn' });
 		const firstError = f.fields.findIndex(field => result.model.errors[field.id]);
 		if (firstError >= 0) {
 			dispatch({ type: 'form', action: { type: 'tried' } });
@@ -215,6 +231,9 @@ export function cliBuildValues(dir: string, flags: { file?: string; tag?: string
 		nocache: flags.noCache ? 'on' : '',
 	});
 }
+
+/** What the run form assumes until the image's config is read. */
+const EMPTY_DETAIL: ImageDetail = { id: '', tags: [], digests: [], cmd: null, entrypoint: null, env: [], workingDir: '', user: '', exposedPorts: [], labels: {}, size: 0, created: 0, architecture: '', os: '', layers: [] };
 
 const noSubscribe = () => () => undefined;
 const zero = () => 0;

@@ -56,9 +56,9 @@ export async function runContainer(ctx: ActionContext, image: ImageRow, plan: Ru
 	} catch (error) {
 		return { text: `docker run failed, nothing was created: ${engineMessage(error)}`, tone: 'bad' };
 	}
-	created(container.id);
 	const label = plan.name ?? container.id.slice(0, 12);
 	if (plan.detached) {
+		created(container.id);
 		try {
 			await container.start();
 		} catch (error) {
@@ -66,7 +66,9 @@ export async function runContainer(ctx: ActionContext, image: ImageRow, plan: Ru
 		}
 		return { text: `Started ${label} detached: ${command}`, tone: 'good' };
 	}
-	return runAttached(ctx, container, label, plan);
+	const notice = await runAttached(ctx, container, label, plan);
+	created(container.id);
+	return notice;
 }
 
 async function runAttached(ctx: ActionContext, container: Docker.Container, label: string, plan: RunPlan): Promise<Notice> {
@@ -78,6 +80,8 @@ async function runAttached(ctx: ActionContext, container: Docker.Container, labe
 		(r: { StatusCode?: number }) => r.StatusCode ?? null,
 		() => null,
 	);
+	// as for attach, how it ended is read while the terminal is still handed over: Ink takes
+	// stdin back only after that, never in the same tick the hand-off let go of it
 	await withTerminal(ctx, async () => {
 		const out = ctx.terminal.stdout;
 		const shown = plan.cmd?.join(' ') || 'its command';
@@ -88,19 +92,19 @@ async function runAttached(ctx: ActionContext, container: Docker.Container, labe
 			await handOff(session, ctx.terminal, ctx.detachKeys.bytes);
 		} catch (error) {
 			outcome = { text: `${label} was created but the run failed: ${engineMessage(error)}`, tone: 'bad' };
+			return;
 		}
+		outcome = await howItEnded(docker, container.id, label, plan, exited);
 	});
-	if (outcome.text) {
-		stopWaiting.abort();
-		return outcome;
-	}
-	const state = await inspectContainer(docker, container.id).catch(() => undefined);
-	if (state?.state === 'running') {
-		stopWaiting.abort();
-		return { text: `Detached from ${label}; it keeps running.`, tone: 'good' };
-	}
-	const code = await Promise.race([exited, new Promise<null>(r => setTimeout(() => r(null), 2000))]);
 	stopWaiting.abort();
+	return outcome;
+}
+
+/** After a hand-off: still running (the user detached), or exited with a code (and removed, with --rm). */
+async function howItEnded(docker: Docker, id: string, label: string, plan: RunPlan, exited: Promise<number | null>): Promise<Notice> {
+	const state = await inspectContainer(docker, id).catch(() => undefined);
+	if (state?.state === 'running') return { text: `Detached from ${label}; it keeps running.`, tone: 'good' };
+	const code = await Promise.race([exited, new Promise<null>(r => setTimeout(() => r(null), 2000))]);
 	const exitCode = code ?? state?.exitCode;
 	const removed = plan.rm ? ' and was removed (--rm)' : '';
 	return { text: `${label} exited with code ${exitCode ?? '?'}${removed}.`, tone: exitCode === 0 ? 'info' : 'bad' };

@@ -10,13 +10,13 @@ const README = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 
 /** The scopes in force in a state where `scope` applies. */
 function scopesWhere(scope: Scope): Scope[] {
-	if (scope === 'help' || scope === 'filter' || scope === 'prompt' || scope === 'confirm') return activeScopes({ overlay: scope, panel: 'containers' });
-	if (scope === 'logs' || scope === 'prune' || scope === 'changes' || scope === 'usage') return activeScopes({ overlay: null, panel: 'containers', view: scope });
+	if (scope === 'help' || scope === 'filter' || scope === 'prompt' || scope === 'confirm' || scope === 'form') return activeScopes({ overlay: scope, panel: 'containers' });
+	if (scope === 'logs' || scope === 'prune' || scope === 'changes' || scope === 'usage' || scope === 'build') return activeScopes({ overlay: null, panel: 'containers', view: scope });
 	return activeScopes({ overlay: null, panel: scope === 'images' || scope === 'layers' ? scope : 'containers' });
 }
 
 test('no key does two things where both are in force', () => {
-	const stacks: Scope[][] = (['containers', 'images', 'layers', 'filter', 'help', 'prompt', 'confirm', 'logs', 'prune', 'changes', 'usage'] as const).map(scopesWhere);
+	const stacks: Scope[][] = (['containers', 'images', 'layers', 'filter', 'help', 'prompt', 'confirm', 'form', 'logs', 'prune', 'changes', 'usage', 'build'] as const).map(scopesWhere);
 	for (const scopes of stacks) {
 		const seen = new Map<string, string>();
 		for (const binding of KEYMAP.filter(b => scopes.includes(b.scope))) {
