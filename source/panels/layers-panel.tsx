@@ -65,11 +65,11 @@ export function layerRows(layers: readonly LayerRow[], mapping: ImageLayers['map
 	}));
 }
 
-/** "· 1 new, 3 same as previous 0123456789ab": how a just-built image's layers compare with the tag's previous image. */
+/** "1 new, 3 same · ": how a just-built image's layers compare with the tag's previous image. */
 function buildCounts(rows: readonly LayerRow[], previous: NonNullable<LayerSharing['previous']>): string {
 	const own = rows.filter(r => !r.empty && r.digest);
 	const same = own.filter(r => previous.layers.has(r.digest!)).length;
-	return ` · ${own.length - same} new, ${same} same as ${previous.label}`;
+	return `${own.length - same} new, ${same} same · `;
 }
 
 /** The layers panel (`docker image history`) for the selected image, key 3. */
@@ -79,7 +79,7 @@ export function LayersPanel(props: ListPanelProps & { readonly image?: string; r
 	const fsLayers = layers?.rows.filter(r => !r.empty).length ?? 0;
 	const base = sharing?.base ? ` · on ${sharing.base.label}` : '';
 	const previous = sharing?.previous && layers ? buildCounts(layers.rows, sharing.previous) : '';
-	const counts = layers ? `${fsLayers} layers · ${total} steps${previous}${base}${layers.mapping === 'unknown' ? ' · digests unknown' : ''}` : '';
+	const counts = layers ? `${previous}${fsLayers} layers · ${total} steps${base}${layers.mapping === 'unknown' ? ' · digests unknown' : ''}` : '';
 	const empty = !image ? 'Select an image to see its layers.' : resource?.error ? `Cannot read layers: ${resource.error}` : layers ? (filter ? `No step matches "${filter}"` : 'No history recorded.') : 'Loading layers…';
 	// the base boundary is counted from the oldest step, so it only holds for the unfiltered list
 	const rows = layers ? layerRows(visible, layers.mapping, sharing && visible.length !== layers.rows.length ? { ...sharing, base: undefined } : sharing) : [];
