@@ -28,6 +28,8 @@ const cli = meow(
     --detach-keys <keys>  Keys that leave an attached container running. Default:
                           detachKeys in ~/.docker/config.json, else ctrl-p,ctrl-q.
     --log-buffer <lines>  Log lines kept in memory per logs view (default 10000).
+    -h, --help            Show this help.
+    -v, --version         Show the version.
 
   Build options (with dockdeck build PATH)
     -t, --tag <name:tag>  Name the image (default: no name, as docker build).
@@ -35,9 +37,6 @@ const cli = meow(
     --build-arg <K=V>     Set a build-time ARG; give it again for more.
     --target <stage>      Build up to this stage of a multi-stage Dockerfile.
     --no-cache            Run every step again instead of using the cache.
-
-    -h, --help            Show this help.
-    -v, --version         Show the version.
 
   Environment
     DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH   as for the docker CLI.

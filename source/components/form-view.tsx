@@ -63,7 +63,7 @@ export function FormView({ form, model, width, height }: { readonly form: FormSt
 				<Text wrap="truncate">
 					<Text bold color="cyan">Enter</Text>
 					<Text>{errorCount ? ' (fix the fields marked ✗ first)' : ` ${model.submitLabel}`}</Text>
-					<Text color="gray">{truncate('   Tab/↑↓ field · Space/←→ switch or choose · Ctrl-U clear · Esc cancel', Math.max(0, inner - 40))}</Text>
+					<Text color="gray">{truncate('   Tab/↑↓ field · Space/←→ change · Ctrl-U clear · Esc cancel', Math.max(0, inner - 8 - displayWidth(errorCount ? ' (fix the fields marked ✗ first)' : ` ${model.submitLabel}`)))}</Text>
 				</Text>
 			</Box>
 		</Frame>

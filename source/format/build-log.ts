@@ -75,10 +75,10 @@ export class BuildLog {
 		}
 	}
 
-	/** Counts for the summary line. */
-	counts(): { cached: number; ran: number; new: number } {
-		const count = (s: StepStatus) => this.steps.filter(step => step.status === s).length;
-		return { cached: count('cached'), ran: count('ran'), new: count('new') };
+	/** Counts for the summary line: steps from the cache, and steps built now (FROM is neither). */
+	counts(): { cached: number; built: number } {
+		const steps = this.steps.filter(s => !/^FROM\b/i.test(s.instruction));
+		return { cached: steps.filter(s => s.status === 'cached').length, built: steps.filter(s => s.status === 'ran' || s.status === 'new').length };
 	}
 
 	private text(chunk: string) {

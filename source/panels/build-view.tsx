@@ -70,7 +70,7 @@ function outcome(session: BuildSession): BuildLine[] {
 	}
 	const id = (session.imageId ?? '').replace('sha256:', '').slice(0, 12);
 	const lines: BuildLine[] = [
-		{ text: `✓ Built ${id}${session.request.tag ? ` as ${session.request.tag}` : ''} in ${took}: ${c.cached} steps from the cache, ${c.ran + c.new} built now.`, tone: 'good', bold: true },
+		{ text: `✓ Built ${id}${session.request.tag ? ` as ${session.request.tag}` : ''} in ${took}: ${c.cached} steps from cache, ${c.built} rebuilt.`, tone: 'good', bold: true },
 	];
 	if (session.previous && session.previous.id === session.imageId) lines.push({ text: 'Nothing changed: the tag still names the same image.', tone: 'muted' });
 	else if (session.previous) lines.push({ text: `The tag named ${session.previous.id.replace('sha256:', '').slice(0, 12)} before; the layers panel marks which layers are new and which are the same as its.`, tone: 'muted' });

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { Screen } from '../support/pty.js';
 
 async function runCli(args: string[]): Promise<{ code: number; text: string }> {
-	const screen = new Screen(args, { cols: 120, rows: 20 });
+	const screen = new Screen(args, { cols: 120, rows: 60 });
 	const code = await screen.exited;
 	return { code, text: await screen.text() };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { render } from 'ink-testing-library';
+import stringWidth from 'string-width';
 import { TooSmall } from '../../source/components/too-small.js';
 import type { ContainerRunFacts, ContainerSummary, ImageRow, LayerRow } from '../../source/docker/types.js';
 import { ContainersPanel } from '../../source/panels/containers-panel.js';
@@ -149,4 +150,24 @@ test('an image marks the containers created from it, and a container its image',
 	const images = render(<ImagesPanel {...listProps} cursor={1} images={[image({}), image({ id: 'sha256:bbb', repository: 'other' })]} usedBy={new Map()} now={NOW} loaded total={2} markImage="sha256:aaa" />).lastFrame()!;
 	assert.match(images, /▸ demo:1/);
 	assert.doesNotMatch(images, /▸ other:1/);
+});
+
+test('the run form fits 80x24 and 160x48: a line per field, its note or error, the docker run line', async () => {
+	const { FormView } = await import('../../source/components/form-view.js');
+	const { checkRun, runDefaults, RUN_FIELDS } = await import('../../source/actions/run-form.js');
+	const detail = { id: 'sha256:demo', tags: ['demo:1'], digests: [], cmd: ['sh', '-c', 'echo hi'], entrypoint: null, env: ['GREETING=hello'], workingDir: '/', user: '', exposedPorts: ['80/tcp'], labels: {}, size: 1, created: 0, architecture: 'amd64', os: 'linux', layers: [] };
+	const image: ImageRow = { key: 'sha256:demo#demo:1', id: 'sha256:demo', repository: 'demo', tag: '1', dangling: false, size: 1, created: 0, digests: [] };
+	const values = { ...runDefaults(detail), name: 'web 1', env: 'GREETING=bonjour 漢字=値', ports: '8080:80' };
+	const { model } = checkRun(values, { image, detail, containers: [], detachKeys: 'ctrl-p ctrl-q' });
+	for (const [width, height] of [[80, 22], [160, 46]] as const) {
+		const frame = render(<FormView form={{ kind: 'run', fields: RUN_FIELDS, values, focus: 0, tried: false }} model={model} width={width} height={height} />).lastFrame()!;
+		const lines = frame.split('\n');
+		assert.equal(lines.length, height);
+		assert.ok(lines.every(l => stringWidth(l) === width), `every line is ${width} wide`);
+		assert.match(frame, /Run a container from demo:1.*1 to fix/);
+		assert.match(frame, /▸ Name\s+web 1/);
+		assert.match(frame, /✗ "web 1" is not a valid name/);
+		assert.match(frame, /\$ docker run -d --name 'web 1' -e GREETING=bonjour/);
+		assert.match(frame, /Enter \(fix the fields marked ✗ first\)/);
+	}
 });
