@@ -152,14 +152,14 @@ test('an image marks the containers created from it, and a container its image',
 	assert.doesNotMatch(images, /▸ other:1/);
 });
 
-test('the run form fits 80x24 and 160x48: a line per field, its note or error, the docker run line', async () => {
+test('the run form fits 80x24 and 100x32 (the test renderer is 100 wide): a line per field, its note or error, the docker run line', async () => {
 	const { FormView } = await import('../../source/components/form-view.js');
 	const { checkRun, runDefaults, RUN_FIELDS } = await import('../../source/actions/run-form.js');
 	const detail = { id: 'sha256:demo', tags: ['demo:1'], digests: [], cmd: ['sh', '-c', 'echo hi'], entrypoint: null, env: ['GREETING=hello'], workingDir: '/', user: '', exposedPorts: ['80/tcp'], labels: {}, size: 1, created: 0, architecture: 'amd64', os: 'linux', layers: [] };
 	const image: ImageRow = { key: 'sha256:demo#demo:1', id: 'sha256:demo', repository: 'demo', tag: '1', dangling: false, size: 1, created: 0, digests: [] };
 	const values = { ...runDefaults(detail), name: 'web 1', env: 'GREETING=bonjour 漢字=値', ports: '8080:80' };
 	const { model } = checkRun(values, { image, detail, containers: [], detachKeys: 'ctrl-p ctrl-q' });
-	for (const [width, height] of [[80, 22], [160, 46]] as const) {
+	for (const [width, height] of [[80, 22], [100, 30]] as const) {
 		const frame = render(<FormView form={{ kind: 'run', fields: RUN_FIELDS, values, focus: 0, tried: false }} model={model} width={width} height={height} />).lastFrame()!;
 		const lines = frame.split('\n');
 		assert.equal(lines.length, height);
