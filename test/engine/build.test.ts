@@ -8,7 +8,7 @@ import { resolveEndpoint } from '../../source/docker/endpoint.js';
 import { scanContext } from '../../source/copy/context.js';
 import { BuildSession } from '../../source/store/build-session.js';
 import { FIXTURES } from '../support/engine.js';
-import { requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
+import { eventually, requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
 
 let handle: EngineHandle | undefined;
 let engine: Engine;
@@ -141,4 +141,23 @@ test('a two-stage build keeps only the last stage: the first stage files are not
 	const first = await build(dir, only, { target: 'builder' });
 	assert.equal(first.phase, 'done');
 	assert.equal(await fileIn(only, '/work/scratch.txt'), 'scratch', '--target builder stops at the first stage');
+});
+
+test('stopping a build mid-step: the session says so at once, nothing is tagged, no step container stays behind', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const tag = `${uniqueName('dd-stop')}:1`;
+	const marker = uniqueName('long-step');
+	const dir = await folder({ Dockerfile: `FROM ${FIXTURES.baseImage}\nRUN echo ${marker} && sleep 60\n` });
+	images.push(tag);
+	const context = await scanContext(dir, 'Dockerfile');
+	const session = new BuildSession(engine.api, { context, tag, buildArgs: {}, noCache: false, command: 'docker build' });
+	await eventually('the long step running', () => session.log.current?.output.includes(marker), 10000);
+	const asked = Date.now();
+	session.cancel();
+	await session.done();
+	assert.equal(session.phase, 'cancelled');
+	assert.ok(Date.now() - asked < 2000, 'it ends without waiting for the step');
+	await assert.rejects(h.docker('image', 'inspect', tag), 'nothing is tagged');
+	await eventually('the step container gone', async () => !(await h.docker('ps', '-a', '--no-trunc', '--format', '{{.Command}}')).includes(marker), 15000, 250);
 });
