@@ -57,7 +57,8 @@ const cli = meow(
 			file: { type: 'string', shortFlag: 'f' },
 			buildArg: { type: 'string', isMultiple: true },
 			target: { type: 'string' },
-			noCache: { type: 'boolean', default: false },
+			// meow reads --no-cache as "cache: false"
+			cache: { type: 'boolean', default: true },
 			help: { type: 'boolean', shortFlag: 'h' },
 			version: { type: 'boolean', shortFlag: 'v' },
 		},
@@ -77,7 +78,8 @@ async function main(): Promise<void> {
 	const building = cli.input[0] === 'build';
 	if (building && cli.input.length !== 2) fail([cli.input.length < 2 ? 'dockdeck build needs the folder to build: dockdeck build PATH' : `unexpected argument "${cli.input[2]}": dockdeck build takes one folder`], 2);
 	if (!building && cli.input.length > 0) fail([`unexpected argument "${cli.input[0]}": see dockdeck --help`], 2);
-	const { tag, file, buildArg, target, noCache } = cli.flags;
+	const { tag, file, buildArg, target } = cli.flags;
+	const noCache = !cli.flags.cache;
 	const buildFlag = tag !== undefined ? '--tag' : file !== undefined ? '--file' : buildArg?.length ? '--build-arg' : target !== undefined ? '--target' : noCache ? '--no-cache' : undefined;
 	if (!building && buildFlag) fail([`${buildFlag} goes with dockdeck build PATH: see dockdeck --help`], 2);
 	if (building && cli.flags.readOnly) fail(['dockdeck build changes the engine, so it cannot go with --read-only'], 2);

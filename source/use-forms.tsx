@@ -53,6 +53,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 	const [scroll, setScroll] = useState<BuildScroll>({ follow: true, top: 0 });
 	const lastValues = useRef<Readonly<Record<string, string>> | undefined>(undefined);
 	const autoSubmit = useRef(Boolean(initialBuild));
+	const seenEnd = useRef(false);
 	useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getVersion ?? zero);
 
 	const ui = uiRef.current;
@@ -123,8 +124,12 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 		);
 	};
 
+	/** b: the build view while a build runs or its end was not seen yet (it ended in the background); else the form. */
 	const openBuild = () => {
-		if (session?.running) return dispatch({ type: 'view', view: 'build' });
+		if (session && (session.running || !seenEnd.current)) return dispatch({ type: 'view', view: 'build' });
+		openForm();
+	};
+	const openForm = () => {
 		if (context.readOnly) return readOnlyNotice('build');
 		dispatch({ type: 'formOpen', form: { kind: 'build', fields: BUILD_FIELDS, values: lastValues.current ?? buildDefaults(process.cwd()), focus: 0, tried: false } });
 	};
@@ -133,6 +138,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 		lastValues.current = values;
 		session?.cancel();
 		const next = new BuildSession(context.engine.api, request);
+		seenEnd.current = false;
 		setSession(next);
 		setScroll({ follow: true, top: 0 });
 		dispatch({ type: 'formClose' });
@@ -146,7 +152,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 			const previous = next.previous && next.previous.id !== next.imageId ? next.previous : undefined;
 			dispatch({ type: 'lastBuild', build: { imageId: next.imageId, previousLayers: previous?.layers ?? [], previousLabel: previous ? `the previous ${label} (${previous.id.replace('sha256:', '').slice(0, 12)})` : '' } });
 			dispatch({ type: 'selectImage', key: `${next.imageId}#${label}` });
-			if (uiRef.current.view !== 'build') setNotice({ text: `Built ${label || next.imageId.slice(7, 19)}: it is selected in the images panel.`, tone: 'good' });
+			if (uiRef.current.view !== 'build') setNotice({ text: `Built ${label || next.imageId.slice(7, 19)}: it is selected in the images panel; b shows the build.`, tone: 'good' });
 		});
 	};
 
@@ -186,6 +192,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 	const handlers: Handlers = {
 		'image.run': () => openRun(image),
 		'build.open': openBuild,
+		'build.again': () => (session?.running ? setNotice({ text: 'A build is running: x stops it first.', tone: 'warn' }) : openForm()),
 		'form.next': { type: 'form', action: { type: 'focus', step: 1 } },
 		'form.prev': { type: 'form', action: { type: 'focus', step: -1 } },
 		'form.left': { type: 'form', action: { type: 'cycle', step: -1 } },
@@ -214,7 +221,10 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 	const render = (width: number, height: number) => {
 		const current = uiRef.current;
 		if (current.overlay === 'form' && current.form && model) return <FormView form={current.form} model={model} width={width} height={height} />;
-		if (current.view === 'build' && session) return <BuildView session={session} scroll={scroll} width={width} height={height} />;
+		if (current.view === 'build' && session) {
+			if (!session.running) seenEnd.current = true;
+			return <BuildView session={session} scroll={scroll} width={width} height={height} />;
+		}
 		return undefined;
 	};
 

@@ -55,7 +55,7 @@ export function checkBuild(values: Readonly<Record<string, string>>, scan: Conte
 	else {
 		const c = scan.context;
 		const leftOut = c.ignored.length ? `; .dockerignore leaves out ${c.ignored.slice(0, 4).join(', ')}${c.ignored.length > 4 ? ` and ${c.ignored.length - 4} more` : ''}` : '; no .dockerignore leaves anything out';
-		notes.context = { text: `${c.files} files, ${formatBytes(c.plan.totalBytes)} to send${leftOut}`, tone: c.plan.totalBytes > LARGE_CONTEXT ? 'warn' : 'muted' };
+		notes.context = { text: `${c.files} file${c.files === 1 ? '' : 's'}, ${formatBytes(c.plan.totalBytes)} to send${leftOut}`, tone: c.plan.totalBytes > LARGE_CONTEXT ? 'warn' : 'muted' };
 		if (c.plan.totalBytes > LARGE_CONTEXT) lines.push({ text: `Large context: ${formatBytes(c.plan.totalBytes)} goes to the engine before the first step. A .dockerignore line per folder the image does not need (node_modules, .git, build output) makes it smaller.`, tone: 'warn' });
 		if (c.plan.skipped.length) lines.push({ text: `${c.plan.skipped.length} special files (sockets, fifos, devices) are not sent, e.g. ${c.plan.skipped[0]!.path}`, tone: 'muted' });
 		notes.dockerfile = { text: c.stages.length ? `stages: ${c.stages.join(', ')}` : 'one stage', tone: 'muted' };

@@ -17,7 +17,7 @@ export type ActionId =
 	| 'confirm.accept' | 'confirm.cancel' | 'confirm.force' | 'confirm.volumes'
 	| 'prompt.accept' | 'prompt.cancel' | 'prompt.clear'
 	| 'image.run' | 'build.open' | 'form.next' | 'form.prev' | 'form.left' | 'form.right' | 'form.submit' | 'form.clear' | 'form.cancel'
-	| 'build.cancel' | 'build.follow' | 'build.close'
+	| 'build.cancel' | 'build.follow' | 'build.close' | 'build.again'
 	| 'logs.close' | 'logs.follow' | 'logs.timestamps' | 'logs.wrap' | 'logs.search' | 'logs.older' | 'logs.newer' | 'logs.save' | 'logs.left' | 'logs.right';
 
 /** One row of the key table: the single source for the dispatcher, the help overlay, the footer and the README. */
@@ -68,7 +68,7 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'image.remove', scope: 'images', keys: ['d'], description: 'Remove the image, or just this tag when it has others (docker rmi)', hint: 'rmi', writes: true, dangerous: true },
 	{ id: 'image.tag', scope: 'images', keys: ['t'], description: 'Give the image another name (docker tag)', hint: 'tag', writes: true },
 	{ id: 'image.run', scope: 'images', keys: ['r'], description: 'Run a container from it: name, detached or attached, -it, env, ports, command, --rm, restart (docker run)', hint: 'run', writes: true },
-	{ id: 'build.open', scope: 'global', keys: ['b'], description: 'Build an image from a folder and watch each step: cached or run, its output (docker build)', hint: 'build', writes: true },
+	{ id: 'build.open', scope: 'global', keys: ['b'], description: 'Build an image from a folder and watch each step: cached or run, its output (docker build); shows a build still running', hint: 'build', writes: true },
 	{ id: 'layers.names', scope: 'layers', keys: ['o'], description: 'Name the other images that share each layer, or count them', hint: 'shared by' },
 	{ id: 'prune.open', scope: 'global', keys: ['p'], description: 'Prune: preview stopped containers, unused images and build cache, untick, then remove', hint: 'prune' },
 	{ id: 'usage.open', scope: 'global', keys: ['u'], description: 'Disk usage: images, containers, volumes, build cache (docker system df)', hint: 'disk' },
@@ -84,6 +84,7 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'changes.close', scope: 'changes', keys: ['escape', 'q'], description: 'Close the changes view', hint: 'back' },
 	{ id: 'build.cancel', scope: 'build', keys: ['x'], description: 'Stop the running build: nothing gets tagged', hint: 'stop' },
 	{ id: 'build.follow', scope: 'build', keys: ['f'], description: 'Follow the newest output again after scrolling up', hint: 'follow' },
+	{ id: 'build.again', scope: 'build', keys: ['b'], description: 'Open the build form again, with the last values', hint: 'again' },
 	{ id: 'build.close', scope: 'build', keys: ['escape', 'q'], description: 'Back to the dashboard; a running build goes on and b shows it again', hint: 'back' },
 	{ id: 'form.next', scope: 'form', keys: ['tab', 'down'], description: 'Go to the next field of a form' },
 	{ id: 'form.prev', scope: 'form', keys: ['shift+tab', 'up'], description: 'Go to the previous field' },

@@ -23,14 +23,16 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function stepHead(step: BuildStep, now: number): BuildLine {
 	const took = seconds((step.endedAt ?? now) - step.startedAt);
+	// a RUN step is "ran" from its first line, but still running until the next step or the end
+	const status = step.endedAt === undefined && step.status === 'ran' ? 'running' : step.status;
 	const [mark, tone] = {
 		running: [`● running ${took}`, 'info'],
 		cached: ['✓ from cache', 'good'],
 		ran: [`✓ ran ${took}`, 'info'],
 		new: [/^FROM\b/i.test(step.instruction) ? '✓ base' : /^(COPY|ADD)\b/i.test(step.instruction) ? '✓ copied' : '✓ set', 'info'],
 		failed: ['✗ failed', 'bad'],
-	}[step.status] as [string, Tone];
-	return { text: `${mark.padEnd(18)} Step ${step.index}/${step.total}  ${step.instruction}`, tone, bold: step.status === 'failed' || step.status === 'running' };
+	}[status] as [string, Tone];
+	return { text: `${mark.padEnd(18)} Step ${step.index}/${step.total}  ${step.instruction}`, tone, bold: status === 'failed' || status === 'running' };
 }
 
 /** Every line of the build view: the command, the context sent, each step with its output, the outcome. */
@@ -40,7 +42,7 @@ export function buildLines(session: BuildSession, now = Date.now()): BuildLine[]
 	const total = context.plan.totalBytes;
 	const ignored = context.ignored;
 	const leftOut = ignored.length ? ` · .dockerignore left out ${ignored.slice(0, 5).join(', ')}${ignored.length > 5 ? ` and ${ignored.length - 5} more` : ''}` : '';
-	lines.push({ text: `Context: ${context.files} files, ${formatBytes(total)}${session.phase === 'sending' ? ` · sent ${formatBytes(session.sentBytes)}` : ''}${leftOut}`, tone: 'muted' });
+	lines.push({ text: `Context: ${context.files} file${context.files === 1 ? '' : 's'}, ${formatBytes(total)}${session.phase === 'sending' ? ` · sent ${formatBytes(session.sentBytes)}` : ''}${leftOut}`, tone: 'muted' });
 	for (const note of log.notes) lines.push({ text: note, tone: 'warn' });
 	for (const step of log.steps) {
 		lines.push(stepHead(step, now));
@@ -70,7 +72,7 @@ function outcome(session: BuildSession): BuildLine[] {
 	}
 	const id = (session.imageId ?? '').replace('sha256:', '').slice(0, 12);
 	const lines: BuildLine[] = [
-		{ text: `✓ Built ${id}${session.request.tag ? ` as ${session.request.tag}` : ''} in ${took}: ${c.cached} steps from cache, ${c.built} rebuilt.`, tone: 'good', bold: true },
+		{ text: `✓ Built ${id}${session.request.tag ? ` as ${session.request.tag}` : ''} in ${took}: ${c.cached} step${c.cached === 1 ? '' : 's'} from cache, ${c.built} rebuilt.`, tone: 'good', bold: true },
 	];
 	if (session.previous && session.previous.id === session.imageId) lines.push({ text: 'Nothing changed: the tag still names the same image.', tone: 'muted' });
 	else if (session.previous) lines.push({ text: `The tag named ${session.previous.id.replace('sha256:', '').slice(0, 12)} before; the layers panel marks which layers are new and which are the same as its.`, tone: 'muted' });

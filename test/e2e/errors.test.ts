@@ -62,6 +62,15 @@ test('bad flags and addresses are one-line usage errors with exit code 2', async
 	const extra = await runCli(['ps']);
 	assert.equal(extra.code, 2);
 	assert.match(extra.text, /unexpected argument "ps"/);
+	const stray = await runCli(['--no-cache']);
+	assert.equal(stray.code, 2);
+	assert.match(stray.text, /--no-cache goes with dockdeck build PATH/);
+	const noPath = await runCli(['build']);
+	assert.equal(noPath.code, 2);
+	assert.match(noPath.text, /dockdeck build needs the folder to build: dockdeck build PATH/);
+	const readOnlyBuild = await runCli(['build', '.', '--read-only']);
+	assert.equal(readOnlyBuild.code, 2);
+	assert.match(readOnlyBuild.text, /cannot go with --read-only/);
 	noStackTrace(bad.text + unknownFlag.text + extra.text);
 });
 

@@ -136,11 +136,12 @@ test('a failing build shows the failing step, its output and exit code, and tags
 	const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dd-e2e-fail-'));
 	const tag = `${uniqueName('dd-broken')}:1`;
 	t.after(() => fs.rm(dir, { recursive: true, force: true }));
-	await fs.writeFile(path.join(dir, 'Dockerfile'), `FROM ${FIXTURES.baseImage}\nRUN echo about to fail && exit 4\n`);
-	const screen = new Screen(['--host', h.host, 'build', dir, '-t', tag], { cols: 120, rows: 40 });
+	await fs.writeFile(path.join(dir, 'Dockerfile'), `FROM ${FIXTURES.baseImage}\nARG MODE\nRUN echo about to fail && exit 4\n`);
+	const screen = new Screen(['--host', h.host, 'build', dir, '-t', tag, '--no-cache', '--build-arg', 'MODE=two words'], { cols: 120, rows: 40 });
 	t.after(() => screen.kill('SIGKILL'));
 	const failed = await screen.waitFor('failed with exit code 4', 15000);
-	assert.match(failed, /✗ failed\s+Step 2\/2\s+RUN echo about to fail/);
+	assert.match(failed, new RegExp(`\\$ docker build -t ${tag} --build-arg 'MODE=two words' --no-cache ${dir}`), 'the flags reached the build');
+	assert.match(failed, /✗ failed\s+Step 3\/3\s+RUN echo about to fail/);
 	assert.match(failed, /^│\s+about to fail/m, 'its output is under it');
 	assert.match(failed, /Nothing was tagged/);
 	await assert.rejects(h.docker('image', 'inspect', tag));
