@@ -56,7 +56,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 	useEffect(() => dispatch({ type: 'resetLayers' }), [image?.id]);
 
 	const owners = useMemo(() => layerOwners(snapshot.images, snapshot.layerIndex), [snapshot.images, snapshot.layerIndex]);
-	const baseId = useMemo(() => (image ? baseImage(image.id, snapshot.layerIndex) : undefined), [image?.id, snapshot.layerIndex]);
+	const baseId = useMemo(() => (image ? baseImage(image.id, snapshot.layerIndex, snapshot.images) : undefined), [image?.id, snapshot.layerIndex, snapshot.images]);
 	const baseSteps = useDetail(store, snapshot, 'layers', baseId)?.value?.rows.length;
 	const build = ui.lastBuild;
 	const previous = useMemo(() => (build && build.previousLabel ? { label: build.previousLabel, layers: new Set(build.previousLayers) } : undefined), [build]);

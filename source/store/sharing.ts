@@ -41,15 +41,26 @@ export function otherOwners(owners: LayerOwners, layer: string, self: string): s
 
 /**
  * The local image `id` was built on: the one whose layers are the longest proper prefix of its
- * own (a base shares all its layers, in order, with every image built FROM it).
+ * own (a base shares all its layers, in order, with every image built FROM it). When several
+ * have that same prefix (a base and an untagged image that only changed its config, say), a
+ * tagged one is preferred, then the oldest: the base came first.
  */
-export function baseImage(id: string, index: ReadonlyMap<string, readonly string[]>): string | undefined {
+export function baseImage(id: string, index: ReadonlyMap<string, readonly string[]>, images: readonly ImageRow[] = []): string | undefined {
 	const own = index.get(id);
 	if (!own?.length) return undefined;
+	const rank = (other: string) => {
+		const rows = images.filter(r => r.id === other);
+		return [rows.some(r => !r.dangling) ? 0 : 1, rows[0]?.created ?? Infinity] as const;
+	};
+	const better = (a: string, b: string) => {
+		const [ra, rb] = [rank(a), rank(b)];
+		return ra[0] !== rb[0] ? ra[0] < rb[0] : ra[1] < rb[1];
+	};
 	let best: string | undefined;
 	let bestLength = 0;
 	for (const [other, layers] of index) {
-		if (other === id || layers.length === 0 || layers.length >= own.length || layers.length <= bestLength) continue;
+		if (other === id || layers.length === 0 || layers.length >= own.length || layers.length < bestLength) continue;
+		if (layers.length === bestLength && best && !better(other, best)) continue;
 		if (layers.every((layer, i) => own[i] === layer)) {
 			best = other;
 			bestLength = layers.length;

@@ -47,7 +47,7 @@ test('two images built on the same base share its layer, both report it, and the
 	assert.ok(otherOwners(owners, baseLayer, idB).includes(a), `${b} sees ${a} on its base layer`);
 	assert.ok(otherOwners(owners, baseLayer, idA).includes(FIXTURES.baseImage));
 	assert.deepEqual(otherOwners(owners, index.get(idA)![1]!, idA), [], 'its own RUN layer is only its');
-	assert.equal(baseImage(idA, index), idBase, 'the base is the image whose layers are its longest prefix');
+	assert.equal(baseImage(idA, index, store.getSnapshot().images), idBase, 'the base is the image whose layers are its longest prefix');
 	assert.equal(baseImage(idBase, index), undefined);
 });
 

@@ -49,3 +49,20 @@ test('the image config history maps exactly, including steps the guess gets wron
 test('unmapped rows carry no digest at all', () => {
 	assert.ok(unmappedLayers(HISTORY).every(r => r.digest === undefined));
 });
+
+test('the base image: the longest proper prefix; on a tie the tagged one, then the oldest', async () => {
+	const { baseImage } = await import('../../source/store/sharing.js');
+	const row = (id: string, dangling: boolean, created: number) => ({ key: `${id}#`, id, repository: dangling ? '<none>' : id, tag: dangling ? '<none>' : '1', dangling, size: 0, created, digests: [] });
+	const index = new Map<string, readonly string[]>([
+		['meta-only', ['l1']], // an untagged image that only changed the config of base
+		['base', ['l1']],
+		['app', ['l1', 'l2']],
+		['app2', ['l1', 'l2', 'l3']],
+	]);
+	const images = [row('meta-only', true, 20), row('base', false, 10), row('app', false, 30), row('app2', false, 40)];
+	assert.equal(baseImage('app', index, images), 'base', 'tagged wins over untagged with the same layers');
+	assert.equal(baseImage('app2', index, images), 'app', 'the longest prefix wins');
+	assert.equal(baseImage('base', index, images), undefined);
+	const twoTagged = [row('meta-only', false, 5), row('base', false, 10)];
+	assert.equal(baseImage('app', index, twoTagged), 'meta-only', 'both tagged: the older');
+});
