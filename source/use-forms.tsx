@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import path from 'node:path';
-import { BUILD_FIELDS, buildDefaults, checkBuild, scanKey, type ContextScan } from './actions/build-form.js';
+import { BUILD_FIELDS, buildDefaults, checkBuild, fullTag, scanKey, type ContextScan } from './actions/build-form.js';
 import type { ActionContext, Notice } from './actions/context.js';
 import { runContainer } from './actions/run.js';
 import { checkRun, imageArgument, RUN_FIELDS, runDefaults } from './actions/run-form.js';
@@ -10,7 +10,6 @@ import { inspectImage } from './docker/images.js';
 import { engineMessage } from './docker/errors.js';
 import type { ImageDetail, ImageRow } from './docker/types.js';
 import { shellWord } from './format/argv.js';
-import { parseReference } from './format/image-ref.js';
 import type { ActionId } from './keymap/keymap.js';
 import { BuildView, buildLines, type BuildScroll } from './panels/build-view.js';
 import { BuildSession, type BuildRequest } from './store/build-session.js';
@@ -31,15 +30,6 @@ interface FormDeps {
 	readonly initialBuild?: Readonly<Record<string, string>>;
 	/** The image selected in the images panel: what r runs. */
 	readonly image?: ImageRow;
-}
-
-/** The full name a tag gets: "app" is "app:latest". */
-function fullTag(tag: string): string {
-	try {
-		return parseReference(tag).tag ? tag : `${tag}:latest`;
-	} catch {
-		return tag;
-	}
 }
 
 /**

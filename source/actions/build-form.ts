@@ -36,6 +36,15 @@ export function tagForFolder(dir: string): string {
 	return name ? `${name}:latest` : '';
 }
 
+/** The full name a tag gets: "app" is "app:latest"; an unparsable tag is returned as it is. */
+export function fullTag(tag: string): string {
+	try {
+		return parseReference(tag).tag ? tag : `${tag}:latest`;
+	} catch {
+		return tag;
+	}
+}
+
 /** The form as it opens for a folder. */
 export function buildDefaults(dir: string, given: Partial<Record<'dockerfile' | 'tag' | 'args' | 'target' | 'nocache', string>> = {}): Record<string, string> {
 	return { context: dir, dockerfile: given.dockerfile ?? 'Dockerfile', tag: given.tag ?? tagForFolder(dir), args: given.args ?? '', target: given.target ?? '', nocache: given.nocache ?? '' };
@@ -66,7 +75,7 @@ export function checkBuild(values: Readonly<Record<string, string>>, scan: Conte
 		try {
 			const ref = parseReference(tag);
 			if (ref.digest) throw new Error('a tag cannot carry a digest (@sha256:...)');
-			const full = ref.tag ? tag : `${tag}:latest`;
+			const full = fullTag(tag);
 			const existing = images.find(i => !i.dangling && `${i.repository}:${i.tag}` === full);
 			notes.tag = existing
 				? { text: `moves ${full} from ${existing.id.replace('sha256:', '').slice(0, 12)} to the new image; the old one stays (as <none> when it has no other tag)`, tone: 'warn' }
