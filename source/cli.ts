@@ -7,6 +7,9 @@
 //   old-space cap keep it flat (about 145 MB). They can only be set at start, so the process
 //   replaces itself once with them (process.execve: same pid, nothing loaded yet) unless the
 //   user chose heap flags already.
+import fs from 'node:fs';
+import module from 'node:module';
+
 const HEAP_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=256'];
 const chosen = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some(a => /^--max-(semi|old)-space-size/.test(a));
 const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
@@ -15,5 +18,8 @@ if (!chosen && !process.env.DOCKDECK_NO_HEAP_FLAGS && typeof execve === 'functio
 	execve.call(process, process.execPath, [process.execPath, ...HEAP_FLAGS, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, DOCKDECK_NO_HEAP_FLAGS: '1' });
 }
 process.env.NODE_ENV ??= 'production';
-await import('./main.js');
-export {};
+// V8 keeps the compiled bundle on disk (in the temp folder) so later starts skip compiling it.
+// npm run build bundles everything into dockdeck.js; a plain tsc build runs from main.js.
+module.enableCompileCache?.();
+const bundle = new URL('./dockdeck.js', import.meta.url);
+await import(fs.existsSync(bundle) ? bundle.href : './main.js');

@@ -30,6 +30,11 @@ for (const project of ['tsconfig.json', 'test/tsconfig.json']) {
 		process.exit(1);
 	}
 }
+log('bundle: dist/dockdeck.js');
+if ((await exec(process.execPath, [path.join(root, 'test/tools/bundle.mjs')])) !== 0) {
+	log('bundling failed');
+	process.exit(1);
+}
 
 let engine;
 const env = { ...process.env };

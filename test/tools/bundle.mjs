@@ -1,0 +1,92 @@
+// npm run build, second step: bundles dist/main.js and its dependencies into dist/dockdeck.js, one
+// file that Node loads in a fraction of the time it takes to resolve and read ~900 module files
+// (start-up went from ~650 ms to ~250 ms on the 2-core test machine; see npm run bench).
+// - React and Ink are built for production (process.env.NODE_ENV is fixed at bundle time).
+// - Ink's optional React devtools hook (DEV=true only) and dockerode's BuildKit session support
+//   (gRPC + protobuf, used only by `docker build` with version 2, which dockdeck does not use)
+//   are left out: they cost start-up time and are never reached.
+// - Native addons that ssh2 tries to load (and copes without) stay outside.
+// - Ink measures and tokenizes every piece of text on screen again for each frame, with caches that
+//   live for one frame. Two edits keep those caches across frames, so a frame where two rows
+//   changed costs about two rows (key-to-screen p50 ~20 -> ~N ms with 1,000 containers):
+//   output.js shares one OutputCaches (emptied when it holds more than ~200k characters), and
+//   render-node-to-output.js takes a text's width from measure-text.js's LRU cache, which has
+//   already measured the same string for layout, instead of measuring it again.
+import fs from 'node:fs';
+import { build } from 'esbuild';
+
+const require = "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);";
+
+const leaveOut = {
+	name: 'leave-out',
+	setup(b) {
+		b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'devtools', namespace: 'left-out' }));
+		b.onResolve({ filter: /^\.\/(session|buildkit)$/ }, args => (args.importer.includes('/dockerode/lib/') ? { path: args.path, namespace: 'left-out' } : undefined));
+		b.onLoad({ filter: /.*/, namespace: 'left-out' }, args =>
+			args.path === 'devtools'
+				? { contents: 'export default { initialize() {}, connectToDevTools() {} };', loader: 'js' }
+				: { contents: "module.exports = function () { throw new Error('BuildKit sessions are not included in dockdeck'); };", loader: 'js' },
+		);
+	},
+};
+
+/** Replaces `from` with `to` in a dependency's file, and fails the build if `from` is not there. */
+function edit(source, file, from, to) {
+	if (!source.includes(from)) throw new Error(`bundle: ${file} has changed (no "${from}"): revisit the edit in test/tools/bundle.mjs`);
+	return source.replace(from, to);
+}
+
+const inkCaches = {
+	name: 'ink-caches',
+	setup(b) {
+		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, args => {
+			let source = fs.readFileSync(args.path, 'utf8');
+			source = edit(source, 'ink/build/output.js', 'caches = new OutputCaches();', 'caches = sharedOutputCaches();');
+			source += `
+class SharedOutputCaches extends OutputCaches {
+	characters = 0;
+	getStyledChars(line) {
+		const known = this.styledChars.has(line);
+		const chars = super.getStyledChars(line);
+		if (!known) this.characters += chars.length;
+		return chars;
+	}
+}
+const SHARED_CACHES = new SharedOutputCaches();
+function sharedOutputCaches() {
+	if (SHARED_CACHES.characters > 200000 || SHARED_CACHES.widths.size > 50000 || SHARED_CACHES.blockWidths.size > 50000) {
+		SHARED_CACHES.styledChars.clear();
+		SHARED_CACHES.widths.clear();
+		SHARED_CACHES.blockWidths.clear();
+		SHARED_CACHES.characters = 0;
+	}
+	return SHARED_CACHES;
+}
+`;
+			return { contents: source, loader: 'js' };
+		});
+		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/ }, args => {
+			let source = fs.readFileSync(args.path, 'utf8');
+			source = edit(source, 'ink/build/render-node-to-output.js', 'const currentWidth = widestLine(text);', 'const currentWidth = measureText(text).width;');
+			source = `import measureText from './measure-text.js';\n${source}`;
+			return { contents: source, loader: 'js' };
+		});
+	},
+};
+
+await build({
+	entryPoints: ['dist/main.js'],
+	outfile: 'dist/dockdeck.js',
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node22',
+	define: { 'process.env.NODE_ENV': '"production"' },
+	minifySyntax: true,
+	minifyWhitespace: true,
+	legalComments: 'none',
+	external: ['*.node'],
+	banner: { js: require },
+	plugins: [leaveOut, inkCaches],
+	logLevel: 'warning',
+});
