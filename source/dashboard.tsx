@@ -29,6 +29,8 @@ export interface DashboardModel {
 	readonly layersResource: ReturnType<typeof useDetail<'layers'>>;
 	readonly sharing?: LayerSharing;
 	readonly detail: { readonly title: string; readonly lines: readonly DetailLine[]; readonly message?: string };
+	/** Asks the store how the containers on screen run (their mode and uptime need an inspect). */
+	readonly wantFacts: (ids: readonly string[]) => void;
 }
 
 /** Derives the dashboard: filtered lists, selections, the selected image's layers, the detail pane. */
@@ -38,13 +40,16 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		for (const c of snapshot.containers) counts.set(c.imageId, (counts.get(c.imageId) ?? 0) + 1);
 		return counts;
 	}, [snapshot.containers]);
+	const filters = ui.filters;
 	const containers = useMemo(
-		() => snapshot.containers.filter(c => matchesFilter(ui.filters.containers, [c.name, c.image, c.status, c.ports, containerMode(c, snapshot.facts.get(c.id)).label, c.id.slice(0, 12)])),
-		[snapshot.containers, snapshot.facts, ui.filters.containers],
+		() => (filters.containers ? snapshot.containers.filter(c => matchesFilter(filters.containers, [c.name, c.image, c.status, c.ports, containerMode(c, snapshot.facts.get(c.id)).label, c.id.slice(0, 12)])) : snapshot.containers),
+		[snapshot.containers, filters.containers ? snapshot.facts : undefined, filters.containers],
 	);
-	const images = useMemo(() => snapshot.images.filter(i => matchesFilter(ui.filters.images, [imageLabel(i), i.id.replace('sha256:', '').slice(0, 12)])), [snapshot.images, ui.filters.images]);
-	const containerCursor = cursorIndex(ui, 'containers', containers.map(c => c.id));
-	const imageCursor = cursorIndex(ui, 'images', images.map(i => i.key));
+	const images = useMemo(() => (filters.images ? snapshot.images.filter(i => matchesFilter(filters.images, [imageLabel(i), i.id.replace('sha256:', '').slice(0, 12)])) : snapshot.images), [snapshot.images, filters.images]);
+	const containerKeys = useMemo(() => containers.map(c => c.id), [containers]);
+	const imageKeys = useMemo(() => images.map(i => i.key), [images]);
+	const containerCursor = cursorIndex(ui, 'containers', containerKeys);
+	const imageCursor = cursorIndex(ui, 'images', imageKeys);
 	const container = containers[containerCursor];
 	const image = images[imageCursor];
 
@@ -100,12 +105,13 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		layers,
 		allLayers,
 		cursors: { containers: containerCursor, images: imageCursor, layers: layerCursor },
-		keys: { containers: containers.map(c => c.id), images: images.map(i => i.key), layers: layerKeys },
+		keys: { containers: containerKeys, images: imageKeys, layers: layerKeys },
 		container,
 		image,
 		layersResource,
 		sharing,
 		detail,
+		wantFacts: store.wantFacts,
 	};
 }
 
@@ -113,7 +119,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 export function DashboardBody({ model, snapshot, ui, now }: { readonly model: DashboardModel; readonly snapshot: Snapshot; readonly ui: UiState; readonly now: number }) {
 	const { layout } = model;
 	const listProps = (panel: PanelId) => ({ focused: ui.panel === panel, cursor: model.cursors[panel], filter: ui.filters[panel], editing: ui.overlay === 'filter' && ui.panel === panel });
-	const containersPanel = <ContainersPanel {...layout.containers} {...listProps('containers')} containers={model.containers} facts={snapshot.facts} now={now} loaded={snapshot.loaded} total={snapshot.containers.length} markImage={ui.panel !== 'containers' ? model.image?.id : undefined} />;
+	const containersPanel = <ContainersPanel {...layout.containers} {...listProps('containers')} onShown={model.wantFacts} containers={model.containers} facts={snapshot.facts} now={now} loaded={snapshot.loaded} total={snapshot.containers.length} markImage={ui.panel !== 'containers' ? model.image?.id : undefined} />;
 	const imagesPanel = <ImagesPanel {...layout.images} {...listProps('images')} images={model.images} usedBy={model.usedBy} now={now} loaded={snapshot.loaded} total={snapshot.images.length} usage={snapshot.usage?.images} markImage={ui.panel === 'containers' ? model.container?.imageId : undefined} />;
 	const layersPanel = (
 		<LayersPanel {...layout.layers} {...listProps('layers')} image={model.image ? imageLabel(model.image) : undefined} resource={model.layersResource} visible={model.layers} total={model.allLayers.length} sharing={model.sharing} />

@@ -2,7 +2,7 @@
  * Runs `task` once after events stop arriving for `quietMs`, but no later than `maxWaitMs` after the
  * first one, and never twice at once: a call during a run queues exactly one more run.
  */
-export function coalesce(task: () => Promise<void>, quietMs: number, maxWaitMs: number): { trigger(): void; cancel(): void } {
+export function coalesce(task: () => Promise<void>, quietMs: number, maxWaitMs: number): { trigger(): void; now(): void; cancel(): void } {
 	let timer: NodeJS.Timeout | undefined;
 	let firstAt = 0;
 	let running = false;
@@ -34,6 +34,12 @@ export function coalesce(task: () => Promise<void>, quietMs: number, maxWaitMs: 
 			if (timer) clearTimeout(timer);
 			const wait = Math.max(0, Math.min(quietMs, firstAt + maxWaitMs - now));
 			timer = setTimeout(() => void run(), wait);
+		},
+		/** Runs without waiting (still never twice at once). */
+		now() {
+			if (cancelled) return;
+			if (timer) clearTimeout(timer);
+			void run();
 		},
 		cancel() {
 			cancelled = true;

@@ -12,7 +12,6 @@ import { coalesce } from './debounce.js';
 export interface Resource<T> {
 	readonly value?: T;
 	readonly error?: string;
-	readonly loading: boolean;
 	/** The object changed since this was fetched: shown until the refetch lands. */
 	readonly stale?: boolean;
 }
@@ -39,6 +38,8 @@ export interface Snapshot {
 	readonly layerIndex: ReadonlyMap<string, readonly string[]>;
 }
 
+const LIVE_STATES = new Set<ContainerSummary['state']>(['running', 'paused', 'restarting']);
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every(x => b.has(x));
 const CONTAINER_FACT_ACTIONS = new Set(['start', 'die', 'restart', 'pause', 'unpause', 'kill', 'stop', 'oom']);
 const MAX_DETAILS = 200;
 const INSPECT_CONCURRENCY = 4;
@@ -48,8 +49,19 @@ export class Store {
 	private snapshot: Snapshot;
 	private readonly listeners = new Set<() => void>();
 	private readonly detailRevision = new Map<string, number>();
+	private readonly detailsInFlight = new Set<string>();
 	private readonly factQueue: string[] = [];
-	private readonly factPending = new Set<string>();
+	private readonly factQueued = new Set<string>();
+	/** Being inspected, or inspected and waiting to be published. */
+	private readonly factInFlight = new Set<string>();
+	private readonly factAgain = new Set<string>();
+	/** Containers whose facts were asked for since the last list, so a failing inspect is not retried on every render. */
+	private readonly factAsked = new Set<string>();
+	/** Containers an event said changed: inspected again once the list that follows the events is in. */
+	private readonly factsDue = new Set<string>();
+	private containerIds = new Set<string>();
+	private imageIds = new Set<string>();
+	private states = new Map<string, ContainerSummary['state']>();
 	private factWorkers = 0;
 	private containersLoaded = false;
 	private imagesLoaded = false;
@@ -83,12 +95,16 @@ export class Store {
 		this.layerIndexRefresh.cancel();
 	}
 
-	/** Asks for a detail (inspect, layers) of one object; cached until an event says it changed. */
+	/**
+	 * Asks for a detail (inspect, layers) of one object; cached until an event says it changed. While
+	 * it loads nothing is published (the screen already says "Loading…" where there is no value), so
+	 * a cursor step costs one frame for the step and one when the detail lands.
+	 */
 	request(kind: DetailKind, id: string): void {
 		const key = `${kind}:${id}`;
 		const current = this.snapshot.details.get(key);
-		if (current && (current.loading || !current.stale)) return;
-		this.setDetail(key, { value: current?.value, loading: true });
+		if (this.detailsInFlight.has(key) || (current && !current.stale)) return;
+		this.detailsInFlight.add(key);
 		const revision = this.detailRevision.get(id) ?? 0;
 		const load = (): Promise<DetailValue> => {
 			const docker = this.engine.api;
@@ -97,12 +113,13 @@ export class Store {
 			return inspectImage(docker, id).then(image => imageLayers(docker, id, image.layers));
 		};
 		load().then(
-			value => this.settleDetail(key, id, revision, { value, loading: false }),
-			(error: unknown) => this.settleDetail(key, id, revision, { error: engineMessage(error), loading: false }),
+			value => this.settleDetail(key, id, revision, { value }),
+			(error: unknown) => this.settleDetail(key, id, revision, { error: engineMessage(error) }),
 		);
 	}
 
 	private settleDetail(key: string, id: string, revision: number, resource: Resource<DetailValue>): void {
+		this.detailsInFlight.delete(key);
 		// changed while loading: keep the result but mark it stale, so the next request fetches again
 		const stale = (this.detailRevision.get(id) ?? 0) !== revision;
 		this.setDetail(key, stale ? { ...resource, stale } : resource);
@@ -121,7 +138,7 @@ export class Store {
 		this.detailRevision.set(id, (this.detailRevision.get(id) ?? 0) + 1);
 		let details: Map<string, Resource<DetailValue>> | undefined;
 		for (const [key, value] of this.snapshot.details) {
-			if (key.endsWith(`:${id}`) && !value.loading) {
+			if (key.endsWith(`:${id}`) && !value.stale) {
 				details ??= new Map(this.snapshot.details);
 				details.set(key, { ...value, stale: true });
 			}
@@ -129,10 +146,23 @@ export class Store {
 		if (details) this.update({ details });
 	}
 
+	/**
+	 * Asks how some containers run (the containers panel calls this with the rows on screen): the
+	 * ones not known yet are inspected first. Created containers need no inspect to be shown.
+	 */
+	readonly wantFacts = (ids: readonly string[]): void => {
+		const missing = ids.filter(id => !this.snapshot.facts.has(id) && !this.factAsked.has(id) && this.states.has(id) && this.states.get(id) !== 'created');
+		for (const id of missing) this.factAsked.add(id);
+		if (missing.length) this.queueFacts(missing, 'shown');
+	};
+
 	private onEvent(event: EngineEvent): void {
 		if (event.type === 'container') {
-			if (CONTAINER_FACT_ACTIONS.has(event.action)) this.queueFacts([event.id], true);
-			if (event.action === 'destroy') this.dropFacts(event.id);
+			if (CONTAINER_FACT_ACTIONS.has(event.action)) this.factsDue.add(event.id);
+			if (event.action === 'destroy') {
+				this.factsDue.delete(event.id);
+				this.dropFacts(event.id);
+			}
 			this.invalidate(event.id);
 			this.containerRefresh.trigger();
 		} else if (event.type === 'image') {
@@ -144,8 +174,10 @@ export class Store {
 	private onStreamState(state: StreamState): void {
 		this.update({ connection: state });
 		if (state.status === 'live') {
-			this.containerRefresh.trigger();
-			this.imageRefresh.trigger();
+			// at once: the first frame waits on these, and after a reconnect the lists may be stale
+			this.containerRefresh.now();
+			this.imageRefresh.now();
+			this.usageRefresh.now();
 		}
 	}
 
@@ -153,10 +185,20 @@ export class Store {
 		try {
 			const containers = await listContainers(this.engine.api);
 			this.containersLoaded = true;
+			const ids = new Set(containers.map(c => c.id));
+			const changedSet = !sameSet(ids, this.containerIds);
+			this.containerIds = ids;
+			this.states = new Map(containers.map(c => [c.id, c.state]));
+			this.factAsked.clear();
 			this.update({ containers, loaded: this.containersLoaded && this.imagesLoaded, syncedAt: Date.now(), refreshError: undefined });
-			const missing = containers.filter(c => !this.snapshot.facts.has(c.id)).map(c => c.id);
-			this.queueFacts(missing, false);
-			this.usageRefresh.trigger();
+			const due = [...this.factsDue].filter(id => ids.has(id));
+			this.factsDue.clear();
+			this.queueFacts(due, 'changed');
+			// in the background, how each running container runs (its mode badge and uptime); stopped
+			// ones are inspected when they come on screen
+			this.queueFacts(containers.filter(c => LIVE_STATES.has(c.state) && !this.snapshot.facts.has(c.id)).map(c => c.id), 'background');
+			// sizes change when containers come or go, not when one starts or stops
+			if (changedSet) this.usageRefresh.trigger();
 		} catch (error) {
 			this.update({ refreshError: `Listing containers failed: ${engineMessage(error)}` });
 		}
@@ -166,9 +208,14 @@ export class Store {
 		try {
 			const images = await listImages(this.engine.api);
 			this.imagesLoaded = true;
+			const ids = new Set(images.map(i => i.id));
+			const changedSet = !sameSet(ids, this.imageIds);
+			this.imageIds = ids;
 			this.update({ images, loaded: this.containersLoaded && this.imagesLoaded, syncedAt: Date.now(), refreshError: undefined });
-			this.usageRefresh.trigger();
-			this.layerIndexRefresh.trigger();
+			if (changedSet) {
+				this.usageRefresh.trigger();
+				this.layerIndexRefresh.trigger();
+			}
 		} catch (error) {
 			this.update({ refreshError: `Listing images failed: ${engineMessage(error)}` });
 		}
@@ -201,12 +248,24 @@ export class Store {
 	}
 
 
-	/** Inspects containers in the background, a few at a time, to learn how each one runs. */
-	private queueFacts(ids: readonly string[], urgent: boolean): void {
-		for (const id of ids) {
-			if (this.factPending.has(id)) continue;
-			this.factPending.add(id);
-			if (urgent) this.factQueue.unshift(id);
+	/**
+	 * Inspects containers a few at a time to learn how each one runs. `background` ones wait their
+	 * turn, `shown` ones (on screen) go first, and `changed` ones (an event said so) go first and are
+	 * inspected again even when an inspect is already under way, whose answer may predate the change.
+	 */
+	private queueFacts(ids: readonly string[], kind: 'background' | 'shown' | 'changed'): void {
+		const first = kind !== 'background';
+		for (const id of first ? [...ids].reverse() : ids) {
+			if (this.factInFlight.has(id)) {
+				if (kind === 'changed') this.factAgain.add(id);
+				continue;
+			}
+			if (this.factQueued.has(id)) {
+				if (!first) continue;
+				this.factQueue.splice(this.factQueue.indexOf(id), 1);
+			}
+			this.factQueued.add(id);
+			if (first) this.factQueue.unshift(id);
 			else this.factQueue.push(id);
 		}
 		while (this.factWorkers < INSPECT_CONCURRENCY && this.factQueue.length > 0) {
@@ -222,26 +281,36 @@ export class Store {
 			if (batch.size === 0) return;
 			const facts = new Map(this.snapshot.facts);
 			for (const [id, value] of batch) facts.set(id, value);
+			const done = [...batch.keys()];
 			batch.clear();
 			lastFlush = Date.now();
 			this.update({ facts });
+			for (const id of done) this.factSettled(id);
 		};
 		try {
 			for (let id = this.factQueue.shift(); id !== undefined; id = this.factQueue.shift()) {
-				this.factPending.delete(id);
+				this.factQueued.delete(id);
+				this.factInFlight.add(id);
 				try {
 					const detail = await inspectContainer(this.engine.api, id);
 					const { tty, openStdin, attachStdout, startedAt, finishedAt, exitCode, restartCount } = detail;
 					batch.set(id, { tty, openStdin, attachStdout, startedAt, finishedAt, exitCode, restartCount });
 				} catch {
 					// removed meanwhile, or the engine is down: the next list or event brings it back
+					this.factSettled(id);
 				}
-				if (Date.now() - lastFlush > 50) flush();
+				if (Date.now() - lastFlush > 100) flush();
 			}
 		} finally {
 			flush();
 			this.factWorkers--;
 		}
+	}
+
+	/** An inspect is in (published) or failed: inspects it again if it changed meanwhile. */
+	private factSettled(id: string): void {
+		this.factInFlight.delete(id);
+		if (this.factAgain.delete(id)) this.queueFacts([id], 'changed');
 	}
 
 	private dropFacts(id: string): void {

@@ -12,9 +12,9 @@ type DetailOf<K extends DetailKind> = K extends 'container' ? ContainerDetail : 
 /** A detail of the selected object, fetched when first shown and again when an event made it stale. */
 export function useDetail<K extends DetailKind>(store: Store, snapshot: Snapshot, kind: K, id: string | undefined): Resource<DetailOf<K>> | undefined {
 	const resource = id ? (snapshot.details.get(`${kind}:${id}`) as Resource<DetailOf<K>> | undefined) : undefined;
-	const needed = Boolean(id) && (!resource || (resource.stale && !resource.loading));
+	const needed = Boolean(id) && (!resource || Boolean(resource.stale));
 	useEffect(() => {
 		if (id && needed) store.request(kind, id);
-	}, [store, kind, id, needed]);
+	}, [store, kind, id, needed, resource]);
 	return resource;
 }

@@ -40,9 +40,16 @@ test('containers, running and stopped, with how each one runs', async t => {
 	assert.equal(exited?.state, 'exited');
 	assert.equal(exited?.exitCode, 3);
 	assert.equal(ticker?.image, FIXTURES.demoImage);
-	const facts = await eventually('the background inspects', () => {
+	// running containers are inspected in the background; a stopped one when it comes on screen
+	await eventually('the background inspects', () => {
 		const f = store.getSnapshot().facts;
-		return f.has(ticker!.id) && f.has(shell!.id) && f.has(exited!.id) ? f : undefined;
+		return f.has(ticker!.id) && f.has(shell!.id) ? f : undefined;
+	});
+	assert.equal(store.getSnapshot().facts.has(exited!.id), false, 'a stopped container is not inspected until it is shown');
+	store.wantFacts([exited!.id]);
+	const facts = await eventually('the inspect of the container on screen', () => {
+		const f = store.getSnapshot().facts;
+		return f.has(exited!.id) ? f : undefined;
 	});
 	assert.deepEqual([facts.get(shell!.id)?.tty, facts.get(shell!.id)?.openStdin], [true, true], 'docker run -dit is an interactive TTY');
 	assert.deepEqual([facts.get(ticker!.id)?.tty, facts.get(ticker!.id)?.attachStdout], [false, false], 'docker run -d is detached');
@@ -98,6 +105,14 @@ test('a container started from another shell appears within 1 s, with no keypres
 	await eventually('the removed container to leave the store', () => !store.getSnapshot().containers.some(c => c.name === name), 1000);
 });
 
+/** Waits until the store has sent no request for 800 ms. */
+async function quiet(): Promise<void> {
+	for (let seen = -1; seen !== engine.counter.requests; ) {
+		seen = engine.counter.requests;
+		await new Promise(r => setTimeout(r, 800));
+	}
+}
+
 test('a burst of events becomes one re-list, and nothing is asked while nothing happens', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
@@ -113,7 +128,24 @@ test('a burst of events becomes one re-list, and nothing is asked while nothing 
 	await eventually('all burst containers', () => names.every(n => store.getSnapshot().containers.some(c => c.name === n)), 3000);
 	await new Promise(r => setTimeout(r, 500));
 	const requests = engine.counter.requests - start;
-	// 8 creates: a few coalesced lists, plus one inspect per new container for its mode badge
-	assert.ok(requests <= 8 + 4, `8 creates cost ${requests} requests`);
-	t.diagnostic(`8 creates -> ${requests} requests (8 inspects + ${requests - 8} lists)`);
+	// 8 creates: a few coalesced lists and one disk-usage read; a created container needs no inspect
+	assert.ok(requests <= 4, `8 creates cost ${requests} requests`);
+	t.diagnostic(`8 creates -> ${requests} requests`);
+
+	// one container starting, then stopping: a list and one inspect each, however many events come
+	const one = names[0]!;
+	const id = store.getSnapshot().containers.find(c => c.name === one)!.id;
+	await quiet();
+	const beforeStart = engine.counter.requests;
+	await h.docker('start', one);
+	await eventually('the started container with its facts', () => store.getSnapshot().containers.find(c => c.id === id)?.state === 'running' && store.getSnapshot().facts.get(id)?.startedAt, 3000);
+	await quiet();
+	const started = engine.counter.requests - beforeStart;
+	const beforeStop = engine.counter.requests;
+	await h.docker('stop', '-t', '0', one);
+	await eventually('the stopped container', () => store.getSnapshot().containers.find(c => c.id === id)?.state === 'exited', 3000);
+	await quiet();
+	const stopped = engine.counter.requests - beforeStop;
+	t.diagnostic(`start -> ${started} requests, stop (kill, die, stop events) -> ${stopped} requests`);
+	assert.ok(started <= 2 && stopped <= 3, `start cost ${started} requests, stop ${stopped}`);
 });

@@ -63,7 +63,7 @@ test('layers show instruction, size and digest, metadata steps marked', () => {
 		{ instruction: 'WORKDIR /app', size: 0, created: NOW, empty: false, digest: 'sha256:3ef8b44b2a1c99887766' },
 		{ instruction: 'Imported from -', size: 1982433, created: NOW, empty: false, digest: 'sha256:cef917bb0011aabbccdd' },
 	];
-	const { lastFrame } = render(<LayersPanel {...listProps} image="demo:1" resource={{ loading: false, value: { rows, mapping: 'history' } }} visible={rows} total={3} />);
+	const { lastFrame } = render(<LayersPanel {...listProps} image="demo:1" resource={{ value: { rows, mapping: 'history' } }} visible={rows} total={3} />);
 	const frame = lastFrame()!;
 	assert.match(frame, /3 Layers of demo:1.*2 layers · 3 steps/);
 	assert.match(frame, /CMD \["sh"\]\s+0B\s+metadata/);
@@ -93,7 +93,7 @@ for (const [columns, rows] of [[80, 24], [160, 48]] as const) {
 	test(`at ${columns}x${rows}, layers count the images sharing each layer and mark where the base ends`, () => {
 		const size = computeLayout(columns, rows - 2).layers;
 		const props = { ...listProps, ...size };
-		const counted = render(<LayersPanel {...props} image="demo:1" resource={{ loading: false, value: { rows: LAYER_ROWS, mapping: 'history' } }} visible={LAYER_ROWS} total={5} sharing={SHARING} />).lastFrame()!;
+		const counted = render(<LayersPanel {...props} image="demo:1" resource={{ value: { rows: LAYER_ROWS, mapping: 'history' } }} visible={LAYER_ROWS} total={5} sharing={SHARING} />).lastFrame()!;
 		assert.match(counted, /RUN echo bu.*6B\s+0\s+1ebc0d9fcd74/, 'a layer only this image has');
 		assert.match(counted, /WORKDIR \/app\s+0B\s+1\s+cb21dcf44987/);
 		if (columns >= 160) {
@@ -103,7 +103,7 @@ for (const [columns, rows] of [[80, 24], [160, 48]] as const) {
 			assert.match(counted, /Imported from -.*base/);
 			assert.match(counted, /on base:1/);
 		}
-		const named = render(<LayersPanel {...props} image="demo:1" resource={{ loading: false, value: { rows: LAYER_ROWS, mapping: 'history' } }} visible={LAYER_ROWS} total={5} sharing={{ ...SHARING, names: true }} />).lastFrame()!;
+		const named = render(<LayersPanel {...props} image="demo:1" resource={{ value: { rows: LAYER_ROWS, mapping: 'history' } }} visible={LAYER_ROWS} total={5} sharing={{ ...SHARING, names: true }} />).lastFrame()!;
 		assert.match(named, /ALSO IN/);
 		assert.match(named, /WORKDIR \/app\s+0B\s+other:2/);
 		assert.match(named, /RUN echo bu.*only he/, "narrow panels cut the names; the detail pane lists them whole");
