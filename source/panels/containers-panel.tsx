@@ -1,5 +1,5 @@
 import { ListPanel, type ListPanelProps } from '../components/list-panel.js';
-import type { Column, Row } from '../components/table.js';
+import { lazyRows, type Column, type Row, type RowList } from '../components/table.js';
 import type { ContainerRunFacts, ContainerSummary } from '../docker/types.js';
 import { formatAge } from '../format/age.js';
 import { containerMode, containerStatus } from '../format/container-mode.js';
@@ -13,9 +13,9 @@ const COLUMNS: readonly Column[] = [
 	{ title: 'AGE', width: 4, align: 'right' },
 ];
 
-/** Table rows for containers: name, image, mode badge, status, ports, age. */
-export function containerRows(containers: readonly ContainerSummary[], facts: ReadonlyMap<string, ContainerRunFacts>, now: number, markImage?: string): Row[] {
-	return containers.map(c => {
+/** Table rows for containers: name, image, mode badge, status, ports, age; made only for the rows shown. */
+export function containerRows(containers: readonly ContainerSummary[], facts: ReadonlyMap<string, ContainerRunFacts>, now: number, markImage?: string): RowList {
+	return lazyRows(containers, (c): Row => {
 		const f = facts.get(c.id);
 		const mode = containerMode(c, f);
 		return {
@@ -29,9 +29,9 @@ export function containerRows(containers: readonly ContainerSummary[], facts: Re
 
 
 /** The containers panel (`docker ps -a`), key 1. */
-export function ContainersPanel(props: ListPanelProps & { readonly containers: readonly ContainerSummary[]; readonly facts: ReadonlyMap<string, ContainerRunFacts>; readonly now: number; readonly loaded: boolean; readonly markImage?: string }) {
-	const { containers, facts, now, filter, total, loaded, markImage } = props;
+export function ContainersPanel(props: ListPanelProps & { readonly containers: readonly ContainerSummary[]; readonly facts: ReadonlyMap<string, ContainerRunFacts>; readonly now: number; readonly loaded: boolean; readonly markImage?: string; readonly onShown?: (ids: readonly string[]) => void }) {
+	const { containers, facts, now, filter, total, loaded, markImage, onShown } = props;
 	const running = containers.filter(c => c.state === 'running').length;
 	const empty = !loaded ? 'Loading…' : filter ? `No container matches "${filter}" (Esc clears)` : 'No containers. docker run -d <image> starts one.';
-	return <ListPanel {...props} title="1 Containers" counts={`${total} · ${running} running`} columns={COLUMNS} rows={containerRows(containers, facts, now, markImage)} empty={empty} />;
+	return <ListPanel {...props} title="1 Containers" counts={`${total} · ${running} running`} columns={COLUMNS} rows={containerRows(containers, facts, now, markImage)} empty={empty} onWindow={onShown ? (start, end) => onShown(containers.slice(start, end).map(c => c.id)) : undefined} />;
 }

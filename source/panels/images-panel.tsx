@@ -1,5 +1,5 @@
 import { ListPanel, type ListPanelProps } from '../components/list-panel.js';
-import type { Column, Row } from '../components/table.js';
+import { lazyRows, type Column, type Row, type RowList } from '../components/table.js';
 import type { ImageRow } from '../docker/types.js';
 import type { ImageUsage } from '../docker/usage.js';
 import { formatAge } from '../format/age.js';
@@ -25,8 +25,8 @@ export function imageLabel(image: ImageRow): string {
  * Table rows for images: UNIQUE is what only this image holds, SHARED what it has in common with
  * other local images (the `docker system df -v` split); USED counts the containers created from it.
  */
-export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<string, number>, now: number, usage?: ReadonlyMap<string, ImageUsage>, markImage?: string): Row[] {
-	return images.map(image => {
+export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<string, number>, now: number, usage?: ReadonlyMap<string, ImageUsage>, markImage?: string): RowList {
+	return lazyRows(images, (image): Row => {
 		const used = usedBy.get(image.id) ?? 0;
 		const split = usage?.get(image.id);
 		return {
