@@ -1,8 +1,10 @@
 // npm run bench -- log-flood: a container prints as fast as it can while the logs view follows it.
 // Measures lines per second the view ingests, resident memory over the run, CPU, and key-to-screen
 // latency during the flood. BENCH_SECONDS sets the flood length (default 60).
-import { FIXTURES, type TestEngine } from '../support/engine.js';
-import { dockerCli } from '../support/engine.js';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { dockerCli, FIXTURES, type TestEngine } from '../support/engine.js';
 import { Screen } from '../support/pty.js';
 import { cpuSeconds, median, percentile, rssMb } from './stats.js';
 
@@ -12,20 +14,41 @@ export interface FloodResult {
 	readonly rssStartMb: number;
 	readonly rssMaxMb: number;
 	readonly rssEndMb: number;
+	/** Resident memory at the end minus at the middle of the flood: flat is about 0. */
+	readonly rssGrowthLastHalfMb: number;
+	/** What the docker CLI's `docker logs -f` takes in from the same container, for comparison. */
+	readonly cliLinesPerSecond: number;
 	readonly cpuPercentOfCore: number;
 	readonly keyLatencyMs: { readonly p50: number; readonly p95: number; readonly p99: number; readonly samples: number };
 }
 
 const receivedOf = (screen: string) => Number(/following · ([\d,]+) lines/.exec(screen)?.[1]?.replace(/,/g, '') ?? NaN);
 
-/** Waits for the screen to satisfy `check`, polling every millisecond; returns the ms it took. */
-async function timeUntil(screen: Screen, check: (s: string) => boolean, timeoutMs = 2000): Promise<number> {
+/** Waits for the screen to satisfy `check`; returns when the output that did it arrived (performance.now()). */
+async function shownAt(screen: Screen, check: (s: string) => boolean, timeoutMs = 2000): Promise<number> {
 	const start = performance.now();
 	while (performance.now() - start < timeoutMs) {
-		if (check(await screen.text())) return performance.now() - start;
-		await new Promise(r => setTimeout(r, 1));
+		const seen = screen.written;
+		if (check(await screen.text())) return screen.lastDataAt;
+		await screen.nextOutput(seen, 100);
 	}
-	return timeoutMs;
+	return start + timeoutMs;
+}
+
+/** Lines per second `docker logs -f` receives from a container over `seconds`. */
+async function cliFollowRate(host: string, name: string, seconds: number): Promise<number> {
+	const child = spawn('docker', ['-H', host, 'logs', '-f', '--since', '1s', name], { env: { ...process.env, DOCKER_CONFIG: path.join(os.tmpdir(), 'dockdeck-test-cli') }, stdio: ['ignore', 'pipe', 'ignore'] });
+	let lines = 0;
+	let counting = false;
+	child.stdout.on('data', (chunk: Buffer) => {
+		if (!counting) return;
+		for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+	});
+	await new Promise(r => setTimeout(r, 1000));
+	counting = true;
+	await new Promise(r => setTimeout(r, seconds * 1000));
+	child.kill('SIGKILL');
+	return Math.round(lines / seconds);
 }
 
 export async function logFlood(engine: TestEngine, seconds: number): Promise<FloodResult> {
@@ -44,32 +67,38 @@ export async function logFlood(engine: TestEngine, seconds: number): Promise<Flo
 		const t0 = performance.now();
 		const r0 = receivedOf(await screen.text());
 		let rssMax = rssStart;
+		let rssMid = NaN;
 		const latencies: number[] = [];
 		const stamped = /\d\d:\d\d:\d\d\.\d{3} flood line/;
 		let on = false;
 		while (performance.now() - t0 < seconds * 1000) {
 			// toggle timestamps and time how long until the screen shows the change
+			const sent = performance.now();
 			await screen.press('t');
 			on = !on;
-			latencies.push(await timeUntil(screen, s => stamped.test(s) === on));
-			rssMax = Math.max(rssMax, rssMb(pid));
+			latencies.push((await shownAt(screen, s => stamped.test(s) === on)) - sent);
+			const rss = rssMb(pid);
+			rssMax = Math.max(rssMax, rss);
+			if (Number.isNaN(rssMid) && performance.now() - t0 >= (seconds * 1000) / 2) rssMid = rss;
 			await new Promise(r => setTimeout(r, 250));
 		}
 		const elapsed = (performance.now() - t0) / 1000;
 		const received = receivedOf(await screen.waitFor(s => !Number.isNaN(receivedOf(s)))) - r0;
 		const cpu = cpuSeconds(pid) - cpu0;
+		const rssEnd = rssMb(pid);
 		const result = {
 			seconds: Math.round(elapsed),
 			linesPerSecond: Math.round(received / elapsed),
 			rssStartMb: Math.round(rssStart),
 			rssMaxMb: Math.round(rssMax),
-			rssEndMb: Math.round(rssMb(pid)),
+			rssEndMb: Math.round(rssEnd),
+			rssGrowthLastHalfMb: Math.round(rssEnd - rssMid),
 			cpuPercentOfCore: Math.round((cpu / elapsed) * 100),
 			keyLatencyMs: { p50: Math.round(median(latencies)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)), samples: latencies.length },
 		};
 		await screen.press('\u001b', 'q');
 		await Promise.race([screen.exited, new Promise(r => setTimeout(r, 5000))]);
-		return result;
+		return { ...result, cliLinesPerSecond: await cliFollowRate(engine.host, name, Math.min(10, seconds)) };
 	} finally {
 		screen.kill('SIGKILL');
 		await dockerCli(engine.host, ['rm', '-f', name]).catch(() => undefined);

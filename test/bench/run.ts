@@ -1,48 +1,100 @@
-// npm run bench: starts the private test engine, runs the scenarios, prints a table and writes JSON
-// to test/bench/results.json. Usage: npm run bench [-- scenario...]; BENCH_SECONDS, BENCH_RUNS.
+// npm run bench: starts the private test engine, seeds it, runs the scenarios, prints a table of
+// medians beside the targets and writes JSON to test/bench/results.json.
+// Usage: npm run bench [-- scenario...] with scenarios scale and log-flood (default: both).
+// BENCH_RUNS (3), BENCH_CONTAINERS (1000), BENCH_RUNNING (100), BENCH_IMAGES (300),
+// BENCH_IDLE_SECONDS (60), BENCH_KEYS (150), BENCH_SECONDS (flood length, 60).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEngine } from '../support/engine.js';
 import { logFlood, type FloodResult } from './log-flood.js';
+import { scaleRun, type ScaleResult } from './scale.js';
+import { seed, type Scale } from './seed.js';
 import { median } from './stats.js';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/bench/results.json');
-const seconds = Number(process.env.BENCH_SECONDS ?? 60);
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const env = (name: string, fallback: number) => {
+	const value = Number(process.env[name] ?? fallback);
+	if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number, not ${process.env[name]}`);
+	return value;
+};
+const runs = env('BENCH_RUNS', 3);
+const scale: Scale = { containers: env('BENCH_CONTAINERS', 1000), running: env('BENCH_RUNNING', 100), images: env('BENCH_IMAGES', 300) };
+const idleSeconds = env('BENCH_IDLE_SECONDS', 60);
+const keys = env('BENCH_KEYS', 150);
+const floodSeconds = env('BENCH_SECONDS', 60);
+const scenarios = ['scale', 'log-flood'];
 const wanted = process.argv.slice(2);
-const scenarios = ['log-flood'];
 for (const w of wanted) if (!scenarios.includes(w)) throw new Error(`unknown scenario ${w}: choose from ${scenarios.join(', ')}`);
+const chosen = (name: string) => wanted.length === 0 || wanted.includes(name);
 
-const engine = await startEngine(line => console.log(`[bench] ${line}`));
-const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
+const log = (line: string) => console.log(`[bench] ${line}`);
+const engine = await startEngine(log);
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, scale };
+interface Line {
+	readonly measure: string;
+	readonly value: string;
+	readonly target: string;
+	readonly met?: boolean;
+}
+const table: Line[] = [];
+const add = (measure: string, value: number, unit: string, target?: { text: string; met: boolean }) => table.push({ measure, value: `${value}${unit}`, target: target?.text ?? '', met: target?.met });
+
 try {
-	if (wanted.length === 0 || wanted.includes('log-flood')) {
+	await seed(engine, scale, log);
+	if (chosen('scale')) {
+		const all: ScaleResult[] = [];
+		for (let i = 0; i < runs; i++) {
+			const r = await scaleRun(engine, scale, idleSeconds, keys);
+			log(`scale run ${i + 1}/${runs}: ${JSON.stringify({ ...r, idle: { ...r.idle, requests: r.idle.requests.length } })}`);
+			all.push(r);
+		}
+		const pick = (f: (r: ScaleResult) => number) => median(all.map(f));
+		const first = pick(r => r.firstFrameMs);
+		const cli = pick(r => r.cliMs);
+		const ratio = Math.round((first / cli) * 100) / 100;
+		add(`first full frame, ${scale.containers} containers + ${scale.images} images`, first, ' ms', { text: '< 1000 ms', met: first < 1000 });
+		add('docker ps -a + docker images (CLI)', cli, ' ms');
+		add('first frame / CLI', ratio, 'x', { text: '<= 1.5x', met: ratio <= 1.5 });
+		add('key latency p50, moving through containers', pick(r => r.keyLatencyMs.p50), ' ms');
+		add('key latency p95, moving through containers', pick(r => r.keyLatencyMs.p95), ' ms', { text: '< 30 ms', met: pick(r => r.keyLatencyMs.p95) < 30 });
+		add('key latency p99, moving through containers', pick(r => r.keyLatencyMs.p99), ' ms', { text: '< 50 ms', met: pick(r => r.keyLatencyMs.p99) < 50 });
+		add('idle CPU (% of one core)', pick(r => r.idle.cpuPercentOfCore), ' %', { text: '< 0.5 %', met: pick(r => r.idle.cpuPercentOfCore) < 0.5 });
+		add('idle API requests per second', pick(r => r.idle.requestsPerSecond), '/s', { text: '0/s', met: pick(r => r.idle.requestsPerSecond) === 0 });
+		add('idle bytes to the terminal per second', pick(r => r.idle.bytesPerSecond), ' B/s', { text: '0 B/s', met: pick(r => r.idle.bytesPerSecond) === 0 });
+		add('bytes to the terminal when one container stops', pick(r => r.stateChange.bytes), ' B', { text: '< 2048 B', met: pick(r => r.stateChange.bytes) < 2048 });
+		add('API requests when one container stops', pick(r => r.stateChange.requests.length), '');
+		add(`resident memory, ${scale.containers} containers`, pick(r => r.rssMb), ' MB', { text: '< 150 MB', met: pick(r => r.rssMb) < 150 });
+		results['scale'] = { runs: all };
+	}
+	if (chosen('log-flood')) {
 		const all: FloodResult[] = [];
 		for (let i = 0; i < runs; i++) {
-			const r = await logFlood(engine, seconds);
-			console.log(`[bench] log-flood run ${i + 1}/${runs}: ${JSON.stringify(r)}`);
+			const r = await logFlood(engine, floodSeconds);
+			log(`log-flood run ${i + 1}/${runs}: ${JSON.stringify(r)}`);
 			all.push(r);
 		}
 		const pick = (f: (r: FloodResult) => number) => median(all.map(f));
-		const summary = {
-			runs,
-			seconds,
-			linesPerSecond: pick(r => r.linesPerSecond),
-			rssStartMb: pick(r => r.rssStartMb),
-			rssMaxMb: pick(r => r.rssMaxMb),
-			rssEndMb: pick(r => r.rssEndMb),
-			cpuPercentOfCore: pick(r => r.cpuPercentOfCore),
-			keyLatencyP50Ms: pick(r => r.keyLatencyMs.p50),
-			keyLatencyP95Ms: pick(r => r.keyLatencyMs.p95),
-			keyLatencyP99Ms: pick(r => r.keyLatencyMs.p99),
-		};
-		results['log-flood'] = { summary, runs: all };
-		console.log('\nlog flood (medians of runs)');
-		console.table(summary);
+		add('log lines per second ingested (following a flood)', pick(r => r.linesPerSecond), '/s', { text: '>= 50000/s', met: pick(r => r.linesPerSecond) >= 50_000 });
+		add('docker logs -f, same container (CLI to /dev/null)', pick(r => r.cliLinesPerSecond), '/s');
+		add('key latency p50 during the flood', pick(r => r.keyLatencyMs.p50), ' ms');
+		add('key latency p95 during the flood', pick(r => r.keyLatencyMs.p95), ' ms', { text: '< 30 ms', met: pick(r => r.keyLatencyMs.p95) < 30 });
+		add('key latency p99 during the flood', pick(r => r.keyLatencyMs.p99), ' ms', { text: '< 50 ms', met: pick(r => r.keyLatencyMs.p99) < 50 });
+		add('resident memory when the flood starts', pick(r => r.rssStartMb), ' MB');
+		add(`resident memory, most during ${floodSeconds} s of flood`, pick(r => r.rssMaxMb), ' MB', { text: '< 200 MB', met: pick(r => r.rssMaxMb) < 200 });
+		add('resident memory growth over the last half of the flood', pick(r => r.rssGrowthLastHalfMb), ' MB', { text: 'flat', met: pick(r => r.rssGrowthLastHalfMb) <= 5 });
+		add('CPU during the flood (% of one core)', pick(r => r.cpuPercentOfCore), ' %');
+		results['log-flood'] = { runs: all };
 	}
 } finally {
 	await engine.stop();
 }
+results['summary'] = table;
 fs.writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
+console.log(`\nmedians of ${runs} run${runs === 1 ? '' : 's'} (${os.cpus().length} cores, node ${process.version})`);
+const width = (f: (l: Line) => string, title: string) => Math.max(title.length, ...table.map(l => f(l).length));
+const [wm, wv, wt] = [width(l => l.measure, 'measure'), width(l => l.value, 'value'), width(l => l.target, 'target')];
+console.log(`${'measure'.padEnd(wm)}  ${'value'.padStart(wv)}  ${'target'.padEnd(wt)}  met`);
+for (const l of table) console.log(`${l.measure.padEnd(wm)}  ${l.value.padStart(wv)}  ${l.target.padEnd(wt)}  ${l.met === undefined ? '' : l.met ? 'yes' : 'NO'}`);
 console.log(`wrote ${path.relative(process.cwd(), OUT)}`);

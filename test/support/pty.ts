@@ -19,8 +19,12 @@ export class Screen {
 	}
 	private readonly proc: pty.IPty;
 	private pending = Promise.resolve();
+	private waiters: (() => void)[] = [];
 	/** Everything the program wrote, as raw text (escape sequences included). */
 	raw = '';
+	/** Bytes the program has written so far, and when (performance.now()) the last of them arrived. */
+	written = 0;
+	lastDataAt = 0;
 	exitCode: number | undefined;
 	readonly exited: Promise<number>;
 
@@ -38,8 +42,15 @@ export class Screen {
 			env: { ...withoutCi(process.env), TERM: 'xterm-256color', DOCKDECK: `${process.execPath} ${CLI}`, ...options.env } as Record<string, string>,
 		});
 		this.proc.onData(data => {
+			this.lastDataAt = performance.now();
+			this.written += Buffer.byteLength(data);
 			this.raw += data;
 			this.pending = this.pending.then(() => new Promise<void>(r => this.term.write(data, r)));
+			if (this.waiters.length) {
+				const waiters = this.waiters;
+				this.waiters = [];
+				void this.pending.then(() => waiters.forEach(w => w()));
+			}
 		});
 		this.exited = new Promise(resolve =>
 			this.proc.onExit(({ exitCode }) => {
@@ -65,6 +76,21 @@ export class Screen {
 
 	async text(): Promise<string> {
 		return (await this.lines()).join('\n');
+	}
+
+	/**
+	 * Resolves once the program has written more than `seen` bytes (and the terminal has taken them
+	 * in), or after `timeoutMs`.
+	 */
+	async nextOutput(seen: number, timeoutMs = 1000): Promise<void> {
+		if (this.written !== seen) return await this.pending;
+		await new Promise<void>(resolve => {
+			const timer = setTimeout(resolve, timeoutMs);
+			this.waiters.push(() => {
+				clearTimeout(timer);
+				resolve();
+			});
+		});
 	}
 
 	/** Waits until the screen satisfies `check` (a substring or a predicate), or fails showing the screen. */

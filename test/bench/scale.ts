@@ -1,0 +1,150 @@
+// npm run bench -- scale: the dashboard on a seeded engine (by default 1,000 containers, 100 running,
+// and 300 images), next to the docker CLI. One launch of the built CLI in a real pseudo-terminal at
+// 120x40, talking to the engine through a counting proxy, measures in turn:
+// - launch to the first frame with every visible row filled (counts, modes, sizes, detail);
+// - resident memory once it has settled;
+// - idle: CPU, API requests and bytes written to the terminal over BENCH_IDLE_SECONDS;
+// - the bytes written when one visible container stops (and the API requests it caused);
+// - key-to-screen latency while moving down the containers list.
+// The CLI baseline (`docker ps -a` then `docker images`) goes through the same proxy.
+import { execFile } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { dockerCli, type TestEngine } from '../support/engine.js';
+import { Screen } from '../support/pty.js';
+import { countingProxy, type CountingProxy } from './proxy.js';
+import { containerName, type Scale } from './seed.js';
+import { cpuSeconds, median, percentile, rssMb } from './stats.js';
+
+const run = promisify(execFile);
+
+export interface ScaleResult {
+	readonly cliMs: number;
+	readonly firstFrameMs: number;
+	readonly rssMb: number;
+	readonly idle: { readonly seconds: number; readonly cpuPercentOfCore: number; readonly requestsPerSecond: number; readonly bytesPerSecond: number; readonly requests: readonly string[] };
+	readonly stateChange: { readonly bytes: number; readonly requests: readonly string[] };
+	readonly keyLatencyMs: { readonly p50: number; readonly p95: number; readonly p99: number; readonly samples: number };
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+/** Wall time of `docker ps -a` followed by `docker images`, as a user would type them. */
+export async function cliListMs(host: string): Promise<number> {
+	const env = { ...process.env, DOCKER_CONFIG: path.join(os.tmpdir(), 'dockdeck-test-cli') };
+	const start = performance.now();
+	await run('docker', ['-H', host, 'ps', '-a'], { env, maxBuffer: 64 << 20 });
+	await run('docker', ['-H', host, 'images'], { env, maxBuffer: 64 << 20 });
+	return performance.now() - start;
+}
+
+/** Every visible row is filled: the totals are in, no "Loading…", no size or mode still pending. */
+export function frameFilled(screen: string, scale: Scale): boolean {
+	if (!screen.includes(`${scale.containers + 3} · ${scale.running + 2} running`)) return false; // + the test fixtures
+	if (screen.includes('Loading…') || screen.includes('reading disk usage')) return false;
+	const rows = screen.split('\n').filter(l => /│bench-c-\d{4} /.test(l));
+	const imageRows = screen.split('\n').filter(l => /│bench\/img-\d{3}:1 /.test(l));
+	if (rows.length === 0 || imageRows.length === 0) return false;
+	// before its inspect arrives a running container's mode says "running" and its status is the engine's text
+	if (rows.some(l => / running /.test(l) || /Up (About|Less|\d+ (second|minute|hour))/.test(l))) return false;
+	return !imageRows.some(l => l.includes('…'));
+}
+
+/** Waits until the screen satisfies `check` and nothing more is written for `quietMs`; returns when the last byte came. */
+async function settled(screen: Screen, check: (s: string) => boolean, timeoutMs: number): Promise<number> {
+	const deadline = performance.now() + timeoutMs;
+	while (performance.now() < deadline) {
+		const seen = screen.written;
+		if (check(await screen.text())) return screen.lastDataAt;
+		await screen.nextOutput(seen, 100);
+	}
+	throw new Error(`the screen did not get there within ${timeoutMs} ms:\n${await screen.text()}`);
+}
+
+/** Waits until neither the terminal nor the API has seen anything for `quietMs`. */
+async function quiet(screen: Screen, proxy: CountingProxy, quietMs: number, timeoutMs = 60_000): Promise<void> {
+	const deadline = performance.now() + timeoutMs;
+	while (performance.now() < deadline) {
+		const last = Math.max(screen.lastDataAt, proxy.requests.at(-1)?.at ?? 0);
+		if (performance.now() - last > quietMs) return;
+		await sleep(50);
+	}
+	throw new Error('the dashboard never went quiet');
+}
+
+const selected = (screen: string) => /Container (bench-c-\d{4})/.exec(screen)?.[1];
+
+export async function scaleRun(engine: TestEngine, scale: Scale, idleSeconds: number, keys: number): Promise<ScaleResult> {
+	const proxy = await countingProxy(engine.socket, path.join(engine.dir, 'count.sock'));
+	let screen: Screen | undefined;
+	try {
+		const cliMs = median(await sequence(3, () => cliListMs(proxy.host)));
+		const t0 = performance.now();
+		screen = new Screen(['--host', proxy.host], { cols: 120, rows: 40 });
+		const filledAt = await settled(screen, s => frameFilled(s, scale), 30_000);
+		const firstFrameMs = filledAt - t0;
+		await quiet(screen, proxy, 3000);
+		const rss = rssMb(screen.pid);
+
+		// idle
+		const pid = screen.pid;
+		const cpu0 = cpuSeconds(pid);
+		const req0 = proxy.requests.length;
+		const bytes0 = screen.written;
+		const i0 = performance.now();
+		await sleep(idleSeconds * 1000);
+		const idleElapsed = (performance.now() - i0) / 1000;
+		const idle = {
+			seconds: Math.round(idleElapsed),
+			cpuPercentOfCore: Math.round(((cpuSeconds(pid) - cpu0) / idleElapsed) * 10000) / 100,
+			requestsPerSecond: Math.round(((proxy.requests.length - req0) / idleElapsed) * 100) / 100,
+			bytesPerSecond: Math.round(((screen.written - bytes0) / idleElapsed) * 10) / 10,
+			requests: proxy.requests.slice(req0).map(r => r.line),
+		};
+
+		// one container on screen, not the selected one, stops
+		const top = containerName(scale.containers - 1 - 2);
+		if (!(await screen.text()).includes(top)) throw new Error(`${top} is not on screen`);
+		const b0 = screen.written;
+		const r0 = proxy.requests.length;
+		await dockerCli(engine.host, ['stop', '-t', '0', top]);
+		await settled(screen, s => /exit 137/.test(s.split('\n').find(l => l.includes(`│${top} `)) ?? ''), 10_000);
+		await quiet(screen, proxy, 1500);
+		const stateChange = { bytes: screen.written - b0, requests: proxy.requests.slice(r0).map(r => r.line) };
+		await dockerCli(engine.host, ['start', top]);
+		await quiet(screen, proxy, 1500);
+
+		// key latency moving down the list, at a brisk typing pace
+		const latencies: number[] = [];
+		for (let i = 0; i < keys; i++) {
+			const before = selected(await screen.text());
+			const sent = performance.now();
+			await screen.press('j');
+			const at = await settled(screen, s => selected(s) !== before, 2000);
+			latencies.push(at - sent);
+			await sleep(40);
+		}
+		await screen.press('q');
+		await Promise.race([screen.exited, sleep(5000)]);
+		return {
+			cliMs: Math.round(cliMs),
+			firstFrameMs: Math.round(firstFrameMs),
+			rssMb: Math.round(rss),
+			idle,
+			stateChange,
+			keyLatencyMs: { p50: round1(median(latencies)), p95: round1(percentile(latencies, 95)), p99: round1(percentile(latencies, 99)), samples: latencies.length },
+		};
+	} finally {
+		screen?.kill('SIGKILL');
+		await proxy.close();
+	}
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+async function sequence<T>(count: number, task: () => Promise<T>): Promise<T[]> {
+	const out: T[] = [];
+	for (let i = 0; i < count; i++) out.push(await task());
+	return out;
+}
