@@ -19,7 +19,7 @@ if (!chosen && !process.env.DOCKDECK_NO_HEAP_FLAGS && typeof execve === 'functio
 }
 process.env.NODE_ENV ??= 'production';
 // V8 keeps the compiled bundle on disk (in the temp folder) so later starts skip compiling it.
-// npm run build bundles everything into dockdeck.js; a plain tsc build runs from main.js.
+// npm run build bundles everything into bundle/; a plain tsc build runs from main.js.
 module.enableCompileCache?.();
-const bundle = new URL('./dockdeck.js', import.meta.url);
+const bundle = new URL('./bundle/main.js', import.meta.url);
 await import(fs.existsSync(bundle) ? bundle.href : './main.js');

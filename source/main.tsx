@@ -1,14 +1,12 @@
-import { render } from 'ink';
 import meow from 'meow';
-import { appendFileSync } from 'node:fs';
-import { App } from './app.js';
+import { cliBuildValues } from './actions/build-form.js';
+import { logMemory } from './diagnostics.js';
 import { connectEngine } from './docker/client.js';
 import { resolveEndpoint, UsageError, type Endpoint } from './docker/endpoint.js';
 import { describeConnectError } from './docker/errors.js';
 import { resolveDetachKeys } from './format/detach-keys.js';
 import { DEFAULT_LOG_BUFFER } from './store/log-session.js';
 import { Store } from './store/store.js';
-import { cliBuildValues } from './use-forms.js';
 
 const cli = meow(
 	`
@@ -109,41 +107,13 @@ async function main(): Promise<void> {
 		fail([problem.title, `Fix: ${problem.fix}`]);
 	}
 
-	// Diagnostics: DOCKDECK_MEMORY_LOG=<file> appends process.memoryUsage() once a second.
-	const memoryLog = process.env.DOCKDECK_MEMORY_LOG;
-	if (memoryLog) setInterval(() => appendFileSync(memoryLog, `${JSON.stringify({ t: Date.now(), ...process.memoryUsage() })}\n`), 1000).unref();
+	logMemory(process.env.DOCKDECK_MEMORY_LOG);
 
 	const store = new Store(engine);
 	store.start();
-	const startupNotice = detach.warning ? { text: detach.warning, tone: 'warn' as const } : undefined;
-	const app = <App store={store} engine={engine} readOnly={cli.flags.readOnly} detachKeys={detach.keys} logBuffer={logBuffer} startupNotice={startupNotice} initialBuild={initialBuild} />;
-	const instance = render(app, {
-		// stdin and stdout are TTYs (checked above): Ink would otherwise go non-interactive whenever CI is set
-		interactive: true,
-		alternateScreen: true,
-		incrementalRendering: true,
-		maxFps: 30,
-		exitOnCtrlC: false,
-		patchConsole: true,
-	});
-
-	let leaving = false;
-	const leave = (code: number, message?: string) => {
-		if (leaving) return;
-		leaving = true;
-		store.stop();
-		instance.unmount();
-		instance.cleanup();
-		if (message) process.stderr.write(`dockdeck: ${message}\n`);
-		// give Ink one tick to write the terminal restore sequences
-		setImmediate(() => process.exit(code));
-	};
-	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => leave(signal === 'SIGINT' ? 130 : 128 + (signal === 'SIGHUP' ? 1 : 15)));
-	process.on('uncaughtException', error => leave(1, `internal error: ${error.message}`));
-	process.on('unhandledRejection', reason => leave(1, `internal error: ${reason instanceof Error ? reason.message : String(reason)}`));
-
-	await instance.waitUntilExit();
-	leave(0);
+	// The screen (React, Ink and its layout engine) loads while the engine answers the first lists.
+	const { showDashboard } = await import('./ui.js');
+	await showDashboard({ store, engine, readOnly: cli.flags.readOnly, detachKeys: detach.keys, logBuffer, startupNotice: detach.warning ? { text: detach.warning, tone: 'warn' as const } : undefined, initialBuild });
 }
 
 main().catch((error: unknown) => fail([`internal error: ${error instanceof Error ? error.message : String(error)}`]));

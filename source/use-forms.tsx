@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
-import path from 'node:path';
 import { BUILD_FIELDS, buildDefaults, checkBuild, fullTag, scanKey, type ContextScan } from './actions/build-form.js';
 import type { ActionContext, Notice } from './actions/context.js';
 import { runContainer } from './actions/run.js';
@@ -9,7 +8,6 @@ import { ContextError, scanContext } from './copy/context.js';
 import { inspectImage } from './docker/images.js';
 import { engineMessage } from './docker/errors.js';
 import type { ImageDetail, ImageRow } from './docker/types.js';
-import { shellWord } from './format/argv.js';
 import type { ActionId } from './keymap/keymap.js';
 import { BuildView, buildLines, type BuildScroll } from './panels/build-view.js';
 import { BuildSession, type BuildRequest } from './store/build-session.js';
@@ -219,17 +217,6 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 	};
 
 	return { handlers, openRun, type, render, scrollBuild, building: session?.running ?? false };
-}
-
-/** The form values for `dockdeck build PATH` and its flags, the Dockerfile made absolute as docker reads -f from the current folder. */
-export function cliBuildValues(dir: string, flags: { file?: string; tag?: string; buildArg?: readonly string[]; target?: string; noCache?: boolean }): Record<string, string> {
-	return buildDefaults(path.resolve(dir), {
-		dockerfile: flags.file ? path.resolve(flags.file) : 'Dockerfile',
-		tag: flags.tag ?? '',
-		args: (flags.buildArg ?? []).map(shellWord).join(' '),
-		target: flags.target ?? '',
-		nocache: flags.noCache ? 'on' : '',
-	});
 }
 
 /** What the run form assumes until the image's config is read. */

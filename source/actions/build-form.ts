@@ -126,3 +126,14 @@ export function buildCommand(dir: string, dockerfile: string, tag: string, args:
 	parts.push(shellWord(dir));
 	return parts.join(' ');
 }
+
+/** The form values for `dockdeck build PATH` and its flags, the Dockerfile made absolute as docker reads -f from the current folder. */
+export function cliBuildValues(dir: string, flags: { file?: string; tag?: string; buildArg?: readonly string[]; target?: string; noCache?: boolean }): Record<string, string> {
+	return buildDefaults(path.resolve(dir), {
+		dockerfile: flags.file ? path.resolve(flags.file) : 'Dockerfile',
+		tag: flags.tag ?? '',
+		args: (flags.buildArg ?? []).map(shellWord).join(' '),
+		target: flags.target ?? '',
+		nocache: flags.noCache ? 'on' : '',
+	});
+}

@@ -177,7 +177,6 @@ export class Store {
 			// at once: the first frame waits on these, and after a reconnect the lists may be stale
 			this.containerRefresh.now();
 			this.imageRefresh.now();
-			this.usageRefresh.now();
 		}
 	}
 
@@ -198,7 +197,7 @@ export class Store {
 			// ones are inspected when they come on screen
 			this.queueFacts(containers.filter(c => LIVE_STATES.has(c.state) && !this.snapshot.facts.has(c.id)).map(c => c.id), 'background');
 			// sizes change when containers come or go, not when one starts or stops
-			if (changedSet) this.usageRefresh.trigger();
+			if (changedSet) this.usageChanged();
 		} catch (error) {
 			this.update({ refreshError: `Listing containers failed: ${engineMessage(error)}` });
 		}
@@ -213,12 +212,21 @@ export class Store {
 			this.imageIds = ids;
 			this.update({ images, loaded: this.containersLoaded && this.imagesLoaded, syncedAt: Date.now(), refreshError: undefined });
 			if (changedSet) {
-				this.usageRefresh.trigger();
+				this.usageChanged();
 				this.layerIndexRefresh.trigger();
 			}
 		} catch (error) {
 			this.update({ refreshError: `Listing images failed: ${engineMessage(error)}` });
 		}
+	}
+
+	/**
+	 * The sizes may have changed: read again soon, or at once when the first lists are in (the
+	 * engine computes every container's size for this, so it waits for the lists, not beside them).
+	 */
+	private usageChanged(): void {
+		if (!this.snapshot.usage && this.containersLoaded && this.imagesLoaded) this.usageRefresh.now();
+		else this.usageRefresh.trigger();
 	}
 
 	/** Reads disk usage again now (the usage view's reload). */

@@ -1,5 +1,5 @@
-// npm run build, second step: bundles dist/main.js and its dependencies into dist/dockdeck.js, one
-// file that Node loads in a fraction of the time it takes to resolve and read ~900 module files
+// npm run build, second step: bundles dist/main.js and its dependencies into dist/bundle/, a few
+// files that Node loads in a fraction of the time it takes to resolve and read ~900 module files
 // (start-up went from ~650 ms to ~250 ms on the 2-core test machine; see npm run bench).
 // - React and Ink are built for production (process.env.NODE_ENV is fixed at bundle time).
 // - Ink's optional React devtools hook (DEV=true only) and dockerode's BuildKit session support
@@ -8,7 +8,7 @@
 // - Native addons that ssh2 tries to load (and copes without) stay outside.
 // - Ink measures and tokenizes every piece of text on screen again for each frame, with caches that
 //   live for one frame. Two edits keep those caches across frames, so a frame where two rows
-//   changed costs about two rows (key-to-screen p50 ~20 -> ~N ms with 1,000 containers):
+//   changed costs about two rows (key-to-screen p50 ~22 -> ~15 ms with 1,000 containers):
 //   output.js shares one OutputCaches (emptied when it holds more than ~200k characters), and
 //   render-node-to-output.js takes a text's width from measure-text.js's LRU cache, which has
 //   already measured the same string for layout, instead of measuring it again.
@@ -65,6 +65,29 @@ function sharedOutputCaches() {
 `;
 			return { contents: source, loader: 'js' };
 		});
+		// A frame that answers a key is drawn at once; frames for data (a log flood) stay capped by
+		// maxFps. Ink throttles both alike, so a key that lands just after a data frame waited for
+		// the rest of the frame interval.
+		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]hooks[\\/]use-input\.js$/ }, args => {
+			let source = fs.readFileSync(args.path, 'utf8');
+			source = edit(
+				source,
+				'ink/build/hooks/use-input.js',
+				'reconciler.discreteUpdates(() => {',
+				"globalThis[Symbol.for('dockdeck.inputFrame')] = true;\n        setImmediate(() => { globalThis[Symbol.for('dockdeck.inputFrame')] = false; });\n        reconciler.discreteUpdates(() => {",
+			);
+			return { contents: source, loader: 'js' };
+		});
+		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]ink\.js$/ }, args => {
+			let source = fs.readFileSync(args.path, 'utf8');
+			source = edit(
+				source,
+				'ink/build/ink.js',
+				'this.hasPendingThrottledRender = true;\n                throttled();',
+				"this.hasPendingThrottledRender = true;\n                throttled();\n                if (globalThis[Symbol.for('dockdeck.inputFrame')]) {\n                    globalThis[Symbol.for('dockdeck.inputFrame')] = false;\n                    throttled.flush();\n                }",
+			);
+			return { contents: source, loader: 'js' };
+		});
 		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/ }, args => {
 			let source = fs.readFileSync(args.path, 'utf8');
 			source = edit(source, 'ink/build/render-node-to-output.js', 'const currentWidth = widestLine(text);', 'const currentWidth = measureText(text).width;');
@@ -74,9 +97,15 @@ function sharedOutputCaches() {
 	},
 };
 
+fs.rmSync('dist/bundle', { recursive: true, force: true });
 await build({
 	entryPoints: ['dist/main.js'],
-	outfile: 'dist/dockdeck.js',
+	outdir: 'dist/bundle',
+	entryNames: '[name]',
+	// main.js holds what start-up needs to reach the engine; the screen (React, Ink, yoga) is a chunk
+	// that main imports once the first requests are out, so the two overlap
+	splitting: true,
+	chunkNames: 'chunk-[hash]',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',

@@ -1,0 +1,24 @@
+import { appendFileSync } from 'node:fs';
+
+/**
+ * Diagnostics for the benchmark. DOCKDECK_TRACE_KEYS=<file>: for each key, appends the ms from the
+ * moment its bytes were read to the first write to the terminal after it (the frame that answers it).
+ */
+export function traceKeys(file: string | undefined): void {
+	if (!file) return;
+	let keyAt = 0;
+	process.stdin.prependListener('data', () => (keyAt = performance.now()));
+	const write = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
+	process.stdout.write = ((...args: unknown[]) => {
+		if (keyAt) {
+			appendFileSync(file, `${(performance.now() - keyAt).toFixed(1)}\n`);
+			keyAt = 0;
+		}
+		return write(...args);
+	}) as typeof process.stdout.write;
+}
+
+/** DOCKDECK_MEMORY_LOG=<file>: appends process.memoryUsage() once a second. */
+export function logMemory(file: string | undefined): void {
+	if (file) setInterval(() => appendFileSync(file, `${JSON.stringify({ t: Date.now(), ...process.memoryUsage() })}\n`), 1000).unref();
+}
