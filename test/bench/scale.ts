@@ -15,7 +15,8 @@ import { dockerCli, type TestEngine } from '../support/engine.js';
 import { Screen } from '../support/pty.js';
 import { countingProxy, type CountingProxy } from './proxy.js';
 import { containerName, type Scale } from './seed.js';
-import { cpuSeconds, median, percentile, rssMb } from './stats.js';
+import fs from 'node:fs';
+import { appLatencies, cpuSeconds, latencyStats, median, rssMb, type LatencyStats } from './stats.js';
 
 const run = promisify(execFile);
 
@@ -25,7 +26,8 @@ export interface ScaleResult {
 	readonly rssMb: number;
 	readonly idle: { readonly seconds: number; readonly cpuPercentOfCore: number; readonly requestsPerSecond: number; readonly bytesPerSecond: number; readonly requests: readonly string[] };
 	readonly stateChange: { readonly bytes: number; readonly requests: readonly string[] };
-	readonly keyLatencyMs: { readonly p50: number; readonly p95: number; readonly p99: number; readonly samples: number };
+	readonly keyLatencyMs: LatencyStats;
+	readonly appKeyLatencyMs: LatencyStats;
 }
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
@@ -77,11 +79,13 @@ const selected = (screen: string) => /Container (bench-c-\d{4})/.exec(screen)?.[
 
 export async function scaleRun(engine: TestEngine, scale: Scale, idleSeconds: number, keys: number): Promise<ScaleResult> {
 	const proxy = await countingProxy(engine.socket, path.join(engine.dir, 'count.sock'));
+	const trace = path.join(os.tmpdir(), `dockdeck-keys-${process.pid}.txt`);
+	fs.rmSync(trace, { force: true });
 	let screen: Screen | undefined;
 	try {
 		const cliMs = median(await sequence(3, () => cliListMs(proxy.host)));
 		const t0 = performance.now();
-		screen = new Screen(['--host', proxy.host], { cols: 120, rows: 40 });
+		screen = new Screen(['--host', proxy.host], { cols: 120, rows: 40, env: { DOCKDECK_TRACE_KEYS: trace } });
 		const filledAt = await settled(screen, s => frameFilled(s, scale), 30_000);
 		const firstFrameMs = filledAt - t0;
 		await quiet(screen, proxy, 3000);
@@ -133,15 +137,15 @@ export async function scaleRun(engine: TestEngine, scale: Scale, idleSeconds: nu
 			rssMb: Math.round(rss),
 			idle,
 			stateChange,
-			keyLatencyMs: { p50: round1(median(latencies)), p95: round1(percentile(latencies, 95)), p99: round1(percentile(latencies, 99)), samples: latencies.length },
+			keyLatencyMs: latencyStats(latencies),
+			appKeyLatencyMs: latencyStats(appLatencies(trace, latencies.length)),
 		};
 	} finally {
 		screen?.kill('SIGKILL');
+		fs.rmSync(trace, { force: true });
 		await proxy.close();
 	}
 }
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
 
 async function sequence<T>(count: number, task: () => Promise<T>): Promise<T[]> {
 	const out: T[] = [];

@@ -20,6 +20,13 @@ export class Screen {
 	private readonly proc: pty.IPty;
 	private pending = Promise.resolve();
 	private waiters: (() => void)[] = [];
+	private readonly chunkListeners = new Set<(data: string, at: number) => void>();
+	/**
+	 * False: output is kept raw but not fed to the terminal emulator, whose parsing would compete
+	 * for the CPU with the program being measured (the benchmark's log flood). The screen is stale
+	 * until it is set true again and the program redraws.
+	 */
+	emulate = true;
 	/** Everything the program wrote, as raw text (escape sequences included). */
 	raw = '';
 	/** Bytes the program has written so far, and when (performance.now()) the last of them arrived. */
@@ -45,6 +52,8 @@ export class Screen {
 			this.lastDataAt = performance.now();
 			this.written += Buffer.byteLength(data);
 			this.raw += data;
+			for (const listener of this.chunkListeners) listener(data, this.lastDataAt);
+			if (!this.emulate) return;
 			this.pending = this.pending.then(() => new Promise<void>(r => this.term.write(data, r)));
 			if (this.waiters.length) {
 				const waiters = this.waiters;
@@ -58,6 +67,17 @@ export class Screen {
 				resolve(exitCode);
 			}),
 		);
+	}
+
+	/** Hears every chunk of output as it arrives, with its arrival time; returns the way to stop. */
+	onChunk(listener: (data: string, at: number) => void): () => void {
+		this.chunkListeners.add(listener);
+		return () => this.chunkListeners.delete(listener);
+	}
+
+	/** Writes keys at once, without the pause `press` leaves after each. */
+	type(keys: string): void {
+		this.proc.write(keys);
 	}
 
 	/** The process id of the program in the terminal. */
