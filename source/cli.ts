@@ -18,6 +18,9 @@ if (!chosen && !process.env.DOCKDECK_NO_HEAP_FLAGS && typeof execve === 'functio
 	execve.call(process, process.execPath, [process.execPath, ...HEAP_FLAGS, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, DOCKDECK_NO_HEAP_FLAGS: '1' });
 }
 process.env.NODE_ENV ??= 'production';
+// Node's deprecation warnings are about dependencies' internals (docker-modem's url.parse for TLS
+// and ssh addresses) and would print over the screen or a one-line error.
+process.noDeprecation = true;
 // V8 keeps the compiled bundle on disk (in the temp folder) so later starts skip compiling it.
 // npm run build bundles everything into bundle/; a plain tsc build runs from main.js.
 module.enableCompileCache?.();

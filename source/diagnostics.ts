@@ -22,3 +22,14 @@ export function traceKeys(file: string | undefined): void {
 export function logMemory(file: string | undefined): void {
 	if (file) setInterval(() => appendFileSync(file, `${JSON.stringify({ t: Date.now(), ...process.memoryUsage() })}\n`), 1000).unref();
 }
+
+/**
+ * DOCKDECK_FAULT=uncaught: throws from a timer 1.5 s after start, so a test can check that an
+ * internal error still leaves the terminal as it was and says what happened in one line.
+ */
+export function injectFault(fault: string | undefined): void {
+	if (fault !== 'uncaught') return;
+	setTimeout(() => {
+		throw new Error('injected fault');
+	}, 1500);
+}

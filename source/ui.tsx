@@ -1,6 +1,6 @@
 import { render } from 'ink';
 import { App, type AppProps } from './app.js';
-import { traceKeys } from './diagnostics.js';
+import { injectFault, traceKeys } from './diagnostics.js';
 
 /** Draws the dashboard until the user quits or a signal ends it; leaves the terminal as it found it. */
 export async function showDashboard(props: AppProps): Promise<void> {
@@ -24,13 +24,22 @@ export async function showDashboard(props: AppProps): Promise<void> {
 		instance.unmount();
 		instance.cleanup();
 		if (message) process.stderr.write(`dockdeck: ${message}\n`);
-		// give Ink one tick to write the terminal restore sequences
-		setImmediate(() => process.exit(code));
+		// give Ink one tick to write the terminal restore sequences; raw mode is switched off here as
+		// well, since Ink does it in an effect clean-up that can run after this tick
+		setImmediate(() => {
+			try {
+				if (process.stdin.isTTY) process.stdin.setRawMode(false);
+			} catch {
+				// the terminal is gone (a hang-up): nothing to restore
+			}
+			process.exit(code);
+		});
 	};
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => leave(signal === 'SIGINT' ? 130 : 128 + (signal === 'SIGHUP' ? 1 : 15)));
 	process.on('uncaughtException', error => leave(1, `internal error: ${error.message}`));
 	process.on('unhandledRejection', reason => leave(1, `internal error: ${reason instanceof Error ? reason.message : String(reason)}`));
 
+	injectFault(process.env.DOCKDECK_FAULT);
 	await instance.waitUntilExit();
 	leave(0);
 }

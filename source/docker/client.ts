@@ -34,7 +34,6 @@ export function clientFor(endpoint: Endpoint, options: { version?: string; timeo
 			case 'tcp':
 				return new Docker({ ...base, host: endpoint.host, port: endpoint.port, protocol: endpoint.tls ? 'https' : 'http', ...endpoint.tls });
 			case 'ssh':
-				process.noDeprecation = true; // docker-modem's ssh path prints a url.parse warning over the screen
 				return new Docker({ ...base, protocol: 'ssh', host: endpoint.host, port: endpoint.port, username: endpoint.username, sshOptions: { agent: process.env.SSH_AUTH_SOCK } } as Docker.DockerOptions);
 		}
 	});

@@ -73,8 +73,12 @@ export function describeConnectError(error: unknown, endpoint: Endpoint): Connec
 		default:
 			break;
 	}
-	if (typeof code === 'string' && /CERT|SSL|TLS/.test(code)) {
-		return { title: `TLS with ${where} failed: ${engineMessage(error)}.`, fix: 'Check DOCKER_CERT_PATH holds the ca.pem, cert.pem and key.pem for this engine.' };
+	// Node's certificate codes: UNABLE_TO_VERIFY_LEAF_SIGNATURE, SELF_SIGNED_CERT_IN_CHAIN,
+	// ERR_TLS_CERT_ALTNAME_INVALID, CERT_HAS_EXPIRED, ERR_SSL_WRONG_VERSION_NUMBER…
+	if (typeof code === 'string' && /CERT|SSL|TLS|VERIFY|SIGNATURE|ISSUER/.test(code)) {
+		// Node's advice about its own flags (--use-system-ca) means nothing to a dockdeck user
+		const reason = engineMessage(error).replace(/;? ?if the root CA is installed locally.*$/s, '');
+		return { title: `TLS with ${where} failed: ${reason}.`, fix: 'Check DOCKER_CERT_PATH holds the ca.pem, cert.pem and key.pem for this engine, and that the engine\'s certificate is for this host.' };
 	}
 	const status = fields(error).statusCode;
 	if (status === 400 && /client version|API version/i.test(engineMessage(error))) {

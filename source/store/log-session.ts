@@ -88,7 +88,7 @@ export class LogSession {
 		} catch (error) {
 			if (this.closed) return;
 			const message = engineMessage(error);
-			this.setState(/no such container/i.test(message) ? { status: 'removed' } : { status: 'error', message });
+			this.setState(/no such container/i.test(message) ? { status: 'removed' } : { status: 'error', message: `${message}; retrying when the engine is back` });
 		}
 	}
 
