@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Screen } from '../support/pty.js';
+import { requireEngine } from '../support/test-engine.js';
 
-async function runCli(args: string[]): Promise<{ code: number; text: string }> {
-	const screen = new Screen(args, { cols: 120, rows: 60 });
+async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; text: string }> {
+	const screen = new Screen(args, { cols: 120, rows: 60, env });
 	const code = await screen.exited;
 	return { code, text: await screen.text() };
 }
@@ -82,4 +86,77 @@ test('--help and --version answer without an engine', async () => {
 	const version = await runCli(['--version']);
 	assert.equal(version.code, 0);
 	assert.match(version.text, /^\d+\.\d+\.\d+/m);
+});
+
+/** A CA and a server certificate for 127.0.0.1, made with openssl in `dir`. */
+function makeCerts(dir: string, name: string): { ca: string; cert: string; key: string } {
+	const at = (f: string) => path.join(dir, `${name}-${f}`);
+	const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+	ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${name} test CA`, '-keyout', at('ca-key.pem'), '-out', at('ca.pem'));
+	ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', at('key.pem'), '-out', at('req.pem'));
+	fs.writeFileSync(at('ext.cnf'), 'subjectAltName=IP:127.0.0.1\n');
+	ssl('x509', '-req', '-in', at('req.pem'), '-CA', at('ca.pem'), '-CAkey', at('ca-key.pem'), '-CAcreateserial', '-days', '1', '-extfile', at('ext.cnf'), '-out', at('cert.pem'));
+	return { ca: at('ca.pem'), cert: at('cert.pem'), key: at('key.pem') };
+}
+
+test('TLS mismatches: plain HTTP to a TLS port, TLS to a plain port, and a certificate from another CA', async t => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-tls-'));
+	t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+	const server = makeCerts(dir, 'server');
+	const other = makeCerts(dir, 'other');
+	const tlsServer = https.createServer({ cert: fs.readFileSync(server.cert), key: fs.readFileSync(server.key) }, (_req, res) => res.end('{}'));
+	const plainServer = http.createServer((_req, res) => res.end('{}'));
+	await Promise.all([new Promise<void>(r => tlsServer.listen(0, '127.0.0.1', r)), new Promise<void>(r => plainServer.listen(0, '127.0.0.1', r))]);
+	t.after(() => {
+		tlsServer.close();
+		plainServer.close();
+	});
+	const tlsPort = (tlsServer.address() as net.AddressInfo).port;
+	const plainPort = (plainServer.address() as net.AddressInfo).port;
+	// the client's own certificate: any pair will do here, the server asks for none
+	const certDir = (ca: string) => {
+		const d = fs.mkdtempSync(path.join(dir, 'certs-'));
+		fs.copyFileSync(ca, path.join(d, 'ca.pem'));
+		fs.copyFileSync(other.cert, path.join(d, 'cert.pem'));
+		fs.copyFileSync(other.key, path.join(d, 'key.pem'));
+		return d;
+	};
+
+	const plainToTls = await runCli(['--host', `tcp://127.0.0.1:${tlsPort}`]);
+	assert.equal(plainToTls.code, 1);
+	assert.match(plainToTls.text, /The engine may expect TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH/, plainToTls.text);
+	noStackTrace(plainToTls.text);
+
+	const tlsToPlain = await runCli(['--host', `tcp://127.0.0.1:${plainPort}`], { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certDir(server.ca) });
+	assert.equal(tlsToPlain.code, 1);
+	assert.match(tlsToPlain.text, /TLS|tls/, tlsToPlain.text);
+	assert.match(tlsToPlain.text, /Fix: /);
+	noStackTrace(tlsToPlain.text);
+
+	const wrongCa = await runCli(['--host', `tcp://127.0.0.1:${tlsPort}`], { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certDir(other.ca) });
+	assert.equal(wrongCa.code, 1);
+	assert.match(wrongCa.text, /TLS with tcp:\/\/127\.0\.0\.1:\d+ failed/, wrongCa.text);
+	assert.match(wrongCa.text, /Fix: Check DOCKER_CERT_PATH/);
+	noStackTrace(wrongCa.text);
+});
+
+test('a socket this user may not open: permission denied, with the fix', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	if (process.getuid?.() !== 0) return t.skip('needs root to run dockdeck as another user');
+	// dockdeck runs as nobody, with a copy of node it may execute, against the test engine's socket
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-perm-'));
+	t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+	fs.chmodSync(dir, 0o755);
+	const node = path.join(dir, 'node');
+	fs.copyFileSync(process.execPath, node);
+	fs.chmodSync(node, 0o755);
+	// $DOCKDECK is "<node> <cli.js>": the copy of node runs the same cli.js
+	const screen = new Screen([], { cols: 120, rows: 30, shell: `setpriv --reuid=65534 --regid=65534 --clear-groups ${node} \${DOCKDECK#* } --host ${h.host}; echo "exit=$?"`, env: { HOME: dir } });
+	t.after(() => screen.kill('SIGKILL'));
+	const text = await screen.waitFor(/exit=\d+/, 10_000);
+	assert.match(text, /Permission denied on .*docker\.sock/, text);
+	assert.match(text, /Fix: .*docker.* group/, text);
+	assert.match(text, /exit=1/);
+	noStackTrace(text);
 });

@@ -99,7 +99,13 @@ export async function stopDaemon(dir: string, signal: NodeJS.Signals = 'SIGTERM'
 		if (Date.now() > deadline) process.kill(pid, 'SIGKILL');
 		await new Promise(r => setTimeout(r, 50));
 	}
-	if (signal === 'SIGKILL') await fsp.rm(path.join(dir, 'pid'), { force: true });
+	if (signal === 'SIGKILL') {
+		await fsp.rm(path.join(dir, 'pid'), { force: true });
+		// the containerd that dockerd started outlives it and would block the next dockerd; on a real
+		// host it is a service of its own, restarted with the engine
+		await run('sh', ['-c', `pgrep -f 'containerd --config ${dir}/exec/containerd' | xargs -r kill -9`]).catch(() => undefined);
+		await new Promise(r => setTimeout(r, 200));
+	}
 }
 
 /** Names of the fixtures every engine test can rely on. */
