@@ -154,9 +154,10 @@ test('every way out restores the terminal: q, Ctrl-C, SIGTERM, SIGHUP and an int
 test('odd names and content: long names, wide characters and emoji, escape sequences shown inert, a 1 MB log line', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
-	// the longest name the engine takes is bounded by the 255-byte limit of a file name it keeps
-	const name = `dd-odd-${'x'.repeat(200)}-${process.pid}`.slice(0, 230);
-	const tag = `dd-odd-${'y'.repeat(100)}:${'t'.repeat(120)}`;
+	// names at the engine's limits: a repository of 237 characters (255 with the implied
+	// docker.io/library/), a tag of 128, and a 253-character container name
+	const name = `dd-odd-${process.pid}-${'x'.repeat(253)}`.slice(0, 253);
+	const tag = `dd-odd-${'y'.repeat(230)}:${'t'.repeat(128)}`;
 	t.after(async () => {
 		await h.docker('rm', '-f', name).catch(() => undefined);
 		await h.docker('rmi', '-f', tag).catch(() => undefined);
@@ -231,5 +232,48 @@ test('the selected container and the selected image are removed from outside: th
 	await screen.press('j', 'k', 'l');
 	assert.equal(screen.exitCode, undefined);
 	await screen.press(KEYS.escape, 'q');
+	assert.equal(await screen.exited, 0);
+});
+
+test('the container is removed while a cp out of it runs: dockdeck says what happened, and no half copy is left', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const name = `dd-cp-gone-${process.pid}`;
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-cp-gone-'));
+	t.after(async () => {
+		await h.docker('rm', '-f', name).catch(() => undefined);
+		fs.rmSync(work, { recursive: true, force: true });
+	});
+	// 400 files of 256 KB: long enough to be removed in the middle
+	await h.docker('run', '-d', '--name', name, '-w', '/data', FIXTURES.baseImage, 'sh', '-c', 'for i in $(seq 400); do head -c 262144 /dev/urandom > /data/f$i; done; touch /data/done; sleep 3600');
+	await eventually('the files made', () => h.docker('exec', name, 'ls', '/data/done').then(() => true, () => false), 30_000, 200);
+	const screen = new Screen(['--host', h.host], { cols: 120, rows: 40, cwd: work });
+	t.after(() => screen.kill('SIGKILL'));
+	await screen.waitFor(name);
+	await screen.select(name);
+	await screen.press('c', KEYS.enter);
+	await screen.waitFor(`Path in ${name} to copy out (Ctrl-U clears): /data`);
+	await screen.press(KEYS.enter);
+	await screen.waitFor(`Where on this host to put it (Ctrl-U clears): ${work}`);
+	await screen.press(KEYS.enter);
+	await screen.waitFor(`$ docker cp ${name}:/data ${work}`);
+	await screen.press(KEYS.enter);
+	await screen.waitFor(`Copying out of ${name}`, 5000);
+	await h.docker('rm', '-f', name);
+	const text = await screen.waitFor(s => s.includes(`docker cp ${name}:/data ${work} failed`) || s.includes(`Copied ${name}:/data`), 15_000);
+	const target = path.join(work, 'data');
+	if (text.includes('failed')) {
+		assert.match(text, /Nothing was written\./);
+		assert.equal(fs.existsSync(target), false, 'no half copy at the destination');
+		t.diagnostic('the engine cut the copy: reported, nothing left behind');
+	} else {
+		// the engine had the files open and finished sending them: then the copy is whole
+		assert.equal(fs.readdirSync(target).length, 401, 'a finished copy is complete');
+		t.diagnostic('the engine finished the copy before the removal took effect: the copy is whole');
+	}
+	await screen.waitFor(s => !s.includes(`│${name} `), 3000);
+	await screen.press('j', 'k');
+	assert.equal(screen.exitCode, undefined);
+	await screen.press('q');
 	assert.equal(await screen.exited, 0);
 });
