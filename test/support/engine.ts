@@ -103,8 +103,11 @@ export async function stopDaemon(dir: string, signal: NodeJS.Signals = 'SIGTERM'
 		await fsp.rm(path.join(dir, 'pid'), { force: true });
 		// the containerd that dockerd started outlives it and would block the next dockerd; on a real
 		// host it is a service of its own, restarted with the engine
-		await run('sh', ['-c', `pgrep -f 'containerd --config ${dir}/exec/containerd' | xargs -r kill -9`]).catch(() => undefined);
-		await new Promise(r => setTimeout(r, 200));
+		const pattern = `containerd --config ${dir}/exec/containerd`;
+		await run('pkill', ['-9', '-f', pattern]).catch(() => undefined);
+		for (let i = 0; i < 100 && (await run('pgrep', ['-f', pattern]).then(() => true, () => false)); i++) await new Promise(r => setTimeout(r, 50));
+		// its pid file and sockets would make the next dockerd wait for a containerd that is gone
+		await run('sh', ['-c', `rm -f ${dir}/exec/containerd/containerd.pid ${dir}/exec/containerd/containerd.sock ${dir}/exec/containerd/containerd.sock.ttrpc`]).catch(() => undefined);
 	}
 }
 
