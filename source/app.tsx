@@ -161,6 +161,10 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 			'cursor.pageDown': move(page),
 			'cursor.first': move(0, 'first'),
 			'cursor.last': move(0, 'last'),
+			'detail.reveal': () => {
+				const id = ui.panel === 'containers' ? model.container?.id : ui.panel === 'images' ? model.image?.id : undefined;
+				if (id) dispatch({ type: 'reveal', key: `${ui.panel}:${id}` });
+			},
 			'detail.scrollUp': { type: 'detailScroll', delta: -Math.max(1, model.layout.detail.height - 3), max: detailMax },
 			'detail.scrollDown': { type: 'detailScroll', delta: Math.max(1, model.layout.detail.height - 3), max: detailMax },
 			'filter.start': { type: 'filterStart' },

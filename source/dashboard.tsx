@@ -83,7 +83,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		if (ui.panel === 'containers') {
 			if (!container) return { title: 'Detail', lines: [], message: 'No container selected.' };
 			const d = containerDetail?.value;
-			return { title: `Container ${container.name}`, lines: d ? containerDetailLines(d, container, snapshot.usage?.containers.get(container.id), (usedBy.get(container.imageId) ?? 1) - 1) : [], message: containerDetail?.error ?? (d ? undefined : 'Loading…') };
+			return { title: `Container ${container.name}`, lines: d ? containerDetailLines(d, container, snapshot.usage?.containers.get(container.id), (usedBy.get(container.imageId) ?? 1) - 1, ui.revealed === `containers:${container.id}`) : [], message: containerDetail?.error ?? (d ? undefined : 'Loading…') };
 		}
 		if (ui.panel === 'layers') {
 			const layer = layers[layerCursor];
@@ -94,7 +94,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		}
 		if (!image) return { title: 'Detail', lines: [], message: 'No image selected.' };
 		const d = imageDetail?.value;
-		return { title: `Image ${imageLabel(image)}`, lines: d ? imageDetailLines(d, usedBy.get(image.id) ?? 0, snapshot.usage?.images.get(image.id)) : [], message: imageDetail?.error ?? (d ? undefined : 'Loading…') };
+		return { title: `Image ${imageLabel(image)}`, lines: d ? imageDetailLines(d, usedBy.get(image.id) ?? 0, snapshot.usage?.images.get(image.id), ui.revealed === `images:${image.id}`) : [], message: imageDetail?.error ?? (d ? undefined : 'Loading…') };
 	})();
 
 	return {

@@ -8,7 +8,7 @@ export type ActionId =
 	| 'app.quit' | 'app.interrupt' | 'help.toggle' | 'help.close'
 	| 'focus.next' | 'focus.prev' | 'focus.containers' | 'focus.images' | 'focus.layers'
 	| 'cursor.up' | 'cursor.down' | 'cursor.pageUp' | 'cursor.pageDown' | 'cursor.first' | 'cursor.last'
-	| 'detail.scrollUp' | 'detail.scrollDown'
+	| 'detail.reveal' | 'detail.scrollUp' | 'detail.scrollDown'
 	| 'filter.start' | 'filter.clear' | 'filter.accept' | 'filter.cancel'
 	| 'container.attach' | 'container.startAttach' | 'container.exec' | 'container.logs'
 	| 'container.start' | 'container.stop' | 'container.restart' | 'container.pause' | 'container.kill' | 'container.remove'
@@ -97,6 +97,7 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'confirm.cancel', scope: 'confirm', keys: ['escape', 'n', 'q'], description: 'Cancel: nothing changes' },
 	{ id: 'confirm.force', scope: 'confirm', keys: ['f'], description: 'Turn force on or off, where the dialog offers it' },
 	{ id: 'confirm.volumes', scope: 'confirm', keys: ['v'], description: 'Turn removing anonymous volumes on or off, where offered' },
+	{ id: 'detail.reveal', scope: 'panels', keys: ['v'], description: 'Show or hide the secret values (passwords, tokens, keys, URL passwords) of the selected container or image', hint: 'secrets' },
 	{ id: 'detail.scrollUp', scope: 'global', keys: ['['], description: 'Scroll the detail pane up' },
 	{ id: 'detail.scrollDown', scope: 'global', keys: [']'], description: 'Scroll the detail pane down', hint: 'detail' },
 	{ id: 'filter.start', scope: 'panels', keys: ['/'], description: 'Filter the focused panel by text', hint: 'filter' },

@@ -4,6 +4,7 @@ import { formatDateTime } from '../format/age.js';
 import { formatBytes } from '../format/bytes.js';
 import { containerMode } from '../format/container-mode.js';
 import { shortId } from '../format/ids.js';
+import { hasSecrets, maskEnvEntry, maskUrlPasswords } from '../format/secrets.js';
 
 /** A line of the detail pane: a label and its value, or a section heading (no value). */
 export interface DetailLine {
@@ -17,9 +18,20 @@ const list = (label: string, values: readonly string[], none = '(none)'): Detail
 
 const argv = (value: readonly string[] | null) => (value === null ? '(none)' : JSON.stringify(value));
 
+/**
+ * Secret-looking env values and URL passwords are hidden unless revealed (v) for this item; a line
+ * says so, so nobody mistakes the mask for the value.
+ */
+function secretLines(revealed: boolean, env: readonly string[], others: readonly string[]): DetailLine[] {
+	if (!hasSecrets(env, others)) return [];
+	return [revealed ? { label: 'Secrets', value: 'shown for this item (v hides them)', tone: 'bad' } : { label: 'Secrets', value: 'hidden (v shows them for this item)', tone: 'muted' }];
+}
+
 /** What `docker inspect` says about a container, as labelled lines. */
-export function containerDetailLines(d: ContainerDetail, summary: ContainerSummary | undefined, usage?: ContainerUsage, siblings = 0): DetailLine[] {
+export function containerDetailLines(d: ContainerDetail, summary: ContainerSummary | undefined, usage?: ContainerUsage, siblings = 0, revealed = false): DetailLine[] {
 	const facts: ContainerRunFacts = d;
+	const url = (text: string) => (revealed ? text : maskUrlPasswords(text));
+	const env = (entry: string) => (revealed ? entry : maskEnvEntry(entry));
 	const mode = summary ? containerMode(summary, facts) : undefined;
 	const running = d.state === 'running' || d.state === 'paused';
 	return [
@@ -40,17 +52,21 @@ export function containerDetailLines(d: ContainerDetail, summary: ContainerSumma
 					{ label: 'Image below', value: `${formatBytes(Math.max(0, usage.sizeRootFs - usage.sizeRw))} read-only${siblings ? `, shared with ${siblings} other container${siblings === 1 ? '' : 's'}` : ''} (D lists what it changed)` },
 				]
 			: [{ label: 'Thin layer', value: 'reading disk usage…', tone: 'muted' as const }]),
-		{ label: 'Command', value: d.command || '(none)' },
+		{ label: 'Command', value: url(d.command) || '(none)' },
 		{ label: 'Working dir', value: d.workingDir || '/' },
 		{ label: 'User', value: d.user || 'root (default)' },
 		...list('Ports', d.ports),
 		...list('Mounts', d.mounts.map(m => `${m.type} ${m.source} -> ${m.destination}${m.readWrite ? '' : ' (ro)'}`)),
-		...list('Env', d.env),
+		...secretLines(revealed, d.env, [d.command]),
+		...list('Env', d.env.map(env)),
 	];
 }
 
 /** What `docker image inspect` says about an image, as labelled lines. */
-export function imageDetailLines(d: ImageDetail, usedBy: number, usage?: ImageUsage): DetailLine[] {
+export function imageDetailLines(d: ImageDetail, usedBy: number, usage?: ImageUsage, revealed = false): DetailLine[] {
+	const argvShown = (value: readonly string[] | null) => (revealed ? argv(value) : maskUrlPasswords(argv(value)));
+	const entry = (text: string) => (revealed ? text : maskEnvEntry(text));
+	const labels = Object.entries(d.labels).map(([k, v]) => `${k}=${v}`);
 	return [
 		...list('Tags', d.tags, '<none> (dangling: no tag points at it)'),
 		{ label: 'ID', value: shortId(d.id) },
@@ -66,13 +82,14 @@ export function imageDetailLines(d: ImageDetail, usedBy: number, usage?: ImageUs
 		{ label: 'Layers', value: `${d.layers.length} read-only filesystem layers` },
 		{ label: 'Used by', value: `${usedBy} container${usedBy === 1 ? '' : 's'}`, tone: usedBy ? 'good' : 'muted' },
 		{ label: 'Platform', value: `${d.os}/${d.architecture}` },
-		{ label: 'Cmd', value: argv(d.cmd) },
-		{ label: 'Entrypoint', value: argv(d.entrypoint) },
+		{ label: 'Cmd', value: argvShown(d.cmd) },
+		{ label: 'Entrypoint', value: argvShown(d.entrypoint) },
 		{ label: 'Working dir', value: d.workingDir || '/' },
 		{ label: 'User', value: d.user || 'root (default)' },
 		...list('Exposed', d.exposedPorts),
-		...list('Env', d.env),
-		...list('Labels', Object.entries(d.labels).map(([k, v]) => `${k}=${v}`)),
+		...secretLines(revealed, [...d.env, ...labels], [argv(d.cmd), argv(d.entrypoint)]),
+		...list('Env', d.env.map(entry)),
+		...list('Labels', labels.map(entry)),
 		...list('Digests', d.digests, '(none: built or imported here, never pushed or pulled)'),
 	];
 }

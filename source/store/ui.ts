@@ -21,6 +21,8 @@ export interface UiState {
 	readonly logs: LogsUi;
 	readonly helpOffset: number;
 	readonly detailOffset: number;
+	/** The item whose secret values are shown ("containers:<id>" or "images:<id>"); cleared when the selection moves. */
+	readonly revealed: string | null;
 	/** The layers panel names the other images that share each layer, instead of counting them. */
 	readonly layerNames: boolean;
 	/** After a build: the new image and the layers the tag's previous image had, for the layers panel. */
@@ -67,6 +69,7 @@ export const initialUi: UiState = {
 	logs: initialLogsUi,
 	helpOffset: 0,
 	detailOffset: 0,
+	revealed: null,
 	layerNames: false,
 	lastBuild: null,
 };
@@ -100,7 +103,8 @@ export type UiAction =
 	| { type: 'view'; view: View }
 	| { type: 'logs'; update: (logs: LogsUi) => LogsUi }
 	| { type: 'helpScroll'; delta: number; max: number }
-	| { type: 'detailScroll'; delta: number; max: number };
+	| { type: 'detailScroll'; delta: number; max: number }
+	| { type: 'reveal'; key: string };
 
 /** Where the cursor of a panel is in its (filtered) row keys. */
 export function cursorIndex(state: UiState, panel: PanelId, keys: readonly string[]): number {
@@ -115,18 +119,20 @@ const set = <T,>(record: Readonly<Record<PanelId, T>>, panel: PanelId, value: T)
 export function uiReducer(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
 		case 'focus':
-			return { ...state, panel: action.panel, detailOffset: 0 };
+			return { ...state, panel: action.panel, detailOffset: 0, revealed: null };
 		case 'focusStep': {
 			const next = PANELS[(PANELS.indexOf(state.panel) + action.step + PANELS.length) % PANELS.length]!;
-			return { ...state, panel: next, detailOffset: 0 };
+			return { ...state, panel: next, detailOffset: 0, revealed: null };
 		}
+		case 'reveal':
+			return { ...state, revealed: state.revealed === action.key ? null : action.key };
 		case 'move': {
 			const { keys } = action;
 			if (keys.length === 0) return state;
 			const from = cursorIndex(state, state.panel, keys);
 			const to = action.to === 'first' ? 0 : action.to === 'last' ? keys.length - 1 : clampCursor(from + (action.delta ?? 0), keys.length);
 			if (to === from && state.selected[state.panel] === keys[to]) return state;
-			return { ...state, selected: set(state.selected, state.panel, keys[to]), cursor: set(state.cursor, state.panel, to), detailOffset: 0 };
+			return { ...state, selected: set(state.selected, state.panel, keys[to]), cursor: set(state.cursor, state.panel, to), detailOffset: 0, revealed: null };
 		}
 		case 'toggleLayerNames':
 			return { ...state, layerNames: !state.layerNames };

@@ -6,6 +6,7 @@
 //   (gRPC + protobuf, used only by `docker build` with version 2, which dockdeck does not use)
 //   are left out: they cost start-up time and are never reached.
 // - Native addons that ssh2 tries to load (and copes without) stay outside.
+// - NO_COLOR is honoured in Ink's colorize (below).
 // - Ink measures and tokenizes every piece of text on screen again for each frame, with caches that
 //   live for one frame. Two edits keep those caches across frames, so a frame where two rows
 //   changed costs about two rows (key-to-screen p50 ~22 -> ~15 ms with 1,000 containers):
@@ -86,6 +87,13 @@ function sharedOutputCaches() {
 				'this.hasPendingThrottledRender = true;\n                throttled();',
 				"this.hasPendingThrottledRender = true;\n                throttled();\n                if (globalThis[Symbol.for('dockdeck.inputFrame')]) {\n                    globalThis[Symbol.for('dockdeck.inputFrame')] = false;\n                    throttled.flush();\n                }",
 			);
+			return { contents: source, loader: 'js' };
+		});
+		// NO_COLOR (no-color.org): Ink's one place that turns a colour name into escape codes leaves
+		// the text as it is, so colours go while bold, dim, underline and inverse (the cursor row) stay.
+		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]colorize\.js$/ }, args => {
+			let source = fs.readFileSync(args.path, 'utf8');
+			source = edit(source, 'ink/build/colorize.js', '    if (!color) {', "    if (!color || process.env['NO_COLOR']) {");
 			return { contents: source, loader: 'js' };
 		});
 		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/ }, args => {
