@@ -72,7 +72,7 @@ try {
 	await screen.waitFor(s => s.includes(FIXTURES.ticker) && s.includes('-it') && s.includes('exit 3'), 10_000);
 	await screen.press('2');
 	for (let i = 0; i < 10 && !(await screen.text()).includes(`3 Layers of ${FIXTURES.demoImage}`); i++) await screen.press('j');
-	await screen.waitFor(s => s.includes(`3 Layers of ${FIXTURES.demoImage}`) && s.includes('WORKDIR /app') && s.includes('Cmd'), 5000);
+	await screen.waitFor(s => s.includes(`3 Layers of ${FIXTURES.demoImage}`) && s.includes('WORKDIR /app') && s.includes('Only here'), 5000);
 	await new Promise(r => setTimeout(r, 300));
 	await screen.lines();
 	fs.mkdirSync(MEDIA, { recursive: true });
