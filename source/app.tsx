@@ -13,7 +13,7 @@ import { ConfirmDialog } from './components/confirm-dialog.js';
 import { ConnectionBanner } from './components/banner.js';
 import { StatusLine } from './components/status-line.js';
 import { Header } from './components/header.js';
-import { HELP_ROWS, HelpOverlay, helpPageSize } from './components/help-overlay.js';
+import { helpRows, HelpOverlay, helpPageSize } from './components/help-overlay.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './components/too-small.js';
 import { DashboardBody, useDashboard } from './dashboard.js';
 import type { Engine } from './docker/client.js';
@@ -44,6 +44,8 @@ export interface AppProps {
 	readonly store: Store;
 	readonly engine: Engine;
 	readonly readOnly: boolean;
+	/** The engine is marked production in the config. */
+	readonly production?: boolean;
 	readonly detachKeys: DetachKeys;
 	readonly logBuffer: number;
 	/** A warning to show once at start (a bad setting that was replaced by its default). */
@@ -55,7 +57,7 @@ export interface AppProps {
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** The dashboard and the logs view, the status line, and the one key dispatcher. */
-export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNotice, initialBuild }: AppProps) {
+export function App({ store, engine, readOnly, production, detachKeys, logBuffer, startupNotice, initialBuild }: AppProps) {
 	const { exit, suspendTerminal } = useApp();
 	const { columns, rows } = useWindowSize();
 	const snapshot = useSnapshot(store);
@@ -269,8 +271,9 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 		const binding = name ? lookup(name, activeScopes(ui)) : undefined;
 		if (ui.overlay === 'help' && binding?.scope === 'list') {
 			const page = helpPageSize(rows - 1);
-			const steps: Partial<Record<ActionId, number>> = { 'cursor.up': -1, 'cursor.down': 1, 'cursor.pageUp': -page, 'cursor.pageDown': page, 'cursor.first': -HELP_ROWS.length, 'cursor.last': HELP_ROWS.length };
-			dispatch({ type: 'helpScroll', delta: steps[binding.id] ?? 0, max: Math.max(0, HELP_ROWS.length - page) });
+			const total = helpRows().length;
+			const steps: Partial<Record<ActionId, number>> = { 'cursor.up': -1, 'cursor.down': 1, 'cursor.pageUp': -page, 'cursor.pageDown': page, 'cursor.first': -total, 'cursor.last': total };
+			dispatch({ type: 'helpScroll', delta: steps[binding.id] ?? 0, max: Math.max(0, total - page) });
 			return;
 		}
 		if (binding) run(binding.id);
@@ -314,6 +317,7 @@ export function App({ store, engine, readOnly, detachKeys, logBuffer, startupNot
 			running={snapshot.containers.filter(c => c.state === 'running').length}
 			images={snapshot.images.length}
 			readOnly={readOnly}
+			production={production}
 		/>
 	);
 	if (ui.overlay === 'help') {

@@ -7,6 +7,8 @@ import { describeConnectError } from './docker/errors.js';
 import { resolveDetachKeys } from './format/detach-keys.js';
 import { DEFAULT_LOG_BUFFER } from './store/log-session.js';
 import { Store } from './store/store.js';
+import { configPath, engineSettings, loadConfig } from './config.js';
+import { setActiveKeymap } from './keymap/keymap.js';
 
 const cli = meow(
 	`
@@ -38,6 +40,10 @@ const cli = meow(
 
   Environment
     DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH   as for the docker CLI.
+    NO_COLOR      no colours.
+
+  Configuration (keys, theme, log buffer, detach keys, read-only, per engine)
+    ${configPath()}
 
   Examples
     $ dockdeck
@@ -89,13 +95,18 @@ async function main(): Promise<void> {
 		if (error instanceof UsageError) fail([error.message], 2);
 		throw error;
 	}
+	// the config file: a problem is reported on the screen and the rest of the settings still apply
+	const { config, problems } = loadConfig(configPath());
+	setActiveKeymap(config.keymap);
+	const settings = engineSettings(config, endpoint.address, cli.flags.readOnly);
+	if (building && settings.readOnly) fail([`dockdeck build changes the engine, and ${endpoint.address} is read-only in ${configPath()}`], 2);
 	let detach: ReturnType<typeof resolveDetachKeys>;
 	try {
-		detach = resolveDetachKeys(cli.flags.detachKeys);
+		detach = resolveDetachKeys(cli.flags.detachKeys ?? config.detachKeys);
 	} catch (error) {
 		fail([`--detach-keys: ${(error as Error).message}`], 2);
 	}
-	const logBuffer = cli.flags.logBuffer === undefined ? DEFAULT_LOG_BUFFER : Number(cli.flags.logBuffer);
+	const logBuffer = cli.flags.logBuffer === undefined ? (config.logBuffer ?? DEFAULT_LOG_BUFFER) : Number(cli.flags.logBuffer);
 	if (!Number.isInteger(logBuffer) || logBuffer < 100 || logBuffer > 1_000_000) fail([`--log-buffer "${cli.flags.logBuffer}" is not valid: give a whole number of lines from 100 to 1000000`], 2);
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail(['needs an interactive terminal: run it in a terminal, not through a pipe.'], 2);
 
@@ -113,7 +124,14 @@ async function main(): Promise<void> {
 	store.start();
 	// The screen (React, Ink and its layout engine) loads while the engine answers the first lists.
 	const { showDashboard } = await import('./ui.js');
-	await showDashboard({ store, engine, readOnly: cli.flags.readOnly, detachKeys: detach.keys, logBuffer, startupNotice: detach.warning ? { text: detach.warning, tone: 'warn' as const } : undefined, initialBuild });
+	const configFile = configPath();
+	const first = problems[0]?.startsWith(`${configFile}: `) ? problems[0].slice(configFile.length + 2) : problems[0];
+	const configNotice = problems.length === 0 ? [] : problems.length === 1 ? [problems[0]!] : [`${problems.length} problems in ${configFile} (their defaults apply); the first: ${first}`];
+	const warnings = [...configNotice, ...(detach.warning ? [detach.warning] : [])];
+	await showDashboard(
+		{ store, engine, readOnly: settings.readOnly, production: settings.production, detachKeys: detach.keys, logBuffer, startupNotice: warnings.length ? { text: warnings.join(' · '), tone: 'warn' as const } : undefined, initialBuild },
+		config.theme,
+	);
 }
 
 main().catch((error: unknown) => fail([`internal error: ${error instanceof Error ? error.message : String(error)}`]));

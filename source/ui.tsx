@@ -1,10 +1,13 @@
 import { render } from 'ink';
 import { App, type AppProps } from './app.js';
 import { injectFault, traceKeys } from './diagnostics.js';
+import { TONE_COLOR } from './components/table.js';
+import type { Tone } from './format/container-mode.js';
 
 /** Draws the dashboard until the user quits or a signal ends it; leaves the terminal as it found it. */
-export async function showDashboard(props: AppProps): Promise<void> {
+export async function showDashboard(props: AppProps, theme: Partial<Record<Tone, string>> = {}): Promise<void> {
 	const { store } = props;
+	Object.assign(TONE_COLOR, theme);
 	traceKeys(process.env.DOCKDECK_TRACE_KEYS);
 	const instance = render(<App {...props} />, {
 		// stdin and stdout are TTYs (checked before): Ink would otherwise go non-interactive whenever CI is set

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { displayKey, KEYMAP, lookup, type Scope } from '../keymap/keymap.js';
+import { activeKeymap, displayKey, lookup, type Scope } from '../keymap/keymap.js';
 import { displayWidth, inert } from '../format/text.js';
 
 /** Hints always shown, however narrow the terminal: how to learn the rest, and how to leave. */
@@ -8,7 +8,7 @@ const ALWAYS = new Set(['help', 'quit', 'back']);
 /** The key hints that fit `width`: the essential ones always, the others in table order while they fit. */
 export function footerHints(scopes: readonly Scope[], width: number): { key: string; hint: string }[] {
 	// a hint whose key a more specific scope has taken over is left out
-	const all = KEYMAP.filter(b => b.hint && scopes.includes(b.scope) && lookup(b.keys[0]!, scopes)?.id === b.id).map(b => ({ key: b.hintKeys ?? displayKey(b.keys[0]!), hint: b.hint! }));
+	const all = activeKeymap().filter(b => b.hint && scopes.includes(b.scope) && lookup(b.keys[0]!, scopes)?.id === b.id).map(b => ({ key: b.hintKeys ?? displayKey(b.keys[0]!), hint: b.hint! }));
 	const cost = (h: { key: string; hint: string }) => displayWidth(`${h.key} ${h.hint}  `);
 	let room = width - all.filter(h => ALWAYS.has(h.hint)).reduce((n, h) => n + cost(h), 0);
 	return all.filter(h => {

@@ -9,6 +9,8 @@ interface HeaderProps {
 	readonly running: number;
 	readonly images: number;
 	readonly readOnly: boolean;
+	/** Marked production in the config: said in red before anything else. */
+	readonly production?: boolean;
 }
 
 /**
@@ -27,8 +29,8 @@ export function engineText(engine: EngineInfo, room: number): string {
 }
 
 /** The top line: which engine this is, always, and what it holds. */
-export function Header({ engine, width, containers, running, images, readOnly }: HeaderProps) {
-	const name = `dockdeck${readOnly ? ' [read-only]' : ''}`;
+export function Header({ engine, width, containers, running, images, readOnly, production }: HeaderProps) {
+	const name = `dockdeck${production ? ' PRODUCTION' : ''}${readOnly ? ' [read-only]' : ''}`;
 	const counts = `${containers} containers, ${running} running · ${images} images`;
 	const address = truncate(engine.address, Math.max(12, width - displayWidth(name) - displayWidth(counts) - 6));
 	const room = width - displayWidth(name) - displayWidth(address) - displayWidth(counts) - 9;
@@ -37,6 +39,7 @@ export function Header({ engine, width, containers, running, images, readOnly }:
 		<Box width={width} height={1}>
 			<Text wrap="truncate">
 				<Text bold color="cyanBright">dockdeck</Text>
+				{production ? <Text bold inverse color="red"> PRODUCTION </Text> : null}
 				{readOnly ? <Text color="yellow"> [read-only]</Text> : null}
 				<Text> · </Text>
 				<Text bold>{address}</Text>

@@ -1,11 +1,13 @@
 import { Box, Text } from 'ink';
 import { Table } from '@alcalzone/ink-table';
-import { KEYMAP } from '../keymap/keymap.js';
+import { activeKeymap } from '../keymap/keymap.js';
 import { keysText, scopeName } from '../keymap/markdown.js';
 import { inert, truncate } from '../format/text.js';
 
-/** All help rows, from the key table. */
-export const HELP_ROWS = KEYMAP.map(b => ({ Key: keysText(b), Where: scopeName(b.scope), Action: inert(b.description) }));
+/** All help rows, from the key table in force. */
+export function helpRows() {
+	return activeKeymap().map(b => ({ Key: keysText(b), Where: scopeName(b.scope), Action: inert(b.description) }));
+}
 
 /** How many help rows fit: ink-table spends two lines per row plus four for its frame. */
 export function helpPageSize(height: number): number {
@@ -15,6 +17,7 @@ export function helpPageSize(height: number): number {
 /** The `?` overlay: every key from the key table, a page at a time. */
 export function HelpOverlay({ width, height, offset }: { readonly width: number; readonly height: number; readonly offset: number }) {
 	const size = helpPageSize(height);
+	const HELP_ROWS = helpRows();
 	const start = Math.max(0, Math.min(offset, HELP_ROWS.length - size));
 	// ink-table sizes columns by their content: cut the descriptions so a row never wraps
 	const page = HELP_ROWS.slice(start, start + size);

@@ -147,8 +147,54 @@ export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | 'c
 	return ['always', state.panel, 'list', 'panels', 'global', 'views'];
 }
 
+let active: readonly Binding[] = KEYMAP;
+
+/** The key table in force: KEYMAP with the user's remapping (config.json "keys") applied. */
+export function activeKeymap(): readonly Binding[] {
+	return active;
+}
+
+/** Puts a key table in force; done once at start, before the screen is drawn. */
+export function setActiveKeymap(keymap: readonly Binding[]): void {
+	active = keymap;
+}
+
+/** The scope stacks a user can be in: each screen, overlay and view. */
+export const SCOPE_STACKS: readonly (readonly Scope[])[] = [
+	...(['containers', 'images', 'layers'] as const).map(panel => activeScopes({ overlay: null, panel })),
+	...(['help', 'filter', 'prompt', 'confirm', 'form'] as const).map(overlay => activeScopes({ overlay, panel: 'containers' })),
+	...(['logs', 'prune', 'changes', 'usage', 'build'] as const).map(view => activeScopes({ overlay: null, panel: 'containers', view })),
+];
+
+/**
+ * Keys that do two things where both are in force: "x is bound to both A and B". A more specific
+ * scope may shadow a wider one on purpose (Esc closes a view before it clears a filter); the same
+ * scope twice, or a key that makes another binding unreachable, is a conflict.
+ */
+export function keyConflicts(keymap: readonly Binding[]): string[] {
+	const found = new Set<string>();
+	for (const scopes of SCOPE_STACKS) {
+		const seen = new Map<string, Binding>();
+		for (const binding of keymap.filter(b => scopes.includes(b.scope))) {
+			for (const key of binding.keys) {
+				const earlier = seen.get(key);
+				if (earlier && earlier.scope === binding.scope && earlier.id !== binding.id) found.add(`${displayKey(key)} is bound to both ${earlier.id} and ${binding.id}`);
+				if (!earlier) seen.set(key, binding);
+			}
+		}
+	}
+	for (const binding of keymap) {
+		const stack = SCOPE_STACKS.find(scopes => scopes.includes(binding.scope));
+		if (stack && !binding.keys.some(k => lookup(k, stack, keymap)?.id === binding.id)) {
+			const takenBy = lookup(binding.keys[0]!, stack, keymap);
+			found.add(`${displayKey(binding.keys[0]!)} is bound to both ${takenBy?.id} and ${binding.id}`);
+		}
+	}
+	return [...found];
+}
+
 /** Finds the binding for a key in the given scopes, first scope first. */
-export function lookup(key: string, scopes: readonly Scope[], keymap: readonly Binding[] = KEYMAP): Binding | undefined {
+export function lookup(key: string, scopes: readonly Scope[], keymap: readonly Binding[] = active): Binding | undefined {
 	for (const scope of scopes) {
 		const binding = keymap.find(b => b.scope === scope && b.keys.includes(key));
 		if (binding) return binding;

@@ -46,7 +46,8 @@ export class Screen {
 			rows,
 			name: 'xterm-256color',
 			cwd: options.cwd,
-			env: { ...withoutCi(process.env), TERM: 'xterm-256color', DOCKDECK: `${process.execPath} ${CLI}`, ...options.env } as Record<string, string>,
+			// no config file of the machine's user: a test that wants one passes DOCKDECK_CONFIG
+			env: { ...withoutCi(process.env), TERM: 'xterm-256color', DOCKDECK: `${process.execPath} ${CLI}`, DOCKDECK_CONFIG: '/nonexistent/dockdeck-test-config.json', ...options.env } as Record<string, string>,
 		});
 		this.proc.onData(data => {
 			this.lastDataAt = performance.now();

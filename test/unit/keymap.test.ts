@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { activeScopes, KEYMAP, lookup, type Scope } from '../../source/keymap/keymap.js';
+import { activeScopes, keyConflicts, KEYMAP, lookup, type Scope } from '../../source/keymap/keymap.js';
 import { keyTableMarkdown } from '../../source/keymap/markdown.js';
 
 const README = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../README.md');
@@ -16,18 +16,7 @@ function scopesWhere(scope: Scope): Scope[] {
 }
 
 test('no key does two things where both are in force', () => {
-	const stacks: Scope[][] = (['containers', 'images', 'layers', 'filter', 'help', 'prompt', 'confirm', 'form', 'logs', 'prune', 'changes', 'usage', 'build'] as const).map(scopesWhere);
-	for (const scopes of stacks) {
-		const seen = new Map<string, string>();
-		for (const binding of KEYMAP.filter(b => scopes.includes(b.scope))) {
-			for (const key of binding.keys) {
-				const earlier = seen.get(key);
-				// a more specific scope may shadow a wider one on purpose; the same scope twice is a conflict
-				assert.ok(!earlier || KEYMAP.find(b => b.id === earlier)!.scope !== binding.scope, `${key} is bound to both ${earlier} and ${binding.id}`);
-				seen.set(key, binding.id);
-			}
-		}
-	}
+	assert.deepEqual(keyConflicts(KEYMAP), []);
 });
 
 test('every binding is described and reachable', () => {

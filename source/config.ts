@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Tone } from './format/container-mode.js';
+import { parseDetachKeys } from './format/detach-keys.js';
+import { KEYMAP, keyConflicts, type ActionId, type Binding } from './keymap/keymap.js';
+
+/** Settings for one engine, by its address (unix:///…, tcp://…, ssh://…). */
+export interface EngineSettings {
+	readonly readOnly?: boolean;
+	/** Marks the engine as production: the header says so in red, and read-only is the default. */
+	readonly production?: boolean;
+}
+
+export interface Config {
+	readonly keymap: readonly Binding[];
+	readonly theme: Partial<Record<Tone, string>>;
+	readonly logBuffer?: number;
+	readonly detachKeys?: string;
+	readonly readOnly?: boolean;
+	readonly engines: Readonly<Record<string, EngineSettings>>;
+}
+
+export const EMPTY_CONFIG: Config = { keymap: KEYMAP, theme: {}, engines: {} };
+
+/** Where the config file is: $DOCKDECK_CONFIG, else $XDG_CONFIG_HOME/dockdeck/config.json, else ~/.config/dockdeck/config.json. */
+export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+	if (env.DOCKDECK_CONFIG) return env.DOCKDECK_CONFIG;
+	const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(env.HOME ?? os.homedir(), '.config');
+	return path.join(base, 'dockdeck', 'config.json');
+}
+
+const TONES: readonly Tone[] = ['good', 'bad', 'muted', 'warn', 'info'];
+const COLOURS = new Set(['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', 'gray', 'grey', 'blackBright', 'redBright', 'greenBright', 'yellowBright', 'blueBright', 'magentaBright', 'cyanBright', 'whiteBright']);
+const NAMED_KEYS = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'tab', 'shift+tab', 'return', 'escape', 'backspace', 'delete', 'space']);
+const KNOWN = new Set(['keys', 'theme', 'logBuffer', 'detachKeys', 'readOnly', 'engines']);
+
+/** A key name as the key table writes it: one character, a named key, or ctrl+<letter>. */
+function validKey(key: string): boolean {
+	return [...key].length === 1 ? key.charCodeAt(0) >= 32 : NAMED_KEYS.has(key) || /^ctrl\+[a-z]$/.test(key) || /^meta\+.$/u.test(key);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads and checks the config file. Never throws: a missing file is no settings, and each problem
+ * is one line naming the file, the setting and what is wrong, while the rest still applies. A key
+ * remapping with conflicts is dropped whole (the default keys stay), its conflicts reported.
+ */
+export function loadConfig(file: string): { config: Config; problems: string[] } {
+	let text: string;
+	try {
+		text = fs.readFileSync(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return { config: EMPTY_CONFIG, problems: code === 'ENOENT' ? [] : [`${file}: cannot be read (${code ?? String(error)})`] };
+	}
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch (error) {
+		return { config: EMPTY_CONFIG, problems: [`${file}: not valid JSON: ${(error as Error).message}`] };
+	}
+	if (!isObject(raw)) return { config: EMPTY_CONFIG, problems: [`${file}: must hold a JSON object, like {"readOnly": true}`] };
+	const problems: string[] = [];
+	const bad = (setting: string, what: string) => problems.push(`${file}: "${setting}" ${what}`);
+	for (const key of Object.keys(raw)) if (!KNOWN.has(key)) bad(key, `is not a setting (known: ${[...KNOWN].join(', ')})`);
+
+	let keymap: readonly Binding[] = KEYMAP;
+	if (raw.keys !== undefined) {
+		if (!isObject(raw.keys)) bad('keys', 'must map actions to keys, like {"container.logs": "L"}');
+		else {
+			const ids = new Set(KEYMAP.map(b => b.id));
+			const remap = new Map<ActionId, string[]>();
+			for (const [id, value] of Object.entries(raw.keys)) {
+				const keys = typeof value === 'string' ? [value] : Array.isArray(value) && value.every(k => typeof k === 'string') ? (value as string[]) : undefined;
+				if (!ids.has(id as ActionId)) bad(`keys.${id}`, 'is not an action (the actions are listed in the README key table and by ? in dockdeck)');
+				else if (!keys || keys.length === 0) bad(`keys.${id}`, 'must be a key or a list of keys, like "L" or ["L", "ctrl+l"]');
+				else if (keys.some(k => !validKey(k))) bad(`keys.${id}`, `has a key that is not one: ${JSON.stringify(keys.find(k => !validKey(k)))} (one character, ctrl+<letter>, or up, down, left, right, pageup, pagedown, home, end, tab, shift+tab, return, escape, backspace, delete, space)`);
+				else remap.set(id as ActionId, keys);
+			}
+			if (remap.size > 0) {
+				const remapped = KEYMAP.map(b => (remap.has(b.id) ? { ...b, keys: remap.get(b.id)! } : b));
+				const conflicts = keyConflicts(remapped);
+				if (conflicts.length) for (const conflict of conflicts) bad('keys', `conflict: ${conflict}; the default keys are used`);
+				else keymap = remapped;
+			}
+		}
+	}
+
+	const theme: Partial<Record<Tone, string>> = {};
+	if (raw.theme !== undefined) {
+		if (!isObject(raw.theme)) bad('theme', `must map tones (${TONES.join(', ')}) to colours`);
+		else
+			for (const [tone, colour] of Object.entries(raw.theme)) {
+				if (!TONES.includes(tone as Tone)) bad(`theme.${tone}`, `is not a tone (${TONES.join(', ')})`);
+				else if (typeof colour !== 'string' || !(COLOURS.has(colour) || /^#[0-9a-f]{6}$/i.test(colour))) bad(`theme.${tone}`, `is not a colour: ${JSON.stringify(colour)} (a name like "cyan" or "greenBright", or "#rrggbb")`);
+				else theme[tone as Tone] = colour;
+			}
+	}
+
+	let logBuffer: number | undefined;
+	if (raw.logBuffer !== undefined) {
+		if (typeof raw.logBuffer !== 'number' || !Number.isInteger(raw.logBuffer) || raw.logBuffer < 100 || raw.logBuffer > 1_000_000) bad('logBuffer', `must be a whole number of lines from 100 to 1000000, not ${JSON.stringify(raw.logBuffer)}`);
+		else logBuffer = raw.logBuffer;
+	}
+
+	let detachKeys: string | undefined;
+	if (raw.detachKeys !== undefined) {
+		try {
+			if (typeof raw.detachKeys !== 'string') throw new Error('must be a string like "ctrl-p,ctrl-q"');
+			parseDetachKeys(raw.detachKeys);
+			detachKeys = raw.detachKeys;
+		} catch (error) {
+			bad('detachKeys', (error as Error).message);
+		}
+	}
+
+	let readOnly: boolean | undefined;
+	if (raw.readOnly !== undefined) {
+		if (typeof raw.readOnly !== 'boolean') bad('readOnly', 'must be true or false');
+		else readOnly = raw.readOnly;
+	}
+
+	const engines: Record<string, EngineSettings> = {};
+	if (raw.engines !== undefined) {
+		if (!isObject(raw.engines)) bad('engines', 'must map engine addresses to settings, like {"tcp://prod:2376": {"production": true}}');
+		else
+			for (const [address, settings] of Object.entries(raw.engines)) {
+				if (!isObject(settings)) {
+					bad(`engines.${address}`, 'must be an object, like {"production": true}');
+					continue;
+				}
+				const entry: { readOnly?: boolean; production?: boolean } = {};
+				for (const [key, value] of Object.entries(settings)) {
+					if (key !== 'readOnly' && key !== 'production') bad(`engines.${address}.${key}`, 'is not an engine setting (readOnly, production)');
+					else if (typeof value !== 'boolean') bad(`engines.${address}.${key}`, 'must be true or false');
+					else entry[key] = value;
+				}
+				engines[address] = entry;
+			}
+	}
+	return { config: { keymap, theme, logBuffer, detachKeys, readOnly, engines }, problems };
+}
+
+/** What applies to one engine: the flag first, then its entry in "engines", then the top level. A production engine is read-only unless its entry says otherwise. */
+export function engineSettings(config: Config, address: string, flagReadOnly: boolean): { readOnly: boolean; production: boolean } {
+	const entry = config.engines[address] ?? {};
+	const production = entry.production ?? false;
+	const readOnly = flagReadOnly || (entry.readOnly ?? (production ? true : (config.readOnly ?? false)));
+	return { readOnly, production };
+}
