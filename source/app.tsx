@@ -46,6 +46,8 @@ export interface AppProps {
 	readonly readOnly: boolean;
 	/** The engine is marked production in the config. */
 	readonly production?: boolean;
+	/** The docker context the engine came from. */
+	readonly dockerContext?: string;
 	readonly detachKeys: DetachKeys;
 	readonly logBuffer: number;
 	/** A warning to show once at start (a bad setting that was replaced by its default). */
@@ -57,7 +59,7 @@ export interface AppProps {
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** The dashboard and the logs view, the status line, and the one key dispatcher. */
-export function App({ store, engine, readOnly, production, detachKeys, logBuffer, startupNotice, initialBuild }: AppProps) {
+export function App({ store, engine, readOnly, production, dockerContext, detachKeys, logBuffer, startupNotice, initialBuild }: AppProps) {
 	const { exit, suspendTerminal } = useApp();
 	const { columns, rows } = useWindowSize();
 	const snapshot = useSnapshot(store);
@@ -318,6 +320,7 @@ export function App({ store, engine, readOnly, production, detachKeys, logBuffer
 			images={snapshot.images.length}
 			readOnly={readOnly}
 			production={production}
+			context={dockerContext}
 		/>
 	);
 	if (ui.overlay === 'help') {

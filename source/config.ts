@@ -5,7 +5,7 @@ import type { Tone } from './format/container-mode.js';
 import { parseDetachKeys } from './format/detach-keys.js';
 import { KEYMAP, keyConflicts, type ActionId, type Binding } from './keymap/keymap.js';
 
-/** Settings for one engine, by its address (unix:///…, tcp://…, ssh://…). */
+/** Settings for one engine, by its docker context name or its address (unix:///…, tcp://…, ssh://…). */
 export interface EngineSettings {
 	readonly readOnly?: boolean;
 	/** Marks the engine as production: the header says so in red, and read-only is the default. */
@@ -143,9 +143,12 @@ export function loadConfig(file: string): { config: Config; problems: string[] }
 	return { config: { keymap, theme, logBuffer, detachKeys, readOnly, engines }, problems };
 }
 
-/** What applies to one engine: the flag first, then its entry in "engines", then the top level. A production engine is read-only unless its entry says otherwise. */
-export function engineSettings(config: Config, address: string, flagReadOnly: boolean): { readOnly: boolean; production: boolean } {
-	const entry = config.engines[address] ?? {};
+/**
+ * What applies to one engine: the flag first, then its entry in "engines" (by context name, else by
+ * address), then the top level. A production engine is read-only unless its entry says otherwise.
+ */
+export function engineSettings(config: Config, address: string, flagReadOnly: boolean, context?: string): { readOnly: boolean; production: boolean } {
+	const entry = (context && context !== 'default' ? config.engines[context] : undefined) ?? config.engines[address] ?? {};
 	const production = entry.production ?? false;
 	const readOnly = flagReadOnly || (entry.readOnly ?? (production ? true : (config.readOnly ?? false)));
 	return { readOnly, production };

@@ -2,7 +2,7 @@ import meow from 'meow';
 import { cliBuildValues } from './actions/build-form.js';
 import { logMemory } from './diagnostics.js';
 import { connectEngine } from './docker/client.js';
-import { resolveEndpoint, UsageError, type Endpoint } from './docker/endpoint.js';
+import { resolveTarget, UsageError, type Target } from './docker/endpoint.js';
 import { describeConnectError } from './docker/errors.js';
 import { resolveDetachKeys } from './format/detach-keys.js';
 import { DEFAULT_LOG_BUFFER } from './store/log-session.js';
@@ -22,7 +22,9 @@ const cli = meow(
 
   Options
     -H, --host <address>  Engine to use: unix:///path/docker.sock, tcp://host:2375,
-                          ssh://user@host. Default: $DOCKER_HOST, else the local socket.
+                          ssh://user@host. Default: $DOCKER_HOST, else the docker
+                          context in use, else the local socket.
+    -c, --context <name>  Docker context to use (docker context ls), as the docker CLI.
     --read-only           Never change the engine: every action that would is refused;
                           attach shows output only.
     --detach-keys <keys>  Keys that leave an attached container running. Default:
@@ -39,7 +41,8 @@ const cli = meow(
     --no-cache            Run every step again instead of using the cache.
 
   Environment
-    DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH   as for the docker CLI.
+    DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_CONTEXT, DOCKER_CONFIG
+                  as for the docker CLI.
     NO_COLOR      no colours.
 
   Configuration (keys, theme, log buffer, detach keys, read-only, per engine)
@@ -54,6 +57,7 @@ const cli = meow(
 		importMeta: import.meta,
 		flags: {
 			host: { type: 'string', shortFlag: 'H' },
+			context: { type: 'string', shortFlag: 'c' },
 			readOnly: { type: 'boolean', default: false },
 			detachKeys: { type: 'string' },
 			logBuffer: { type: 'string' },
@@ -88,17 +92,18 @@ async function main(): Promise<void> {
 	if (!building && buildFlag) fail([`${buildFlag} goes with dockdeck build PATH: see dockdeck --help`], 2);
 	if (building && cli.flags.readOnly) fail(['dockdeck build changes the engine, so it cannot go with --read-only'], 2);
 	const initialBuild = building ? cliBuildValues(cli.input[1]!, { tag, file, buildArg, target, noCache }) : undefined;
-	let endpoint: Endpoint;
+	let resolved: Target;
 	try {
-		endpoint = resolveEndpoint(cli.flags.host);
+		resolved = resolveTarget({ host: cli.flags.host, context: cli.flags.context });
 	} catch (error) {
 		if (error instanceof UsageError) fail([error.message], 2);
 		throw error;
 	}
+	const { endpoint, context } = resolved;
 	// the config file: a problem is reported on the screen and the rest of the settings still apply
 	const { config, problems } = loadConfig(configPath());
 	setActiveKeymap(config.keymap);
-	const settings = engineSettings(config, endpoint.address, cli.flags.readOnly);
+	const settings = engineSettings(config, endpoint.address, cli.flags.readOnly, context);
 	if (building && settings.readOnly) fail([`dockdeck build changes the engine, and ${endpoint.address} is read-only in ${configPath()}`], 2);
 	let detach: ReturnType<typeof resolveDetachKeys>;
 	try {
@@ -129,7 +134,7 @@ async function main(): Promise<void> {
 	const configNotice = problems.length === 0 ? [] : problems.length === 1 ? [problems[0]!] : [`${problems.length} problems in ${configFile} (their defaults apply); the first: ${first}`];
 	const warnings = [...configNotice, ...(detach.warning ? [detach.warning] : [])];
 	await showDashboard(
-		{ store, engine, readOnly: settings.readOnly, production: settings.production, detachKeys: detach.keys, logBuffer, startupNotice: warnings.length ? { text: warnings.join(' · '), tone: 'warn' as const } : undefined, initialBuild },
+		{ store, engine, readOnly: settings.readOnly, production: settings.production, dockerContext: context, detachKeys: detach.keys, logBuffer, startupNotice: warnings.length ? { text: warnings.join(' · '), tone: 'warn' as const } : undefined, initialBuild },
 		config.theme,
 	);
 }

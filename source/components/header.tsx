@@ -11,6 +11,8 @@ interface HeaderProps {
 	readonly readOnly: boolean;
 	/** Marked production in the config: said in red before anything else. */
 	readonly production?: boolean;
+	/** The docker context the engine came from ("default" for --host, DOCKER_HOST or the local socket). */
+	readonly context?: string;
 }
 
 /**
@@ -29,8 +31,8 @@ export function engineText(engine: EngineInfo, room: number): string {
 }
 
 /** The top line: which engine this is, always, and what it holds. */
-export function Header({ engine, width, containers, running, images, readOnly, production }: HeaderProps) {
-	const name = `dockdeck${production ? ' PRODUCTION' : ''}${readOnly ? ' [read-only]' : ''}`;
+export function Header({ engine, width, containers, running, images, readOnly, production, context = 'default' }: HeaderProps) {
+	const name = `dockdeck${production ? ' PRODUCTION' : ''}${readOnly ? ' [read-only]' : ''} · ${context}`;
 	const counts = `${containers} containers, ${running} running · ${images} images`;
 	const address = truncate(engine.address, Math.max(12, width - displayWidth(name) - displayWidth(counts) - 6));
 	const room = width - displayWidth(name) - displayWidth(address) - displayWidth(counts) - 9;
@@ -41,6 +43,8 @@ export function Header({ engine, width, containers, running, images, readOnly, p
 				<Text bold color="cyanBright">dockdeck</Text>
 				{production ? <Text bold inverse color="red"> PRODUCTION </Text> : null}
 				{readOnly ? <Text color="yellow"> [read-only]</Text> : null}
+				<Text> · </Text>
+				<Text color="magenta">{context}</Text>
 				<Text> · </Text>
 				<Text bold>{address}</Text>
 				{version ? <Text color="gray">{` · ${version}`}</Text> : null}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,4 +82,53 @@ function readTls(certPath: string | undefined): { ca: Buffer; cert: Buffer; key:
 		}
 	};
 	return { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
+}
+
+/** An engine as the user named it: the docker context (or "default") and where it is. */
+export interface Target {
+	readonly context: string;
+	readonly endpoint: Endpoint;
+}
+
+const dockerConfigDir = (env: NodeJS.ProcessEnv) => env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
+
+/** The context the docker CLI would use: --context, then --host or DOCKER_HOST (the default context), then DOCKER_CONTEXT, then currentContext in config.json. */
+export function contextName(flags: { host?: string; context?: string }, env: NodeJS.ProcessEnv = process.env): string {
+	if (flags.context) return flags.context;
+	if (flags.host || env.DOCKER_HOST) return 'default';
+	if (env.DOCKER_CONTEXT) return env.DOCKER_CONTEXT;
+	try {
+		const config = JSON.parse(fs.readFileSync(path.join(dockerConfigDir(env), 'config.json'), 'utf8')) as { currentContext?: unknown };
+		if (typeof config.currentContext === 'string' && config.currentContext) return config.currentContext;
+	} catch {
+		// no config.json, or not JSON: the docker CLI then uses the default context too
+	}
+	return 'default';
+}
+
+/**
+ * Resolves --host / --context / DOCKER_HOST / DOCKER_CONTEXT / currentContext as the docker CLI
+ * does. A named context is read from the context store ($DOCKER_CONFIG/contexts/meta/<sha256 of
+ * the name>/meta.json) with its TLS files from contexts/tls/<sha256>/docker/ when it has them.
+ */
+export function resolveTarget(flags: { host?: string; context?: string }, env: NodeJS.ProcessEnv = process.env): Target {
+	if (flags.host && flags.context) throw new UsageError('--host and --context both name an engine: give one of them');
+	const context = contextName(flags, env);
+	if (context === 'default') return { context, endpoint: resolveEndpoint(flags.host, env) };
+	const id = createHash('sha256').update(context).digest('hex');
+	const store = path.join(dockerConfigDir(env), 'contexts');
+	const from = flags.context ? '--context' : env.DOCKER_CONTEXT ? 'DOCKER_CONTEXT' : `currentContext in ${path.join(dockerConfigDir(env), 'config.json')}`;
+	let host: unknown;
+	try {
+		const meta = JSON.parse(fs.readFileSync(path.join(store, 'meta', id, 'meta.json'), 'utf8')) as { Endpoints?: { docker?: { Host?: unknown } } };
+		host = meta.Endpoints?.docker?.Host;
+	} catch (error) {
+		const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+		throw new UsageError(missing ? `context "${context}" (from ${from}) does not exist: docker context ls lists the contexts` : `context "${context}" cannot be read: ${(error as Error).message}`);
+	}
+	if (typeof host !== 'string' || !host) throw new UsageError(`context "${context}" names no Docker endpoint (Endpoints.docker.Host in its meta.json)`);
+	const tlsDir = path.join(store, 'tls', id, 'docker');
+	const tls = fs.existsSync(path.join(tlsDir, 'ca.pem'));
+	const endpoint = resolveEndpoint(host, { ...env, DOCKER_TLS_VERIFY: tls ? '1' : '', DOCKER_CERT_PATH: tls ? tlsDir : '' });
+	return { context, endpoint };
 }

@@ -17,7 +17,7 @@ test('the config file: a remapped key, a production engine (read-only, said in t
 	const screen = new Screen(['--host', h.host], { cols: 120, rows: 40, env: { DOCKDECK_CONFIG: file } });
 	t.after(() => screen.kill('SIGKILL'));
 	let text = await screen.waitFor(s => /detached/.test(row(s, FIXTURES.ticker)));
-	assert.match(text.split('\n')[0]!, /^dockdeck PRODUCTION {2}\[read-only\] · /, 'the header says production and read-only');
+	assert.match(text.split('\n')[0]!, /^dockdeck PRODUCTION {2}\[read-only\] · default · /, 'the header says production and read-only');
 	await screen.select(FIXTURES.ticker);
 	await screen.press('l');
 	await new Promise(r => setTimeout(r, 300));

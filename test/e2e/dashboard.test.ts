@@ -15,7 +15,7 @@ test('a person sees the fixtures, browses layers, watches a container appear liv
 
 	// the three panels with the fixtures, each container's mode badge, the engine named in the header
 	let text = await screen.waitFor(s => /detached/.test(row(s, FIXTURES.ticker)) && /-it/.test(row(s, FIXTURES.shell)) && /exit 3/.test(row(s, FIXTURES.exited)));
-	assert.match(text.split('\n')[0]!, new RegExp(`dockdeck · ${h.host.replace(/[/.]/g, '\\$&')} · Docker \\d+\\.\\d+`), `the header names the engine and its version:\n${text}`);
+	assert.match(text.split('\n')[0]!, new RegExp(`dockdeck · default · ${h.host.replace(/[/.]/g, '\\$&')} · Docker \\d+\\.\\d+`), `the header names the engine and its version:\n${text}`);
 	assert.match(text.split('\n')[0]!, /\d+ containers, \d+ running · \d+ images$/, text);
 	assert.match(row(text, FIXTURES.ticker), /dockdeck-demo:1\s+detached\s+Up/, text);
 	assert.match(row(text, FIXTURES.shell), /dockdeck-demo:1\s+-it\s+Up/, text);

@@ -46,3 +46,47 @@ test('connection failures name the address and the fix', () => {
 		assert.ok(!problem.title.includes('\n'));
 	}
 });
+
+test('docker contexts: the store is read as the docker CLI reads it, with its precedence', async () => {
+	const { createHash } = await import('node:crypto');
+	const fs = await import('node:fs');
+	const os = await import('node:os');
+	const path = await import('node:path');
+	const { contextName, resolveTarget, UsageError } = await import('../../source/docker/endpoint.js');
+	const config = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-ctx-'));
+	const addContext = (name: string, host: string, tls = false) => {
+		const id = createHash('sha256').update(name).digest('hex');
+		fs.mkdirSync(path.join(config, 'contexts', 'meta', id), { recursive: true });
+		fs.writeFileSync(path.join(config, 'contexts', 'meta', id, 'meta.json'), JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
+		if (tls) {
+			const dir = path.join(config, 'contexts', 'tls', id, 'docker');
+			fs.mkdirSync(dir, { recursive: true });
+			for (const f of ['ca.pem', 'cert.pem', 'key.pem']) fs.writeFileSync(path.join(dir, f), `${f} of ${name}`);
+		}
+	};
+	try {
+		addContext('ops', 'unix:///run/ops.sock');
+		addContext('prod', 'tcp://prod.example:2376', true);
+		const env = { DOCKER_CONFIG: config };
+		assert.equal(contextName({}, env), 'default');
+		fs.writeFileSync(path.join(config, 'config.json'), JSON.stringify({ currentContext: 'ops' }));
+		assert.equal(contextName({}, env), 'ops', 'currentContext in config.json');
+		assert.equal(contextName({}, { ...env, DOCKER_CONTEXT: 'prod' }), 'prod', 'DOCKER_CONTEXT beats currentContext');
+		assert.equal(contextName({}, { ...env, DOCKER_CONTEXT: 'prod', DOCKER_HOST: 'tcp://x:1' }), 'default', 'DOCKER_HOST beats contexts');
+		assert.equal(contextName({ host: 'unix:///x.sock' }, { ...env, DOCKER_CONTEXT: 'prod' }), 'default', '--host beats contexts');
+		assert.equal(contextName({ context: 'prod' }, { ...env, DOCKER_HOST: 'tcp://x:1' }), 'prod', '--context beats everything');
+
+		assert.deepEqual(resolveTarget({}, env), { context: 'ops', endpoint: { kind: 'unix', address: 'unix:///run/ops.sock', socketPath: '/run/ops.sock' } });
+		const prod = resolveTarget({ context: 'prod' }, env);
+		assert.equal(prod.context, 'prod');
+		assert.equal(prod.endpoint.address, 'tcp://prod.example:2376');
+		assert.equal(prod.endpoint.kind === 'tcp' && prod.endpoint.tls?.ca.toString(), 'ca.pem of prod', 'the context\'s own TLS files');
+		assert.equal(resolveTarget({ host: 'unix:///x.sock' }, env).context, 'default');
+
+		assert.throws(() => resolveTarget({ context: 'nope' }, env), (e: unknown) => e instanceof UsageError && /context "nope" \(from --context\) does not exist: docker context ls lists the contexts/.test(e.message));
+		assert.throws(() => resolveTarget({ host: 'unix:///x.sock', context: 'ops' }, env), /--host and --context both name an engine/);
+		assert.throws(() => resolveTarget({}, { ...env, DOCKER_CONTEXT: 'gone' }), /context "gone" \(from DOCKER_CONTEXT\) does not exist/);
+	} finally {
+		fs.rmSync(config, { recursive: true, force: true });
+	}
+});

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { FIXTURES } from '../support/engine.js';
+import { Screen } from '../support/pty.js';
+import { requireEngine } from '../support/test-engine.js';
+
+test('a docker context names the engine: DOCKER_CONTEXT and --context reach it, the header names the context, config settings apply by context name', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-home-'));
+	t.after(() => fs.rmSync(home, { recursive: true, force: true }));
+	const dockerConfig = path.join(home, '.docker');
+	const id = createHash('sha256').update('lab').digest('hex');
+	fs.mkdirSync(path.join(dockerConfig, 'contexts', 'meta', id), { recursive: true });
+	fs.writeFileSync(path.join(dockerConfig, 'contexts', 'meta', id, 'meta.json'), JSON.stringify({ Name: 'lab', Metadata: { Description: 'the test engine' }, Endpoints: { docker: { Host: h.host, SkipTLSVerify: false } } }));
+	const configFile = path.join(home, 'dockdeck.json');
+	fs.writeFileSync(configFile, JSON.stringify({ engines: { lab: { production: true } } }));
+	const env = { HOME: home, DOCKER_CONFIG: dockerConfig, DOCKER_HOST: '', DOCKDECK_CONFIG: configFile };
+
+	const viaEnv = new Screen([], { cols: 120, rows: 40, env: { ...env, DOCKER_CONTEXT: 'lab' } });
+	t.after(() => viaEnv.kill('SIGKILL'));
+	const text = await viaEnv.waitFor(FIXTURES.ticker);
+	assert.match(text.split('\n')[0]!, new RegExp(`^dockdeck PRODUCTION {2}\\[read-only\\] · lab · ${h.host.replace(/[/.]/g, '\\$&')}`), text.split('\n')[0]);
+	await viaEnv.press('q');
+	assert.equal(await viaEnv.exited, 0);
+
+	const viaFlag = new Screen(['--context', 'lab'], { cols: 120, rows: 40, env });
+	t.after(() => viaFlag.kill('SIGKILL'));
+	await viaFlag.waitFor(s => s.includes(FIXTURES.ticker) && s.includes(' · lab · '));
+	await viaFlag.press('q');
+	assert.equal(await viaFlag.exited, 0);
+
+	const missing = new Screen(['--context', 'nowhere'], { cols: 120, rows: 20, env });
+	assert.equal(await missing.exited, 2);
+	assert.match(await missing.text(), /dockdeck: context "nowhere" \(from --context\) does not exist: docker context ls lists the contexts/);
+});
