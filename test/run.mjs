@@ -43,6 +43,8 @@ try {
 	engine = await startEngine(log);
 	env.DOCKDECK_TEST_HOST = engine.host;
 	env.DOCKDECK_TEST_DIR = engine.dir;
+	env.DOCKDECK_TEST_TLS_HOST = engine.tlsHost;
+	env.DOCKDECK_TEST_TLS_CERTS = engine.tlsCerts;
 } catch (error) {
 	log(`could not start the test engine: ${error instanceof Error ? error.message : error}`);
 	if (ci) {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -9,6 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Screen } from '../support/pty.js';
 import { requireEngine } from '../support/test-engine.js';
+import { makeCertificates } from '../support/tls.js';
 
 async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; text: string }> {
 	const screen = new Screen(args, { cols: 120, rows: 60, env });
@@ -88,23 +88,12 @@ test('--help and --version answer without an engine', async () => {
 	assert.match(version.text, /^\d+\.\d+\.\d+/m);
 });
 
-/** A CA and a server certificate for 127.0.0.1, made with openssl in `dir`. */
-function makeCerts(dir: string, name: string): { ca: string; cert: string; key: string } {
-	const at = (f: string) => path.join(dir, `${name}-${f}`);
-	const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
-	ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${name} test CA`, '-keyout', at('ca-key.pem'), '-out', at('ca.pem'));
-	ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', at('key.pem'), '-out', at('req.pem'));
-	fs.writeFileSync(at('ext.cnf'), 'subjectAltName=IP:127.0.0.1\n');
-	ssl('x509', '-req', '-in', at('req.pem'), '-CA', at('ca.pem'), '-CAkey', at('ca-key.pem'), '-CAcreateserial', '-days', '1', '-extfile', at('ext.cnf'), '-out', at('cert.pem'));
-	return { ca: at('ca.pem'), cert: at('cert.pem'), key: at('key.pem') };
-}
-
 test('TLS mismatches: plain HTTP to a TLS port, TLS to a plain port, and a certificate from another CA', async t => {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-tls-'));
 	t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-	const server = makeCerts(dir, 'server');
-	const other = makeCerts(dir, 'other');
-	const tlsServer = https.createServer({ cert: fs.readFileSync(server.cert), key: fs.readFileSync(server.key) }, (_req, res) => res.end('{}'));
+	const server = makeCertificates(dir, 'server');
+	const other = makeCertificates(dir, 'other');
+	const tlsServer = https.createServer({ cert: fs.readFileSync(server.serverCert), key: fs.readFileSync(server.serverKey) }, (_req, res) => res.end('{}'));
 	const plainServer = http.createServer((_req, res) => res.end('{}'));
 	await Promise.all([new Promise<void>(r => tlsServer.listen(0, '127.0.0.1', r)), new Promise<void>(r => plainServer.listen(0, '127.0.0.1', r))]);
 	t.after(() => {
@@ -117,8 +106,8 @@ test('TLS mismatches: plain HTTP to a TLS port, TLS to a plain port, and a certi
 	const certDir = (ca: string) => {
 		const d = fs.mkdtempSync(path.join(dir, 'certs-'));
 		fs.copyFileSync(ca, path.join(d, 'ca.pem'));
-		fs.copyFileSync(other.cert, path.join(d, 'cert.pem'));
-		fs.copyFileSync(other.key, path.join(d, 'key.pem'));
+		fs.copyFileSync(path.join(other.clientDir, 'cert.pem'), path.join(d, 'cert.pem'));
+		fs.copyFileSync(path.join(other.clientDir, 'key.pem'), path.join(d, 'key.pem'));
 		return d;
 	};
 
@@ -159,4 +148,28 @@ test('a socket this user may not open: permission denied, with the fix', async t
 	assert.match(text, /Fix: .*docker.* group/, text);
 	assert.match(text, /exit=1/);
 	noStackTrace(text);
+});
+
+test('the test engine over tcp:// with TLS: the dashboard with the client certificates, a refusal with another CA, and without TLS', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const screen = new Screen(['--host', h.tlsHost], { cols: 120, rows: 40, env: { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: h.tlsCerts } });
+	t.after(() => screen.kill('SIGKILL'));
+	const text = await screen.waitFor(s => /detached/.test(s) && s.includes('dd-ticker'), 10_000);
+	assert.match(text.split('\n')[0]!, new RegExp(`· default · ${h.tlsHost.replace(/[/.]/g, '\\$&')} · Docker`));
+	await screen.press('q');
+	assert.equal(await screen.exited, 0);
+
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-tls-engine-'));
+	t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+	const stranger = makeCertificates(dir, 'stranger');
+	const wrongCa = await runCli(['--host', h.tlsHost], { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: stranger.clientDir });
+	assert.equal(wrongCa.code, 1);
+	assert.match(wrongCa.text, /TLS with tcp:\/\/127\.0\.0\.1:\d+ failed/, wrongCa.text);
+	noStackTrace(wrongCa.text);
+
+	const plain = await runCli(['--host', h.tlsHost]);
+	assert.equal(plain.code, 1);
+	assert.match(plain.text, /Fix: /, plain.text);
+	noStackTrace(plain.text);
 });

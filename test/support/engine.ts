@@ -1,15 +1,21 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
+import { makeCertificates } from './tls.js';
 
 const run = promisify(execFile);
 
 /** A private Docker engine for tests: its own dockerd, socket, data root and exec root under a temp dir. */
 export interface TestEngine {
 	readonly host: string;
+	/** The same engine over tcp://127.0.0.1 with TLS (--tlsverify), and a client's DOCKER_CERT_PATH for it. */
+	readonly tlsHost: string;
+	readonly tlsCerts: string;
 	readonly socket: string;
 	readonly dir: string;
 	stop(): Promise<void>;
@@ -22,6 +28,7 @@ export async function ensureTools(log: (line: string) => void): Promise<void> {
 	const missing = [];
 	if (!(await has('dockerd')) || !(await has('docker'))) missing.push('docker.io');
 	if (!fs.existsSync('/bin/busybox') && !(await has('busybox'))) missing.push('busybox-static');
+	if (!(await has('openssl'))) missing.push('openssl');
 	if (missing.length === 0) return;
 	if (process.getuid?.() !== 0) throw new Error(`missing ${missing.join(', ')}: install them (sudo apt-get install -y ${missing.join(' ')}) or run the tests as root`);
 	log(`installing ${missing.join(', ')} from Debian (first run on this machine)…`);
@@ -60,6 +67,23 @@ async function waitForEngine(host: string, daemon: ChildProcess, logFile: string
 }
 
 /** Starts dockerd with the test flags, detached; the same dir can be started again after a stop (restart tests). */
+/** The daemon's TLS listener when the engine has certificates (tls/port in its folder): the same on every restart. */
+function tlsArgs(dir: string): string[] {
+	const port = fs.existsSync(path.join(dir, 'tls', 'port')) ? fs.readFileSync(path.join(dir, 'tls', 'port'), 'utf8').trim() : '';
+	if (!port) return [];
+	const at = (f: string) => path.join(dir, 'tls', `engine-${f}`);
+	return ['-H', `tcp://127.0.0.1:${port}`, '--tlsverify', '--tlscacert', at('ca.pem'), '--tlscert', at('server-cert.pem'), '--tlskey', at('server-key.pem')];
+}
+
+/** A TCP port nothing listens on now. */
+async function freePort(): Promise<number> {
+	const server = net.createServer();
+	await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+	const port = (server.address() as net.AddressInfo).port;
+	await new Promise(r => server.close(r));
+	return port;
+}
+
 export async function startDaemon(dir: string): Promise<{ host: string; socket: string }> {
 	const socket = path.join(dir, 'docker.sock');
 	const host = `unix://${socket}`;
@@ -71,6 +95,7 @@ export async function startDaemon(dir: string): Promise<{ host: string; socket: 
 			'--data-root', path.join(dir, 'data'), '--exec-root', path.join(dir, 'exec'), '--pidfile', path.join(dir, 'pid'),
 			'-H', host, '--iptables=false', '--bridge=none', '--storage-driver=overlay2',
 			'--containerd-namespace', 'dockdeck-test', '--containerd-plugins-namespace', 'dockdeck-test-plugins',
+			...tlsArgs(dir),
 		],
 		{ stdio: ['ignore', out, out], detached: true },
 	);
@@ -188,6 +213,9 @@ export async function startEngine(log: (line: string) => void = () => undefined)
 	await sweepStaleEngines(log);
 	const dir = await fsp.mkdtemp('/tmp/ddk-'); // short: unix socket paths are limited to 107 bytes
 	await fsp.writeFile(path.join(dir, 'owner'), String(process.pid));
+	const tls = makeCertificates(path.join(dir, 'tls'), 'engine');
+	const port = await freePort();
+	await fsp.writeFile(path.join(dir, 'tls', 'port'), String(port));
 	const started = Date.now();
 	const { host, socket } = await startDaemon(dir);
 	log(`engine up at ${host} in ${Date.now() - started} ms`);
@@ -197,6 +225,8 @@ export async function startEngine(log: (line: string) => void = () => undefined)
 		host,
 		socket,
 		dir,
+		tlsHost: `tcp://127.0.0.1:${port}`,
+		tlsCerts: tls.clientDir,
 		async stop() {
 			await dockerCli(host, ['ps', '-aq']).then(ids => (ids ? dockerCli(host, ['rm', '-f', ...ids.split('\n')]) : ''), () => '');
 			await stopDaemon(dir);

@@ -4,6 +4,9 @@ import { dockerCli } from './engine.js';
 /** The engine the test runner started, or a skip (a loud failure under CI=true). */
 export interface EngineHandle {
 	readonly host: string;
+	/** The same engine over TCP with TLS, and the client certificates for it (DOCKER_CERT_PATH). */
+	readonly tlsHost: string;
+	readonly tlsCerts: string;
 	readonly dir: string;
 	docker(...args: string[]): Promise<string>;
 }
@@ -16,7 +19,7 @@ export function requireEngine(t: TestContext): EngineHandle | undefined {
 		t.skip('no test engine (run the suite with npm test)');
 		return undefined;
 	}
-	return { host, dir: process.env.DOCKDECK_TEST_DIR ?? '', docker: (...args: string[]) => dockerCli(host, args) };
+	return { host, dir: process.env.DOCKDECK_TEST_DIR ?? '', tlsHost: process.env.DOCKDECK_TEST_TLS_HOST ?? '', tlsCerts: process.env.DOCKDECK_TEST_TLS_CERTS ?? '', docker: (...args: string[]) => dockerCli(host, args) };
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs` with `what`. */
