@@ -70,6 +70,8 @@ export async function commit(ctx: ActionContext, container: ContainerSummary, fo
 			imageKey: `${id}#${repo}:${tag}`,
 		};
 	} catch (error) {
-		return { notice: { text: `docker commit ${container.name} failed: ${engineMessage(error)}`, tone: 'bad' } };
+		const message = engineMessage(error);
+		if (/no such container/i.test(message)) return { notice: { text: `${container.name} was removed meanwhile: nothing was committed.`, tone: 'warn' } };
+		return { notice: { text: `docker commit ${container.name} failed: ${message}`, tone: 'bad' } };
 	}
 }

@@ -217,16 +217,18 @@ test('the selected container and the selected image are removed from outside: th
 	const screen = new Screen(['--host', h.host], { cols: 120, rows: 40 });
 	t.after(() => screen.kill('SIGKILL'));
 	await screen.waitFor(container);
-	// move the cursor onto it without a filter, as a person browsing would
-	for (let i = 0; i < 30 && !(await screen.text()).includes(`Container ${container}`); i++) await screen.press('j');
-	await screen.waitFor(`Container ${container}`);
+	// select it, then drop the filter: the cursor stays on it in the whole list
+	await screen.select(container);
+	await screen.press(KEYS.escape);
+	await screen.waitFor(s => s.includes(`Container ${container}`) && s.includes(FIXTURES.ticker));
 	await h.docker('rm', container);
 	let text = await screen.waitFor(s => !s.includes(container) && /Container \S+/.test(s), 3000);
 	assert.match(text, /─ Container \S+/, 'the cursor moved to another container and the detail pane shows it');
 
 	await screen.press('2');
-	for (let i = 0; i < 30 && !(await screen.text()).includes(`Image ${image}`); i++) await screen.press('j');
-	await screen.waitFor(`Image ${image}`);
+	await screen.select(image);
+	await screen.press(KEYS.escape);
+	await screen.waitFor(s => s.includes(`Image ${image}`) && s.includes(FIXTURES.baseImage));
 	await h.docker('rmi', image);
 	text = await screen.waitFor(s => !s.includes(image) && /─ Image \S+/.test(s), 3000);
 	await screen.press('j', 'k', 'l');
@@ -273,6 +275,39 @@ test('the container is removed while a cp out of it runs: dockdeck says what hap
 	}
 	await screen.waitFor(s => !s.includes(`│${name} `), 3000);
 	await screen.press('j', 'k');
+	assert.equal(screen.exitCode, undefined);
+	await screen.press('q');
+	assert.equal(await screen.exited, 0);
+});
+
+test('the container is removed while its commit is being written: dockdeck says so, and no image is made', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const name = `dd-commit-gone-${process.pid}`;
+	const repo = `dd-commit-gone-${process.pid}`;
+	t.after(async () => {
+		await h.docker('rm', '-f', name).catch(() => undefined);
+		await h.docker('rmi', '-f', `${repo}:1`).catch(() => undefined);
+	});
+	await h.docker('run', '-d', '--name', name, FIXTURES.demoImage);
+	const screen = new Screen(['--host', h.host], { cols: 120, rows: 40 });
+	t.after(() => screen.kill('SIGKILL'));
+	await screen.waitFor(name);
+	await screen.select(name);
+	await screen.press('C');
+	await screen.waitFor(`Commit ${name} as (repository[:tag]):`);
+	await screen.press(...`${repo}:1`, KEYS.enter);
+	await screen.waitFor('Message (docker commit -m; Enter for none):');
+	await screen.press(KEYS.enter);
+	await screen.waitFor('Author (docker commit -a; Enter for none):');
+	await screen.press(KEYS.enter);
+	await screen.waitFor('Changes (-c)');
+	await h.docker('rm', '-f', name); // gone before the last Enter sends the commit
+	await screen.press(KEYS.enter);
+	const text = await screen.waitFor(`${name} was removed meanwhile: nothing was committed.`, 5000);
+	assert.doesNotMatch(text, new RegExp(`Committed ${name}`));
+	assert.equal(await h.docker('images', '-q', `${repo}:1`), '', 'no image was made');
+	await screen.press(KEYS.escape, 'j', 'k');
 	assert.equal(screen.exitCode, undefined);
 	await screen.press('q');
 	assert.equal(await screen.exited, 0);
