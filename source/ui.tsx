@@ -24,6 +24,7 @@ export async function showDashboard(props: AppProps, theme: Partial<Record<Tone,
 		if (leaving) return;
 		leaving = true;
 		store.stop();
+		props.engine.close();
 		instance.unmount();
 		instance.cleanup();
 		if (message) process.stderr.write(`dockdeck: ${message}\n`);

@@ -1,5 +1,6 @@
 import Docker from 'dockerode';
 import type { Endpoint } from './endpoint.js';
+import { sshBridge } from './ssh-bridge.js';
 import type { EngineInfo } from './types.js';
 
 /** The newest API version dockdeck was written against; newer engines are spoken to in this version. */
@@ -34,7 +35,9 @@ export function clientFor(endpoint: Endpoint, options: { version?: string; timeo
 			case 'tcp':
 				return new Docker({ ...base, host: endpoint.host, port: endpoint.port, protocol: endpoint.tls ? 'https' : 'http', ...endpoint.tls });
 			case 'ssh':
-				return new Docker({ ...base, protocol: 'ssh', host: endpoint.host, port: endpoint.port, username: endpoint.username, sshOptions: { agent: process.env.SSH_AUTH_SOCK } } as Docker.DockerOptions);
+				// docker-modem's own ssh opens a new handshake per request (~200 ms): connectEngine goes
+				// through an ssh bridge and hands this function its local socket instead
+				throw new Error('ssh:// is reached through connectEngine');
 		}
 	});
 	const counter = options.counter;
@@ -81,16 +84,31 @@ export interface Engine {
 	/** For long-lived streams (events, logs): a request timeout would cut them off. */
 	readonly streams: Docker;
 	readonly counter: RequestCounter;
+	/** Ends what the connection holds open (the ssh master connection for ssh://). */
+	close(): void;
 }
 
 /** Connects: asks the engine its version unversioned, then pins the negotiated version on both clients. */
 export async function connectEngine(endpoint: Endpoint, options: { timeout?: number; counter?: RequestCounter } = {}): Promise<Engine> {
 	const timeout = options.timeout ?? 10_000;
 	const counter = options.counter ?? { requests: 0 };
-	const probe = clientFor(endpoint, { timeout, counter });
-	const version = await probe.version();
+	// ssh://: a local socket whose connections are channels of one ssh connection (see ssh-bridge.ts)
+	const bridge = endpoint.kind === 'ssh' ? await sshBridge(endpoint) : undefined;
+	const reach: Endpoint = bridge ? { kind: 'unix', address: endpoint.address, socketPath: bridge.socketPath } : endpoint;
+	const probe = clientFor(reach, { timeout, counter });
+	let version: Awaited<ReturnType<Docker['version']>>;
+	try {
+		version = await probe.version();
+	} catch (error) {
+		bridge?.close();
+		if (bridge && bridge.lastError()) throw Object.assign(new Error(`ssh said: ${bridge.lastError()}`), { code: 'ESSH' });
+		throw error;
+	}
 	const engineApi = String(version.ApiVersion ?? '');
-	if (!engineApi || compareApiVersions(engineApi, API_FLOOR) < 0) throw new EngineTooOldError(engineApi || 'unknown');
+	if (!engineApi || compareApiVersions(engineApi, API_FLOOR) < 0) {
+		bridge?.close();
+		throw new EngineTooOldError(engineApi || 'unknown');
+	}
 	const apiVersion = negotiateApiVersion(engineApi);
 	const pinned = `v${apiVersion}`;
 	return {
@@ -103,7 +121,8 @@ export async function connectEngine(endpoint: Endpoint, options: { timeout?: num
 			os: String(version.Os ?? ''),
 			arch: String(version.Arch ?? ''),
 		},
-		api: clientFor(endpoint, { version: pinned, timeout, counter }),
-		streams: clientFor(endpoint, { version: pinned, counter }),
+		api: clientFor(reach, { version: pinned, timeout, counter }),
+		streams: clientFor(reach, { version: pinned, counter }),
+		close: () => bridge?.close(),
 	};
 }

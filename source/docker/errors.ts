@@ -55,6 +55,8 @@ export function describeConnectError(error: unknown, endpoint: Endpoint): Connec
 					? 'The socket exists but no daemon answers: restart the daemon (sudo systemctl restart docker).'
 					: 'Check the host and port in DOCKER_HOST / --host, and that the daemon listens on TCP (-H tcp://...).',
 			};
+		case 'ESSH':
+			return { title: `Cannot reach the engine at ${where}: ${engineMessage(error)}.`, fix: `Check that "ssh ${endpoint.kind === 'ssh' ? `-p ${endpoint.port} ${endpoint.username}@${endpoint.host}` : 'host'} docker version" works without a prompt: your key in the ssh agent, the host in known_hosts, docker on the remote PATH (DOCKDECK_SSH_ARGS adds ssh options).` };
 		case 'ENOTFOUND':
 		case 'EAI_AGAIN':
 			return { title: `The host in ${where} cannot be resolved.`, fix: 'Check the host name in DOCKER_HOST / --host.' };

@@ -29,6 +29,8 @@ export async function ensureTools(log: (line: string) => void): Promise<void> {
 	if (!(await has('dockerd')) || !(await has('docker'))) missing.push('docker.io');
 	if (!fs.existsSync('/bin/busybox') && !(await has('busybox'))) missing.push('busybox-static');
 	if (!(await has('openssl'))) missing.push('openssl');
+	if (!fs.existsSync('/usr/sbin/sshd')) missing.push('openssh-server');
+	if (!(await has('ssh'))) missing.push('openssh-client');
 	if (missing.length === 0) return;
 	if (process.getuid?.() !== 0) throw new Error(`missing ${missing.join(', ')}: install them (sudo apt-get install -y ${missing.join(' ')}) or run the tests as root`);
 	log(`installing ${missing.join(', ')} from Debian (first run on this machine)…`);

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface SshTarget {
+	readonly host: string;
+	readonly port: number;
+	readonly username: string;
+}
+
+export interface SshBridge {
+	/** A local socket that behaves as the remote engine's: each connection is one channel to it. */
+	readonly socketPath: string;
+	/** What ssh last said on stderr (why a connection failed: auth, host key, no docker there). */
+	lastError(): string;
+	close(): void;
+}
+
+/**
+ * Reaches an engine over ssh:// as the docker CLI does: each connection runs `docker system
+ * dial-stdio` on the remote host. The system ssh is used, so the user's agent, keys, known hosts and
+ * ~/.ssh/config apply, and one master connection (OpenSSH ControlMaster) carries every channel: the
+ * handshake happens once per session, not once per request. DOCKDECK_SSH_ARGS adds ssh options.
+ */
+export async function sshBridge(target: SshTarget, env: NodeJS.ProcessEnv = process.env): Promise<SshBridge> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockdeck-ssh-'));
+	const socketPath = path.join(dir, 'engine.sock');
+	const control = path.join(dir, 'master');
+	const extra = (env.DOCKDECK_SSH_ARGS ?? '').split(/\s+/).filter(Boolean);
+	const base = ['-o', 'ControlMaster=auto', '-o', `ControlPath=${control}`, '-o', 'ControlPersist=yes', '-o', 'BatchMode=yes', ...extra, '-p', String(target.port), '-l', target.username, target.host];
+	let lastError = '';
+	const server = net.createServer(connection => {
+		const child = spawn('ssh', [...base, '--', 'docker', 'system', 'dial-stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		child.stderr.on('data', (chunk: Buffer) => {
+			const text = chunk.toString('utf8').trim();
+			if (text) lastError = text.split('\n').at(-1)!;
+		});
+		connection.pipe(child.stdin);
+		child.stdout.pipe(connection);
+		const end = () => {
+			connection.destroy();
+			child.kill();
+		};
+		child.on('error', error => {
+			lastError = `cannot run ssh: ${error.message}`;
+			end();
+		});
+		child.on('close', () => connection.destroy());
+		connection.on('error', end).on('close', () => child.kill());
+		child.stdin.on('error', () => undefined);
+	});
+	await new Promise<void>((resolve, reject) => server.once('error', reject).listen(socketPath, resolve));
+	server.unref();
+	return {
+		socketPath,
+		lastError: () => lastError,
+		close() {
+			server.close();
+			// the master connection ends with us
+			spawn('ssh', ['-o', `ControlPath=${control}`, '-O', 'exit', target.host], { stdio: 'ignore' }).on('close', () => fs.rmSync(dir, { recursive: true, force: true }));
+		},
+	};
+}

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { FIXTURES } from '../support/engine.js';
+import { Screen } from '../support/pty.js';
+import { eventually, requireEngine } from '../support/test-engine.js';
+
+/** An sshd on a loopback port whose root login (by key) reaches the test engine, and an ssh config for it. */
+async function startSshd(socket: string): Promise<{ port: number; sshArgs: string; log: string; stop(): void; dir: string }> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-sshd-'));
+	const keygen = (file: string) => execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, file)]);
+	keygen('host_key');
+	keygen('id');
+	fs.copyFileSync(path.join(dir, 'id.pub'), path.join(dir, 'authorized_keys'));
+	const probe = net.createServer();
+	await new Promise<void>(r => probe.listen(0, '127.0.0.1', r));
+	const port = (probe.address() as net.AddressInfo).port;
+	await new Promise(r => probe.close(r));
+	fs.writeFileSync(
+		path.join(dir, 'sshd_config'),
+		[`Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${dir}/host_key`, `PidFile ${dir}/sshd.pid`, `AuthorizedKeysFile ${dir}/authorized_keys`, 'PasswordAuthentication no', 'KbdInteractiveAuthentication no', 'PermitRootLogin prohibit-password', 'StrictModes no', 'UsePAM no', 'LogLevel INFO', `SetEnv DOCKER_HOST=unix://${socket}`, ''].join('\n'),
+	);
+	fs.writeFileSync(path.join(dir, 'ssh_config'), ['Host 127.0.0.1', `  Port ${port}`, `  IdentityFile ${dir}/id`, '  IdentitiesOnly yes', '  StrictHostKeyChecking no', '  UserKnownHostsFile /dev/null', '  LogLevel ERROR', ''].join('\n'));
+	fs.mkdirSync('/run/sshd', { recursive: true });
+	const log = path.join(dir, 'sshd.log');
+	const sshd = spawn('/usr/sbin/sshd', ['-D', '-f', path.join(dir, 'sshd_config'), '-E', log], { stdio: 'ignore' });
+	await eventually('sshd listening', () => new Promise<boolean>(resolve => net.connect(port, '127.0.0.1').on('connect', function (this: net.Socket) { this.destroy(); resolve(true); }).on('error', () => resolve(false))), 5000, 50);
+	return { port, dir, log, sshArgs: `-F ${dir}/ssh_config`, stop: () => { sshd.kill(); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+test('ssh://: the dashboard over one SSH connection (one login however many requests and streams), lists within 3x of the socket, a failed login in one line', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	if (!fs.existsSync('/usr/sbin/sshd')) {
+		if (process.env.CI) throw new Error('CI=true but sshd is missing: the test set-up installs openssh-server');
+		return t.skip('no sshd here');
+	}
+	const sshd = await startSshd(h.host.replace('unix://', ''));
+	t.after(() => sshd.stop());
+	const host = `ssh://root@127.0.0.1:${sshd.port}`;
+	const screen = new Screen(['--host', host], { cols: 120, rows: 40, env: { DOCKDECK_SSH_ARGS: sshd.sshArgs } });
+	t.after(() => screen.kill('SIGKILL'));
+	const text = await screen.waitFor(s => /detached/.test(s) && s.includes(FIXTURES.ticker), 15_000);
+	assert.match(text.split('\n')[0]!, new RegExp(`· default · ssh://root@127\\.0\\.0\\.1:${sshd.port} · Docker`));
+	// a stream (logs -f), back, the images panel (inspects): many requests and two long streams
+	await screen.select(FIXTURES.ticker);
+	await screen.press('l');
+	await screen.waitFor(/tick/, 5000);
+	await screen.press('\u001b', '\u001b', '2', 'j', 'j');
+	await screen.waitFor('Image ');
+	await screen.press('q');
+	assert.equal(await screen.exited, 0);
+	const logins = (fs.readFileSync(sshd.log, 'utf8').match(/Accepted publickey/g) ?? []).length;
+	t.diagnostic(`ssh logins for the whole session: ${logins}`);
+	assert.equal(logins, 1, 'one SSH connection carried every request and stream');
+
+	// the same list over the socket and over ssh, in this process
+	const [{ connectEngine }, { resolveEndpoint }, { listContainers }] = await Promise.all([import('../../source/docker/client.js'), import('../../source/docker/endpoint.js'), import('../../source/docker/containers.js')]);
+	process.env.DOCKDECK_SSH_ARGS = sshd.sshArgs;
+	t.after(() => delete process.env.DOCKDECK_SSH_ARGS);
+	const local = await connectEngine(resolveEndpoint(h.host, {}));
+	const remote = await connectEngine(resolveEndpoint(host, {}));
+	t.after(() => remote.close());
+	const time = async (docker: typeof local.api) => {
+		const all: number[] = [];
+		for (let i = 0; i < 12; i++) {
+			const start = performance.now();
+			await listContainers(docker);
+			all.push(performance.now() - start);
+		}
+		return all.slice(2).sort((a, b) => a - b)[5]!;
+	};
+	const overSocket = await time(local.api);
+	const overSsh = await time(remote.api);
+	t.diagnostic(`docker ps -a median: ${overSocket.toFixed(1)} ms over the socket, ${overSsh.toFixed(1)} ms over ssh (${(overSsh / overSocket).toFixed(1)}x)`);
+	assert.ok(overSsh <= 3 * overSocket + 5, `a list over ssh (${overSsh.toFixed(1)} ms) within 3x the socket (${overSocket.toFixed(1)} ms) plus the loopback round trip`);
+
+	// a key the server does not know: one line with the fix, exit 1
+	const stranger = path.join(sshd.dir, 'stranger');
+	execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', stranger]);
+	fs.writeFileSync(path.join(sshd.dir, 'bad_config'), fs.readFileSync(path.join(sshd.dir, 'ssh_config'), 'utf8').replace(/IdentityFile .*/, `IdentityFile ${stranger}`));
+	const refused = new Screen(['--host', host], { cols: 120, rows: 20, env: { DOCKDECK_SSH_ARGS: `-F ${sshd.dir}/bad_config` } });
+	assert.equal(await refused.exited, 1);
+	const said = await refused.text();
+	assert.match(said, /Cannot reach the engine at ssh:\/\/root@127\.0\.0\.1:\d+: ssh said: .*Permission denied/, said);
+	assert.match(said, /Fix: Check that "ssh -p \d+ root@127\.0\.0\.1 docker version" works without a prompt/);
+});
