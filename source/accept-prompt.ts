@@ -17,14 +17,24 @@ export interface PromptDeps {
 	/** The selected container's working directory, where a copy starts. */
 	readonly workdir?: string;
 	readonly dispatch: (action: UiAction) => void;
+	/** Connects to another docker context; resolves with a problem to show, or undefined once switched. */
+	readonly switchContext?: (name: string) => Promise<string | undefined>;
 }
 
 /**
  * What Enter at a prompt does: run the exec command, tag, save the logs, or take the next step
  * of the commit form (a value that fails its check re-opens the step with the reason).
  */
-export function handlePrompt(prompt: Prompt, { context, container, image, logs, perform, dispatch, workdir }: PromptDeps): void {
-	if (prompt.kind === 'exec' && container) {
+export function handlePrompt(prompt: Prompt, { context, container, image, logs, perform, dispatch, workdir, switchContext }: PromptDeps): void {
+	if (prompt.kind === 'context' && switchContext) {
+		const name = prompt.value.trim();
+		if (!name) return;
+		perform(async report => {
+			report(`Connecting to context ${name}…`);
+			const problem = await switchContext(name);
+			return problem ? { text: problem, tone: 'bad' } : undefined;
+		});
+	} else if (prompt.kind === 'exec' && container) {
 		perform(() => exec(context, container, prompt.value));
 	} else if (prompt.kind === 'commit' && container) {
 		const step = prompt.step ?? 0;

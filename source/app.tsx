@@ -14,6 +14,7 @@ import { ConnectionBanner } from './components/banner.js';
 import { StatusLine } from './components/status-line.js';
 import { Header } from './components/header.js';
 import { helpRows, HelpOverlay, helpPageSize } from './components/help-overlay.js';
+import { listContexts } from './docker/endpoint.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './components/too-small.js';
 import { DashboardBody, useDashboard } from './dashboard.js';
 import type { Engine } from './docker/client.js';
@@ -48,6 +49,8 @@ export interface AppProps {
 	readonly production?: boolean;
 	/** The docker context the engine came from. */
 	readonly dockerContext?: string;
+	/** Connects to another docker context and shows it (: key); resolves with a problem, or undefined once switched. */
+	readonly onSwitchContext?: (name: string) => Promise<string | undefined>;
 	readonly detachKeys: DetachKeys;
 	readonly logBuffer: number;
 	/** A warning to show once at start (a bad setting that was replaced by its default). */
@@ -59,7 +62,7 @@ export interface AppProps {
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** The dashboard and the logs view, the status line, and the one key dispatcher. */
-export function App({ store, engine, readOnly, production, dockerContext, detachKeys, logBuffer, startupNotice, initialBuild }: AppProps) {
+export function App({ store, engine, readOnly, production, dockerContext, onSwitchContext, detachKeys, logBuffer, startupNotice, initialBuild }: AppProps) {
 	const { exit, suspendTerminal } = useApp();
 	const { columns, rows } = useWindowSize();
 	const snapshot = useSnapshot(store);
@@ -126,7 +129,7 @@ export function App({ store, engine, readOnly, production, dockerContext, detach
 	const acceptPrompt = () => {
 		const prompt = uiRef.current.prompt;
 		dispatch({ type: 'promptEnd' });
-		if (prompt) handlePrompt(prompt, { context, container: model.container, image: model.image, logs, perform, dispatch, workdir: workdirOf(model.container?.id) });
+		if (prompt) handlePrompt(prompt, { context, container: model.container, image: model.image, logs, perform, dispatch, workdir: workdirOf(model.container?.id), switchContext: onSwitchContext });
 	};
 
 	const run = (id: ActionId) => {
@@ -165,6 +168,11 @@ export function App({ store, engine, readOnly, production, dockerContext, detach
 			'cursor.pageDown': move(page),
 			'cursor.first': move(0, 'first'),
 			'cursor.last': move(0, 'last'),
+			'context.switch': () => {
+				if (!onSwitchContext) return;
+				const names = listContexts().map(c => c.name);
+				dispatch({ type: 'promptStart', prompt: { kind: 'context', label: `Switch to context (${names.join(', ')}; now ${dockerContext ?? 'default'})`, value: '' } });
+			},
 			'detail.reveal': () => {
 				const id = ui.panel === 'containers' ? model.container?.id : ui.panel === 'images' ? model.image?.id : undefined;
 				if (id) dispatch({ type: 'reveal', key: `${ui.panel}:${id}` });

@@ -133,9 +133,24 @@ async function main(): Promise<void> {
 	const first = problems[0]?.startsWith(`${configFile}: `) ? problems[0].slice(configFile.length + 2) : problems[0];
 	const configNotice = problems.length === 0 ? [] : problems.length === 1 ? [problems[0]!] : [`${problems.length} problems in ${configFile} (their defaults apply); the first: ${first}`];
 	const warnings = [...configNotice, ...(detach.warning ? [detach.warning] : [])];
+	// the : key: another context, connected before the current one is let go
+	const open = async (name: string) => {
+		const next = resolveTarget({ context: name });
+		const nextSettings = engineSettings(config, next.endpoint.address, cli.flags.readOnly, next.context);
+		let nextEngine;
+		try {
+			nextEngine = await connectEngine(next.endpoint);
+		} catch (error) {
+			throw new Error(describeConnectError(error, next.endpoint).title.replace(/\.$/, ''));
+		}
+		const nextStore = new Store(nextEngine);
+		nextStore.start();
+		return { store: nextStore, engine: nextEngine, readOnly: nextSettings.readOnly, production: nextSettings.production, dockerContext: next.context };
+	};
 	await showDashboard(
 		{ store, engine, readOnly: settings.readOnly, production: settings.production, dockerContext: context, detachKeys: detach.keys, logBuffer, startupNotice: warnings.length ? { text: warnings.join(' · '), tone: 'warn' as const } : undefined, initialBuild },
 		config.theme,
+		building ? undefined : open,
 	);
 }
 

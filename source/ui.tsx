@@ -1,15 +1,42 @@
 import { render } from 'ink';
+import { useState } from 'react';
 import { App, type AppProps } from './app.js';
 import { injectFault, traceKeys } from './diagnostics.js';
 import { TONE_COLOR } from './components/table.js';
 import type { Tone } from './format/container-mode.js';
 
+/** What changes when the user switches context: the engine, its store, and the settings that come with it. */
+export type Session = Pick<AppProps, 'store' | 'engine' | 'readOnly' | 'production' | 'dockerContext'>;
+
+/** Holds the session; a context switch connects first, and only then replaces it (the old one is closed). */
+function Root({ first, rest, open, current }: { readonly first: Session; readonly rest: Omit<AppProps, keyof Session>; readonly open: (context: string) => Promise<Session>; readonly current: { session: Session } }) {
+	const [session, setSession] = useState(first);
+	const switchContext = async (name: string): Promise<string | undefined> => {
+		let next: Session;
+		try {
+			next = await open(name);
+		} catch (error) {
+			return `Cannot switch to context ${name}: ${error instanceof Error ? error.message : String(error)}. Still on ${current.session.dockerContext ?? 'default'}.`;
+		}
+		const old = current.session;
+		current.session = next;
+		old.store.stop();
+		old.engine.close();
+		setSession(next);
+		return undefined;
+	};
+	// a new key: every view, form and log stream of the old engine goes with it
+	return <App key={`${session.dockerContext}|${session.engine.endpoint.address}`} {...rest} {...session} initialBuild={session === first ? rest.initialBuild : undefined} onSwitchContext={switchContext} />;
+}
+
 /** Draws the dashboard until the user quits or a signal ends it; leaves the terminal as it found it. */
-export async function showDashboard(props: AppProps, theme: Partial<Record<Tone, string>> = {}): Promise<void> {
-	const { store } = props;
+export async function showDashboard(props: AppProps, theme: Partial<Record<Tone, string>> = {}, open?: (context: string) => Promise<Session>): Promise<void> {
+	const { store, engine, readOnly, production, dockerContext, ...rest } = props;
+	const current = { session: { store, engine, readOnly, production, dockerContext } as Session };
 	Object.assign(TONE_COLOR, theme);
 	traceKeys(process.env.DOCKDECK_TRACE_KEYS);
-	const instance = render(<App {...props} />, {
+	const app = open ? <Root first={current.session} rest={rest} open={open} current={current} /> : <App {...props} />;
+	const instance = render(app, {
 		// stdin and stdout are TTYs (checked before): Ink would otherwise go non-interactive whenever CI is set
 		interactive: true,
 		alternateScreen: true,
@@ -23,8 +50,8 @@ export async function showDashboard(props: AppProps, theme: Partial<Record<Tone,
 	const leave = (code: number, message?: string) => {
 		if (leaving) return;
 		leaving = true;
-		store.stop();
-		props.engine.close();
+		current.session.store.stop();
+		current.session.engine.close();
 		instance.unmount();
 		instance.cleanup();
 		if (message) process.stderr.write(`dockdeck: ${message}\n`);

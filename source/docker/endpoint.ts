@@ -132,3 +132,19 @@ export function resolveTarget(flags: { host?: string; context?: string }, env: N
 	const endpoint = resolveEndpoint(host, { ...env, DOCKER_TLS_VERIFY: tls ? '1' : '', DOCKER_CERT_PATH: tls ? tlsDir : '' });
 	return { context, endpoint };
 }
+
+/** The contexts in the store, and default, with the address each names: for the context switcher. */
+export function listContexts(env: NodeJS.ProcessEnv = process.env): { name: string; host: string }[] {
+	const meta = path.join(dockerConfigDir(env), 'contexts', 'meta');
+	const found: { name: string; host: string }[] = [];
+	for (const id of fs.existsSync(meta) ? fs.readdirSync(meta) : []) {
+		try {
+			const parsed = JSON.parse(fs.readFileSync(path.join(meta, id, 'meta.json'), 'utf8')) as { Name?: unknown; Endpoints?: { docker?: { Host?: unknown } } };
+			if (typeof parsed.Name === 'string' && typeof parsed.Endpoints?.docker?.Host === 'string') found.push({ name: parsed.Name, host: parsed.Endpoints.docker.Host });
+		} catch {
+			// not a context: skipped, as docker context ls does
+		}
+	}
+	found.sort((a, b) => a.name.localeCompare(b.name));
+	return [{ name: 'default', host: env.DOCKER_HOST || `unix://${defaultSocket()}` }, ...found];
+}

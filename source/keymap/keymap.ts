@@ -8,7 +8,7 @@ export type ActionId =
 	| 'app.quit' | 'app.interrupt' | 'help.toggle' | 'help.close'
 	| 'focus.next' | 'focus.prev' | 'focus.containers' | 'focus.images' | 'focus.layers'
 	| 'cursor.up' | 'cursor.down' | 'cursor.pageUp' | 'cursor.pageDown' | 'cursor.first' | 'cursor.last'
-	| 'detail.reveal' | 'detail.scrollUp' | 'detail.scrollDown'
+	| 'detail.reveal' | 'context.switch' | 'detail.scrollUp' | 'detail.scrollDown'
 	| 'filter.start' | 'filter.clear' | 'filter.accept' | 'filter.cancel'
 	| 'container.attach' | 'container.startAttach' | 'container.exec' | 'container.logs'
 	| 'container.start' | 'container.stop' | 'container.restart' | 'container.pause' | 'container.kill' | 'container.remove'
@@ -71,6 +71,7 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'build.open', scope: 'global', keys: ['b'], description: 'Build an image from a folder and watch each step: cached or run, its output (docker build); shows a build still running', hint: 'build', writes: true },
 	{ id: 'layers.names', scope: 'layers', keys: ['o'], description: 'Name the other images that share each layer, or count them', hint: 'shared by' },
 	{ id: 'prune.open', scope: 'global', keys: ['p'], description: 'Prune: preview stopped containers, unused images and build cache, untick, then remove', hint: 'prune' },
+	{ id: 'context.switch', scope: 'global', keys: [':'], description: 'Switch to another docker context for this session (as docker context use, without changing the default)' },
 	{ id: 'usage.open', scope: 'global', keys: ['u'], description: 'Disk usage: images, containers, volumes, build cache (docker system df)', hint: 'disk' },
 	{ id: 'usage.prune', scope: 'usage', keys: ['p'], description: 'Open the prune preview from the disk usage view', hint: 'prune' },
 	{ id: 'usage.reload', scope: 'usage', keys: ['R'], description: 'Read disk usage again', hint: 'reload' },

@@ -46,7 +46,7 @@ export interface PendingConfirm {
 
 /** A one-line question: the command to exec, a log search, a file to save to. */
 export interface Prompt {
-	readonly kind: 'exec' | 'search' | 'save' | 'tag' | 'commit' | 'copy';
+	readonly kind: 'exec' | 'search' | 'save' | 'tag' | 'commit' | 'copy' | 'context';
 	readonly label: string;
 	readonly value: string;
 	/** Why the last value was not accepted, shown after the prompt. */

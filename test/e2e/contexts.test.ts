@@ -38,3 +38,33 @@ test('a docker context names the engine: DOCKER_CONTEXT and --context reach it, 
 	assert.equal(await missing.exited, 2);
 	assert.match(await missing.text(), /dockdeck: context "nowhere" \(from --context\) does not exist: docker context ls lists the contexts/);
 });
+
+test(': switches to another context without a restart; a context that cannot be reached leaves the current one in place', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-home-'));
+	t.after(() => fs.rmSync(home, { recursive: true, force: true }));
+	const dockerConfig = path.join(home, '.docker');
+	const add = (name: string, host: string, tls?: string) => {
+		const id = createHash('sha256').update(name).digest('hex');
+		fs.mkdirSync(path.join(dockerConfig, 'contexts', 'meta', id), { recursive: true });
+		fs.writeFileSync(path.join(dockerConfig, 'contexts', 'meta', id, 'meta.json'), JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
+		if (tls) fs.cpSync(tls, path.join(dockerConfig, 'contexts', 'tls', id, 'docker'), { recursive: true });
+	};
+	add('lab', h.host);
+	add('lab-tls', h.tlsHost, h.tlsCerts);
+	add('dead', 'tcp://127.0.0.1:1');
+	const screen = new Screen(['--context', 'lab'], { cols: 140, rows: 40, env: { HOME: home, DOCKER_CONFIG: dockerConfig, DOCKER_HOST: '' } });
+	t.after(() => screen.kill('SIGKILL'));
+	await screen.waitFor(s => s.includes(FIXTURES.ticker) && s.includes(' · lab · '));
+	await screen.press(':');
+	await screen.waitFor('Switch to context (default, dead, lab, lab-tls; now lab)');
+	await screen.press(...'lab-tls', '\r');
+	const text = await screen.waitFor(s => s.includes(` · lab-tls · ${h.tlsHost}`) && /detached/.test(s), 10_000);
+	assert.ok(text.includes(FIXTURES.ticker), 'the same engine, now over TLS');
+	await screen.press(':', ...'dead', '\r');
+	await screen.waitFor(/Cannot switch to context dead: Nothing is listening at tcp:\/\/127\.0\.0\.1:1.*Still on lab-tls\./, 10_000);
+	assert.ok((await screen.text()).includes(` · lab-tls · ${h.tlsHost}`), 'still on the context that works');
+	await screen.press('q');
+	assert.equal(await screen.exited, 0);
+});
