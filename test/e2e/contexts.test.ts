@@ -8,15 +8,25 @@ import { FIXTURES } from '../support/engine.js';
 import { Screen } from '../support/pty.js';
 import { requireEngine } from '../support/test-engine.js';
 
-test('a docker context names the engine: DOCKER_CONTEXT and --context reach it, the header names the context, config settings apply by context name', async t => {
-	const h = requireEngine(t);
-	if (!h) return;
+/** A temporary HOME with a docker context store, and a way to add contexts to it (with TLS files when given). */
+function contextHome(t: { after(fn: () => void): void }): { home: string; dockerConfig: string; add(name: string, host: string, tls?: string): void } {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-home-'));
 	t.after(() => fs.rmSync(home, { recursive: true, force: true }));
 	const dockerConfig = path.join(home, '.docker');
-	const id = createHash('sha256').update('lab').digest('hex');
-	fs.mkdirSync(path.join(dockerConfig, 'contexts', 'meta', id), { recursive: true });
-	fs.writeFileSync(path.join(dockerConfig, 'contexts', 'meta', id, 'meta.json'), JSON.stringify({ Name: 'lab', Metadata: { Description: 'the test engine' }, Endpoints: { docker: { Host: h.host, SkipTLSVerify: false } } }));
+	const add = (name: string, host: string, tls?: string) => {
+		const id = createHash('sha256').update(name).digest('hex');
+		fs.mkdirSync(path.join(dockerConfig, 'contexts', 'meta', id), { recursive: true });
+		fs.writeFileSync(path.join(dockerConfig, 'contexts', 'meta', id, 'meta.json'), JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
+		if (tls) fs.cpSync(tls, path.join(dockerConfig, 'contexts', 'tls', id, 'docker'), { recursive: true });
+	};
+	return { home, dockerConfig, add };
+}
+
+test('a docker context names the engine: DOCKER_CONTEXT and --context reach it, the header names the context, config settings apply by context name', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const { home, dockerConfig, add } = contextHome(t);
+	add('lab', h.host);
 	const configFile = path.join(home, 'dockdeck.json');
 	fs.writeFileSync(configFile, JSON.stringify({ engines: { lab: { production: true } } }));
 	const env = { HOME: home, DOCKER_CONFIG: dockerConfig, DOCKER_HOST: '', DOCKDECK_CONFIG: configFile };
@@ -42,15 +52,7 @@ test('a docker context names the engine: DOCKER_CONTEXT and --context reach it, 
 test(': switches to another context without a restart; a context that cannot be reached leaves the current one in place', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
-	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-home-'));
-	t.after(() => fs.rmSync(home, { recursive: true, force: true }));
-	const dockerConfig = path.join(home, '.docker');
-	const add = (name: string, host: string, tls?: string) => {
-		const id = createHash('sha256').update(name).digest('hex');
-		fs.mkdirSync(path.join(dockerConfig, 'contexts', 'meta', id), { recursive: true });
-		fs.writeFileSync(path.join(dockerConfig, 'contexts', 'meta', id, 'meta.json'), JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
-		if (tls) fs.cpSync(tls, path.join(dockerConfig, 'contexts', 'tls', id, 'docker'), { recursive: true });
-	};
+	const { home, dockerConfig, add } = contextHome(t);
 	add('lab', h.host);
 	add('lab-tls', h.tlsHost, h.tlsCerts);
 	add('dead', 'tcp://127.0.0.1:1');
