@@ -29,9 +29,28 @@ export async function sshBridge(target: SshTarget, env: NodeJS.ProcessEnv = proc
 	const socketPath = path.join(dir, 'engine.sock');
 	const control = path.join(dir, 'master');
 	const extra = (env.DOCKDECK_SSH_ARGS ?? '').split(/\s+/).filter(Boolean);
-	const base = ['-o', 'ControlMaster=auto', '-o', `ControlPath=${control}`, '-o', 'ControlPersist=yes', '-o', 'BatchMode=yes', ...extra, '-p', String(target.port), '-l', target.username, target.host];
+	const login = ['-o', 'BatchMode=yes', ...extra, '-p', String(target.port), '-l', target.username, target.host];
 	let lastError = '';
+	// The master connection first, in the background (-f -N), so that it is up and stays put (and ends
+	// 5 minutes after its last channel if dockdeck could not say goodbye): letting
+	// the first channel become the master (ControlMaster=auto) raced with the next channels when that
+	// first one ended, and some made a login of their own.
+	const master = spawn('ssh', ['-o', 'ControlMaster=yes', '-o', `ControlPath=${control}`, '-o', 'ControlPersist=300', '-f', '-N', ...login], { stdio: ['ignore', 'ignore', 'pipe'] });
+	let masterSaid = '';
+	master.stderr.on('data', (chunk: Buffer) => (masterSaid += chunk.toString('utf8')));
+	const up = await new Promise<boolean>(resolve => {
+		master.on('error', error => {
+			masterSaid = `cannot run ssh: ${error.message}`;
+			resolve(false);
+		});
+		master.on('close', code => resolve(code === 0));
+	});
+	if (!up) lastError = masterSaid.trim().split('\n').at(-1) ?? 'ssh failed';
+	// ssh -f returns once logged in; its control socket can appear a moment later
+	for (let i = 0; up && i < 250 && !fs.existsSync(control); i++) await new Promise(r => setTimeout(r, 20));
+	const base = ['-o', 'ControlMaster=no', '-o', `ControlPath=${control}`, ...login];
 	const server = net.createServer(connection => {
+		if (!up) return void connection.destroy();
 		const child = spawn('ssh', [...base, '--', 'docker', 'system', 'dial-stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
 		child.stderr.on('data', (chunk: Buffer) => {
 			const text = chunk.toString('utf8').trim();
