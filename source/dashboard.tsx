@@ -75,6 +75,8 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		: undefined;
 
 	const containerDetail = useDetail(store, snapshot, 'container', ui.panel === 'containers' ? container?.id : undefined);
+	// the container's image config, to show what docker run changed (Env, Cmd, Entrypoint)
+	const containerImage = useDetail(store, snapshot, 'image', ui.panel === 'containers' ? container?.imageId : undefined);
 	const imageDetail = useDetail(store, snapshot, 'image', ui.panel === 'images' ? image?.id : undefined);
 	const layout = computeLayout(columns, bodyRows);
 	const valueWidth = Math.max(10, layout.detail.width - 15);
@@ -83,7 +85,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		if (ui.panel === 'containers') {
 			if (!container) return { title: 'Detail', lines: [], message: 'No container selected.' };
 			const d = containerDetail?.value;
-			return { title: `Container ${container.name}`, lines: d ? containerDetailLines(d, container, snapshot.usage?.containers.get(container.id), (usedBy.get(container.imageId) ?? 1) - 1, ui.revealed === `containers:${container.id}`) : [], message: containerDetail?.error ?? (d ? undefined : 'Loading…') };
+			return { title: `Container ${container.name}`, lines: d ? containerDetailLines(d, container, snapshot.usage?.containers.get(container.id), (usedBy.get(container.imageId) ?? 1) - 1, ui.revealed === `containers:${container.id}`, containerImage?.value) : [], message: containerDetail?.error ?? (d ? undefined : 'Loading…') };
 		}
 		if (ui.panel === 'layers') {
 			const layer = layers[layerCursor];

@@ -50,6 +50,12 @@ function runFacts(info: Docker.ContainerInspectInfo): ContainerRunFacts {
 	};
 }
 
+/** Cmd and Entrypoint come as a list, a single string (old engines) or null. */
+function argvOf(value: unknown): readonly string[] | null {
+	if (Array.isArray(value)) return value.map(String);
+	return typeof value === 'string' && value ? [value] : null;
+}
+
 /** The full inspect of one container, for the detail pane and the mode badge. */
 export async function inspectContainer(docker: Docker, id: string): Promise<ContainerDetail> {
 	const info = await docker.getContainer(id).inspect();
@@ -70,6 +76,8 @@ export async function inspectContainer(docker: Docker, id: string): Promise<Cont
 		state: toState(info.State?.Status),
 		error: info.State?.Error ?? '',
 		command: [info.Path, ...(info.Args ?? [])].filter(Boolean).join(' '),
+		cmd: argvOf(config?.Cmd),
+		entrypoint: argvOf(config?.Entrypoint),
 		env: config?.Env ?? [],
 		mounts: (info.Mounts ?? []).map(m => ({ type: m.Type ?? 'bind', source: m.Name || m.Source, destination: m.Destination, readWrite: m.RW })),
 		ports,

@@ -44,6 +44,9 @@ export interface ContainerDetail extends ContainerRunFacts {
 	readonly state: ContainerState;
 	readonly error: string;
 	readonly command: string;
+	/** Config.Cmd and Config.Entrypoint as run: compared with the image's to show what docker run changed. */
+	readonly cmd: readonly string[] | null;
+	readonly entrypoint: readonly string[] | null;
 	readonly env: readonly string[];
 	readonly mounts: readonly Mount[];
 	readonly ports: readonly string[];

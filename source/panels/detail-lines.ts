@@ -4,6 +4,7 @@ import { formatDateTime } from '../format/age.js';
 import { formatBytes } from '../format/bytes.js';
 import { containerMode } from '../format/container-mode.js';
 import { shortId } from '../format/ids.js';
+import { ORIGIN_NOTE, runOverrides } from '../format/run-overrides.js';
 import { hasSecrets, maskEnvEntry, maskUrlPasswords } from '../format/secrets.js';
 
 /** A line of the detail pane: a label and its value, or a section heading (no value). */
@@ -28,7 +29,10 @@ function secretLines(revealed: boolean, env: readonly string[], others: readonly
 }
 
 /** What `docker inspect` says about a container, as labelled lines. */
-export function containerDetailLines(d: ContainerDetail, summary: ContainerSummary | undefined, usage?: ContainerUsage, siblings = 0, revealed = false): DetailLine[] {
+export function containerDetailLines(d: ContainerDetail, summary: ContainerSummary | undefined, usage?: ContainerUsage, siblings = 0, revealed = false, image?: ImageDetail): DetailLine[] {
+	// what docker run set or changed, next to what the image gave (once the image's config is read)
+	const origins = image ? runOverrides(d, image) : undefined;
+	const commandNote = !origins ? '' : origins.cmd === 'image' && origins.entrypoint === 'image' ? ' · the image\'s default' : origins.cmd !== 'image' ? ' · set by docker run, not the image\'s CMD' : '';
 	const facts: ContainerRunFacts = d;
 	const url = (text: string) => (revealed ? text : maskUrlPasswords(text));
 	const env = (entry: string) => (revealed ? entry : maskEnvEntry(entry));
@@ -52,13 +56,14 @@ export function containerDetailLines(d: ContainerDetail, summary: ContainerSumma
 					{ label: 'Image below', value: `${formatBytes(Math.max(0, usage.sizeRootFs - usage.sizeRw))} read-only${siblings ? `, shared with ${siblings} other container${siblings === 1 ? '' : 's'}` : ''} (D lists what it changed)` },
 				]
 			: [{ label: 'Thin layer', value: 'reading disk usage…', tone: 'muted' as const }]),
-		{ label: 'Command', value: url(d.command) || '(none)' },
+		{ label: 'Command', value: (url(d.command) || '(none)') + commandNote },
+		...(origins?.entrypoint === 'changed' ? [{ label: 'Entrypoint', value: `${url(argv(d.entrypoint))} · set by docker run --entrypoint`, tone: 'info' as const }] : []),
 		{ label: 'Working dir', value: d.workingDir || '/' },
 		{ label: 'User', value: d.user || 'root (default)' },
 		...list('Ports', d.ports),
 		...list('Mounts', d.mounts.map(m => `${m.type} ${m.source} -> ${m.destination}${m.readWrite ? '' : ' (ro)'}`)),
 		...secretLines(revealed, d.env, [d.command]),
-		...list('Env', d.env.map(env)),
+		...list('Env', d.env.map((entry, i) => (origins ? `${env(entry)} · ${ORIGIN_NOTE[origins.env[i]!]}` : env(entry)))),
 	];
 }
 

@@ -49,3 +49,16 @@ test('the detail pane hides secrets until revealed, and says which it is', () =>
 	for (const secret of ['abc', 'p4ss', 'x1']) assert.ok(!imageText.includes(secret), `${secret} hidden:\n${imageText}`);
 	assert.match(imageText, /maintainer=me/);
 });
+
+test('what docker run changed: env set, changed or from the image; a command that is not the image CMD', async () => {
+	const { runOverrides } = await import('../../source/format/run-overrides.js');
+	const image = { env: ['GREETING=hello', 'LANG=C.UTF-8'], cmd: ['sh', '-c', 'while true; do echo tick; sleep 1; done'], entrypoint: null };
+	const same = runOverrides({ env: ['PATH=/usr/bin', 'GREETING=hello', 'LANG=C.UTF-8'], cmd: image.cmd, entrypoint: null }, image);
+	assert.deepEqual(same, { env: ['engine', 'image', 'image'], cmd: 'image', entrypoint: 'image' });
+	const changed = runOverrides({ env: ['GREETING=hi', 'EXTRA=1', 'LANG=C.UTF-8'], cmd: ['sleep', '60'], entrypoint: ['/bin/sh'] }, image);
+	assert.deepEqual(changed, { env: ['changed', 'run', 'image'], cmd: 'changed', entrypoint: 'changed' });
+	const lines = containerDetailLines({ ...container, env: ['GREETING=hi', 'EXTRA=1'], cmd: ['sleep', '60'], entrypoint: null, command: 'sleep 60' } as ContainerDetail, undefined, undefined, 0, false, { ...image, id: 'x', tags: [], digests: [], workingDir: '', user: '', exposedPorts: [], labels: {}, size: 0, created: 0, architecture: '', os: '', layers: [] } as ImageDetail).map(l => `${l.label} ${l.value ?? ''}`).join('\n');
+	assert.match(lines, /GREETING=hi · docker run changed the image's value/);
+	assert.match(lines, /EXTRA=1 · set by docker run -e/);
+	assert.match(lines, /Command sleep 60 · set by docker run, not the image's CMD/);
+});
