@@ -1,4 +1,5 @@
 import Docker from 'dockerode';
+import http from 'node:http';
 import type { Endpoint } from './endpoint.js';
 import { sshBridge } from './ssh-bridge.js';
 import type { EngineInfo } from './types.js';
@@ -26,8 +27,8 @@ function withoutDockerEnv<T>(fn: () => T): T {
 export interface RequestCounter { requests: number }
 
 /** Builds a dockerode client for an endpoint, immune to DOCKER_* variables. No timeout means none. */
-export function clientFor(endpoint: Endpoint, options: { version?: string; timeout?: number; counter?: RequestCounter } = {}): Docker {
-	const base = { version: options.version, timeout: options.timeout };
+export function clientFor(endpoint: Endpoint, options: { version?: string; timeout?: number; counter?: RequestCounter; agent?: http.Agent } = {}): Docker {
+	const base = { version: options.version, timeout: options.timeout, ...(options.agent ? { agent: options.agent } : {}) };
 	const docker = withoutDockerEnv(() => {
 		switch (endpoint.kind) {
 			case 'unix':
@@ -95,7 +96,11 @@ export async function connectEngine(endpoint: Endpoint, options: { timeout?: num
 	// ssh://: a local socket whose connections are channels of one ssh connection (see ssh-bridge.ts)
 	const bridge = endpoint.kind === 'ssh' ? await sshBridge(endpoint) : undefined;
 	const reach: Endpoint = bridge ? { kind: 'unix', address: endpoint.address, socketPath: bridge.socketPath } : endpoint;
-	const probe = clientFor(reach, { timeout, counter });
+	// Over ssh every open connection is a channel of the one SSH connection, and sshd allows 10 per
+	// connection (MaxSessions) before ssh falls back to a login of its own: requests share at most 4
+	// kept-alive connections; streams (events, logs, attach) get their own and close them when done.
+	const agents = bridge ? { api: new http.Agent({ keepAlive: true, maxSockets: 4 }), streams: new http.Agent({ keepAlive: false }) } : undefined;
+	const probe = clientFor(reach, { timeout, counter, agent: agents?.api });
 	let version: Awaited<ReturnType<Docker['version']>>;
 	try {
 		version = await probe.version();
@@ -121,8 +126,12 @@ export async function connectEngine(endpoint: Endpoint, options: { timeout?: num
 			os: String(version.Os ?? ''),
 			arch: String(version.Arch ?? ''),
 		},
-		api: clientFor(reach, { version: pinned, timeout, counter }),
-		streams: clientFor(reach, { version: pinned, counter }),
-		close: () => bridge?.close(),
+		api: clientFor(reach, { version: pinned, timeout, counter, agent: agents?.api }),
+		streams: clientFor(reach, { version: pinned, counter, agent: agents?.streams }),
+		close: () => {
+			agents?.api.destroy();
+			agents?.streams.destroy();
+			bridge?.close();
+		},
 	};
 }

@@ -49,6 +49,8 @@ export async function dockerCli(host: string, args: readonly string[], options: 
 		child.stderr.on('data', d => (err += d));
 		child.on('error', reject);
 		child.on('close', code => (code === 0 ? resolve(out.trim()) : reject(new Error(`docker ${args.join(' ')} exited ${code}: ${err.trim()}`))));
+		// the CLI may exit before it reads its stdin: that EPIPE is not the test's failure
+		child.stdin.on('error', () => undefined);
 		child.stdin.end(options.input ?? '');
 	});
 }
