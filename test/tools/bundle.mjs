@@ -37,13 +37,21 @@ function edit(source, file, from, to) {
 	return source.replace(from, to);
 }
 
-const inkCaches = {
-	name: 'ink-caches',
+/** Loads node_modules/ink/build/<file> with `change` applied to its text; `change` edits through `edit`. */
+function patchInk(b, file, change) {
+	const filter = new RegExp(`[\\\\/]ink[\\\\/]build[\\\\/]${file.replace(/\./g, '\\.').replace(/\//g, '[\\\\/]')}$`);
+	b.onLoad({ filter }, args => ({ contents: change(fs.readFileSync(args.path, 'utf8'), (source, from, to) => edit(source, `ink/build/${file}`, from, to)), loader: 'js' }));
+}
+
+const inkEdits = {
+	name: 'ink-edits',
 	setup(b) {
-		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, args => {
-			let source = fs.readFileSync(args.path, 'utf8');
-			source = edit(source, 'ink/build/output.js', 'caches = new OutputCaches();', 'caches = sharedOutputCaches();');
-			source += `
+		patchInk(
+			b,
+			'output.js',
+			(source, change) =>
+				change(source, 'caches = new OutputCaches();', 'caches = sharedOutputCaches();') +
+				`
 class SharedOutputCaches extends OutputCaches {
 	characters = 0;
 	getStyledChars(line) {
@@ -63,45 +71,29 @@ function sharedOutputCaches() {
 	}
 	return SHARED_CACHES;
 }
-`;
-			return { contents: source, loader: 'js' };
-		});
+`,
+		);
 		// A frame that answers a key is drawn at once; frames for data (a log flood) stay capped by
 		// maxFps. Ink throttles both alike, so a key that lands just after a data frame waited for
 		// the rest of the frame interval.
-		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]hooks[\\/]use-input\.js$/ }, args => {
-			let source = fs.readFileSync(args.path, 'utf8');
-			source = edit(
+		patchInk(b, 'hooks/use-input.js', (source, change) =>
+			change(
 				source,
-				'ink/build/hooks/use-input.js',
 				'reconciler.discreteUpdates(() => {',
 				"globalThis[Symbol.for('dockdeck.inputFrame')] = true;\n        setImmediate(() => { globalThis[Symbol.for('dockdeck.inputFrame')] = false; });\n        reconciler.discreteUpdates(() => {",
-			);
-			return { contents: source, loader: 'js' };
-		});
-		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]ink\.js$/ }, args => {
-			let source = fs.readFileSync(args.path, 'utf8');
-			source = edit(
+			),
+		);
+		patchInk(b, 'ink.js', (source, change) =>
+			change(
 				source,
-				'ink/build/ink.js',
 				'this.hasPendingThrottledRender = true;\n                throttled();',
 				"this.hasPendingThrottledRender = true;\n                throttled();\n                if (globalThis[Symbol.for('dockdeck.inputFrame')]) {\n                    globalThis[Symbol.for('dockdeck.inputFrame')] = false;\n                    throttled.flush();\n                }",
-			);
-			return { contents: source, loader: 'js' };
-		});
+			),
+		);
 		// NO_COLOR (no-color.org): Ink's one place that turns a colour name into escape codes leaves
 		// the text as it is, so colours go while bold, dim, underline and inverse (the cursor row) stay.
-		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]colorize\.js$/ }, args => {
-			let source = fs.readFileSync(args.path, 'utf8');
-			source = edit(source, 'ink/build/colorize.js', '    if (!color) {', "    if (!color || process.env['NO_COLOR']) {");
-			return { contents: source, loader: 'js' };
-		});
-		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/ }, args => {
-			let source = fs.readFileSync(args.path, 'utf8');
-			source = edit(source, 'ink/build/render-node-to-output.js', 'const currentWidth = widestLine(text);', 'const currentWidth = measureText(text).width;');
-			source = `import measureText from './measure-text.js';\n${source}`;
-			return { contents: source, loader: 'js' };
-		});
+		patchInk(b, 'colorize.js', (source, change) => change(source, '    if (!color) {', "    if (!color || process.env['NO_COLOR']) {"));
+		patchInk(b, 'render-node-to-output.js', (source, change) => `import measureText from './measure-text.js';\n${change(source, 'const currentWidth = widestLine(text);', 'const currentWidth = measureText(text).width;')}`);
 	},
 };
 
@@ -124,6 +116,6 @@ await build({
 	legalComments: 'none',
 	external: ['*.node'],
 	banner: { js: require },
-	plugins: [leaveOut, inkCaches],
+	plugins: [leaveOut, inkEdits],
 	logLevel: 'warning',
 });
