@@ -40,6 +40,7 @@ import { logsActions, pruneActions } from './view-actions.js';
 import { useSnapshot } from './store/use-store.js';
 import { useMinuteClock } from './use-clock.js';
 import { useForms } from './use-forms.js';
+import { T } from './i18n/index.js';
 
 export interface AppProps {
 	readonly store: Store;
@@ -57,19 +58,21 @@ export interface AppProps {
 	readonly startupNotice?: Notice;
 	/** `dockdeck build PATH`: the build form's values; the build starts once they check out. */
 	readonly initialBuild?: Readonly<Record<string, string>>;
+	/** --learn: start with the learn pane open. */
+	readonly learn?: boolean;
 }
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** The dashboard and the logs view, the status line, and the one key dispatcher. */
-export function App({ store, engine, readOnly, production, dockerContext, onSwitchContext, detachKeys, logBuffer, startupNotice, initialBuild }: AppProps) {
+export function App({ store, engine, readOnly, production, dockerContext, onSwitchContext, detachKeys, logBuffer, startupNotice, initialBuild, learn }: AppProps) {
 	const { exit, suspendTerminal } = useApp();
 	const { columns, rows } = useWindowSize();
 	const snapshot = useSnapshot(store);
 	const now = useMinuteClock();
 	// The UI state lives in a ref that each action updates at once, so every key of a burst (a paste,
 	// or keys that arrive in one read) sees the state the key before it left.
-	const uiRef = useRef(initialUi);
+	const uiRef = useRef(learn ? { ...initialUi, learn: true } : initialUi);
 	const [, repaint] = useReducer((n: number) => n + 1, 0);
 	const dispatch = (action: UiAction) => {
 		const next = uiReducer(uiRef.current, action);
@@ -85,7 +88,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 
 	// a prompt's error gets a line of its own above the prompt
 	const banner = (snapshot.connection.status === 'down' ? 1 : 0) + (ui.prompt?.error ? 1 : 0);
-	const model = useDashboard(store, snapshot, ui, columns, rows - 2 - banner, dispatch);
+	const model = useDashboard(store, snapshot, ui, columns, rows - 2 - banner, dispatch, detachKeys.display);
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
 	const logsHeight = rows - 2 - banner;
 	const context: ActionContext = {
@@ -148,7 +151,9 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 				: ui.view === 'logs' && logs
 				? { type: 'logs', update: l => (to === 'last' ? { ...l, follow: true } : to === 'first' ? scrollLogs(l, logs.buffer, -Infinity) : scrollLogs(l, logs.buffer, delta)) }
 				: { type: 'move', keys, delta, to };
-		const detailMax = maxDetailOffset(model.detail.lines.length, model.layout.detail.height);
+		// the pane [ and ] scroll: the detail pane, or the learn pane where it takes its place
+		const scrolled = model.layout.detail.height > 0 || !model.layout.learn ? { lines: model.detail.lines.length, height: model.layout.detail.height } : { lines: model.learn?.length ?? 0, height: model.layout.learn.height };
+		const detailMax = maxDetailOffset(scrolled.lines, scrolled.height);
 		const actions: Partial<Record<ActionId, UiAction | (() => void)>> = {
 			...logsActions({ ui, logs, dispatch, setNotice, close: closeLogs }),
 			...pruneActions({ prune, pruning, readOnly, dispatch, setNotice }),
@@ -177,8 +182,9 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 				const id = ui.panel === 'containers' ? model.container?.id : ui.panel === 'images' ? model.image?.id : undefined;
 				if (id) dispatch({ type: 'reveal', key: `${ui.panel}:${id}` });
 			},
-			'detail.scrollUp': { type: 'detailScroll', delta: -Math.max(1, model.layout.detail.height - 3), max: detailMax },
-			'detail.scrollDown': { type: 'detailScroll', delta: Math.max(1, model.layout.detail.height - 3), max: detailMax },
+			'detail.scrollUp': { type: 'detailScroll', delta: -Math.max(1, scrolled.height - 3), max: detailMax },
+			'detail.scrollDown': { type: 'detailScroll', delta: Math.max(1, scrolled.height - 3), max: detailMax },
+			'learn.toggle': { type: 'learn' },
 			'filter.start': { type: 'filterStart' },
 			'filter.clear': { type: 'filterClear' },
 			'filter.accept': { type: 'filterEnd', keep: true },
@@ -343,7 +349,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			{header}
-			{snapshot.connection.status === 'down' ? <ConnectionBanner state={snapshot.connection} width={columns} since={snapshot.syncedAt ? formatDateTime(snapshot.syncedAt) : 'never'} /> : null}
+			{snapshot.connection.status === 'down' ? <ConnectionBanner state={snapshot.connection} width={columns} since={snapshot.syncedAt ? formatDateTime(snapshot.syncedAt) : T.banner.never} /> : null}
 			{dialog ? (
 				<ConfirmDialog confirmation={dialog} width={columns} height={logsHeight} />
 			) : formOrBuild ? (

@@ -18,6 +18,8 @@ export interface Config {
 	readonly logBuffer?: number;
 	readonly detachKeys?: string;
 	readonly readOnly?: boolean;
+	/** The interface language, "en" or "ko"; --lang and the locale otherwise. */
+	readonly lang?: 'en' | 'ko';
 	readonly engines: Readonly<Record<string, EngineSettings>>;
 }
 
@@ -33,7 +35,7 @@ export function configPath(env: NodeJS.ProcessEnv = process.env): string {
 const TONES: readonly Tone[] = ['good', 'bad', 'muted', 'warn', 'info'];
 const COLOURS = new Set(['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', 'gray', 'grey', 'blackBright', 'redBright', 'greenBright', 'yellowBright', 'blueBright', 'magentaBright', 'cyanBright', 'whiteBright']);
 const NAMED_KEYS = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'tab', 'shift+tab', 'return', 'escape', 'backspace', 'delete', 'space']);
-const KNOWN = new Set(['keys', 'theme', 'logBuffer', 'detachKeys', 'readOnly', 'engines']);
+const KNOWN = new Set(['keys', 'theme', 'logBuffer', 'detachKeys', 'readOnly', 'lang', 'engines']);
 
 /** A key name as the key table writes it: one character, a named key, or ctrl+<letter>. */
 function validKey(key: string): boolean {
@@ -122,6 +124,12 @@ export function loadConfig(file: string): { config: Config; problems: string[] }
 		else readOnly = raw.readOnly;
 	}
 
+	let lang: Config['lang'];
+	if (raw.lang !== undefined) {
+		if (raw.lang !== 'en' && raw.lang !== 'ko') bad('lang', `must be "en" or "ko", not ${JSON.stringify(raw.lang)}`);
+		else lang = raw.lang;
+	}
+
 	const engines: Record<string, EngineSettings> = {};
 	if (raw.engines !== undefined) {
 		if (!isObject(raw.engines)) bad('engines', 'must map engine addresses to settings, like {"tcp://prod:2376": {"production": true}}');
@@ -140,7 +148,7 @@ export function loadConfig(file: string): { config: Config; problems: string[] }
 				engines[address] = entry;
 			}
 	}
-	return { config: { keymap, theme, logBuffer, detachKeys, readOnly, engines }, problems };
+	return { config: { keymap, theme, logBuffer, detachKeys, readOnly, lang, engines }, problems };
 }
 
 /**

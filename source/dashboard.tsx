@@ -13,6 +13,10 @@ import { baseImage, layerOwners, otherOwners } from './store/sharing.js';
 import type { Snapshot, Store } from './store/store.js';
 import { cursorIndex, matchesFilter, type PanelId, type UiAction, type UiState } from './store/ui.js';
 import { useDetail } from './store/use-store.js';
+import { T } from './i18n/index.js';
+import { containerLesson, imageLesson, layerLesson, sharingImages, type Lesson } from './learn/explain.js';
+import { LearnPanel, learnLines, type LearnLine } from './panels/learn-panel.js';
+import { removalFrees } from './panels/detail-lines.js';
 
 /** What the dashboard shows for the current snapshot and UI state, computed once per render. */
 export interface DashboardModel {
@@ -29,12 +33,14 @@ export interface DashboardModel {
 	readonly layersResource: ReturnType<typeof useDetail<'layers'>>;
 	readonly sharing?: LayerSharing;
 	readonly detail: { readonly title: string; readonly lines: readonly DetailLine[]; readonly message?: string };
+	/** Learn mode's lines for the selected item, wrapped to its pane; undefined when learn mode is off. */
+	readonly learn?: readonly LearnLine[];
 	/** Asks the store how the containers on screen run (their mode and uptime need an inspect). */
 	readonly wantFacts: (ids: readonly string[]) => void;
 }
 
 /** Derives the dashboard: filtered lists, selections, the selected image's layers, the detail pane. */
-export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, columns: number, bodyRows: number, dispatch: (action: UiAction) => void): DashboardModel {
+export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, columns: number, bodyRows: number, dispatch: (action: UiAction) => void, detachKeys = 'ctrl-p ctrl-q'): DashboardModel {
 	const usedBy = useMemo(() => {
 		const counts = new Map<string, number>();
 		for (const c of snapshot.containers) counts.set(c.imageId, (counts.get(c.imageId) ?? 0) + 1);
@@ -78,26 +84,56 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 	// the container's image config, to show what docker run changed (Env, Cmd, Entrypoint)
 	const containerImage = useDetail(store, snapshot, 'image', ui.panel === 'containers' ? container?.imageId : undefined);
 	const imageDetail = useDetail(store, snapshot, 'image', ui.panel === 'images' ? image?.id : undefined);
-	const layout = computeLayout(columns, bodyRows);
+	const layout = computeLayout(columns, bodyRows, ui.learn);
 	const valueWidth = Math.max(10, layout.detail.width - 15);
+	const selectedLayer = ui.panel === 'layers' ? layers[layerCursor] : undefined;
+	const layerBase = selectedLayer && sharing?.base && layers.length === allLayers.length && layerCursor >= layers.length - sharing.base.steps ? sharing.base.label : undefined;
 
 	const detail = ((): DashboardModel['detail'] => {
 		if (ui.panel === 'containers') {
-			if (!container) return { title: 'Detail', lines: [], message: 'No container selected.' };
+			if (!container) return { title: T.detail.title, lines: [], message: T.detail.noContainer };
 			const d = containerDetail?.value;
-			return { title: `Container ${container.name}`, lines: d ? containerDetailLines(d, container, snapshot.usage?.containers.get(container.id), (usedBy.get(container.imageId) ?? 1) - 1, ui.revealed === `containers:${container.id}`, containerImage?.value) : [], message: containerDetail?.error ?? (d ? undefined : 'Loading…') };
+			return { title: T.detail.container(container.name), lines: d ? containerDetailLines(d, container, snapshot.usage?.containers.get(container.id), (usedBy.get(container.imageId) ?? 1) - 1, ui.revealed === `containers:${container.id}`, containerImage?.value) : [], message: containerDetail?.error ?? (d ? undefined : T.detail.loading) };
 		}
 		if (ui.panel === 'layers') {
 			const layer = layers[layerCursor];
-			if (!layer) return { title: 'Layer', lines: [], message: image ? 'No step selected.' : 'No image selected.' };
+			if (!layer) return { title: T.detail.layerTitle, lines: [], message: image ? T.detail.noStep : T.detail.noImage };
 			const also = sharing && layer.digest ? sharing.others(layer.digest) : undefined;
-			const base = sharing?.base && layers.length === allLayers.length && layerCursor >= layers.length - sharing.base.steps ? sharing.base.label : undefined;
-			return { title: `Layer of ${image ? imageLabel(image) : ''}`, lines: layerDetailLines(layer, `${layers.length - layerCursor} of ${layers.length} (1 = oldest)`, valueWidth, also, base) };
+			return { title: T.detail.layer(image ? imageLabel(image) : ''), lines: layerDetailLines(layer, T.detail.step(layers.length - layerCursor, layers.length), valueWidth, also, layerBase) };
 		}
-		if (!image) return { title: 'Detail', lines: [], message: 'No image selected.' };
+		if (!image) return { title: T.detail.title, lines: [], message: T.detail.noImage };
 		const d = imageDetail?.value;
-		return { title: `Image ${imageLabel(image)}`, lines: d ? imageDetailLines(d, usedBy.get(image.id) ?? 0, snapshot.usage?.images.get(image.id), ui.revealed === `images:${image.id}`) : [], message: imageDetail?.error ?? (d ? undefined : 'Loading…') };
+		return { title: T.detail.image(imageLabel(image)), lines: d ? imageDetailLines(d, usedBy.get(image.id) ?? 0, snapshot.usage?.images.get(image.id), ui.revealed === `images:${image.id}`) : [], message: imageDetail?.error ?? (d ? undefined : T.detail.loading) };
 	})();
+
+	const lesson = ((): Lesson | undefined => {
+		if (!ui.learn) return undefined;
+		if (ui.panel === 'containers') {
+			if (!container) return undefined;
+			const imageLayers = snapshot.layerIndex.get(container.imageId) ?? [];
+			return containerLesson(container, { facts: snapshot.facts.get(container.id), detail: containerDetail?.value, image: containerImage?.value, usage: snapshot.usage?.containers.get(container.id), siblings: (usedBy.get(container.imageId) ?? 1) - 1, sharing: imageLayers.length ? sharingImages(owners, imageLayers, container.imageId) : undefined, detachKeys });
+		}
+		if (ui.panel === 'layers') {
+			const layer = layers[layerCursor];
+			if (!layer || !image) return undefined;
+			const also = sharing && layer.digest ? sharing.others(layer.digest).length : undefined;
+			return layerLesson(layer, { image: imageLabel(image), index: allLayers.indexOf(layer), total: allLayers.length, sharing: also, base: layerBase });
+		}
+		if (!image) return undefined;
+		const d = imageDetail?.value;
+		const usage = snapshot.usage?.images.get(image.id);
+		const used = usedBy.get(image.id) ?? 0;
+		return imageLesson(image, {
+			detail: d,
+			usage,
+			containers: used,
+			running: snapshot.containers.filter(c => c.imageId === image.id && c.state === 'running').length,
+			sharing: sharingImages(owners, snapshot.layerIndex.get(image.id) ?? [], image.id),
+			otherTags: image.dangling ? 0 : snapshot.images.filter(r => r.id === image.id && !r.dangling).length - 1,
+			frees: d && usage ? removalFrees(d, used, usage) : undefined,
+		});
+	})();
+	const learn = layout.learn ? learnLines(lesson, layout.learn.width - 2) : undefined;
 
 	return {
 		layout,
@@ -113,6 +149,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		layersResource,
 		sharing,
 		detail,
+		learn,
 		wantFacts: store.wantFacts,
 	};
 }
@@ -126,7 +163,9 @@ export function DashboardBody({ model, snapshot, ui, now }: { readonly model: Da
 	const layersPanel = (
 		<LayersPanel {...layout.layers} {...listProps('layers')} image={model.image ? imageLabel(model.image) : undefined} resource={model.layersResource} visible={model.layers} total={model.allLayers.length} sharing={model.sharing} />
 	);
-	const detailPanel = <DetailPanel {...layout.detail} title={model.detail.title} lines={model.detail.lines} message={model.detail.message} offset={ui.detailOffset} />;
+	// stacked, the learn pane takes the detail pane's place and [ ] scroll it
+	const learnPanel = layout.learn && model.learn ? <LearnPanel {...layout.learn} lines={model.learn} offset={layout.side ? 0 : ui.detailOffset} /> : null;
+	const detailPanel = layout.detail.height > 0 ? <DetailPanel {...layout.detail} title={model.detail.title} lines={model.detail.lines} message={model.detail.message} offset={ui.detailOffset} /> : learnPanel;
 	return layout.side ? (
 		<Box>
 			<Box flexDirection="column">
@@ -134,7 +173,10 @@ export function DashboardBody({ model, snapshot, ui, now }: { readonly model: Da
 				{imagesPanel}
 				{layersPanel}
 			</Box>
-			{detailPanel}
+			<Box flexDirection="column">
+				{learnPanel}
+				{detailPanel}
+			</Box>
 		</Box>
 	) : (
 		<Box flexDirection="column">

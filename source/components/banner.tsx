@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { StreamState } from '../docker/events.js';
 import { inert } from '../format/text.js';
+import { T } from '../i18n/index.js';
 
 /** The red line shown while the engine cannot be reached; the panels keep the last data, greyed. */
 export function ConnectionBanner({ state, width, since }: { readonly state: StreamState; readonly width: number; readonly since: string }) {
@@ -9,7 +10,7 @@ export function ConnectionBanner({ state, width, since }: { readonly state: Stre
 	return (
 		<Box width={width} height={1}>
 			<Text wrap="truncate" backgroundColor="red" color="white" bold>
-				{` Engine unreachable: ${inert(state.reason)} · retrying in ${retry} (attempt ${state.attempt}) · showing data from ${since} `}
+				{T.banner.down(inert(state.reason), retry, state.attempt, since)}
 			</Text>
 		</Box>
 	);

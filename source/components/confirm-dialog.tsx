@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Confirmation } from '../actions/lifecycle.js';
 import { inert } from '../format/text.js';
+import { T } from '../i18n/index.js';
 
 /** Asks before anything that interrupts or removes: what happens, the docker command, the choices. */
 export function ConfirmDialog({ confirmation, width, height }: { readonly confirmation: Confirmation; readonly width: number; readonly height: number }) {
@@ -21,16 +22,16 @@ export function ConfirmDialog({ confirmation, width, height }: { readonly confir
 					<Text key={t.key} wrap="truncate">
 						<Text bold color="cyan">{t.key}</Text>
 						{` ${t.label}: `}
-						<Text bold color={t.on ? 'yellow' : 'gray'}>{t.on ? 'on' : 'off'}</Text>
+						<Text bold color={t.on ? 'yellow' : 'gray'}>{t.on ? T.confirm.on : T.confirm.off}</Text>
 					</Text>
 				))}
 				{confirmation.refusal ? <Text color="red">{inert(confirmation.refusal)}</Text> : null}
 				<Text wrap="truncate">
 					<Text bold color="cyan">Enter</Text>
-					<Text>{confirmation.refusal ? ' (not possible yet)' : ` ${confirmation.confirmLabel}`}</Text>
+					<Text>{confirmation.refusal ? T.confirm.notYet : ` ${confirmation.confirmLabel}`}</Text>
 					<Text>{'   '}</Text>
 					<Text bold color="cyan">Esc</Text>
-					<Text> cancel, nothing changes</Text>
+					<Text>{T.confirm.cancel}</Text>
 				</Text>
 			</Box>
 		</Box>

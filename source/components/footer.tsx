@@ -1,18 +1,21 @@
 import { Box, Text } from 'ink';
-import { activeKeymap, displayKey, lookup, type Scope } from '../keymap/keymap.js';
+import { activeKeymap, displayKey, lookup, type ActionId, type Scope } from '../keymap/keymap.js';
 import { displayWidth, inert } from '../format/text.js';
+import { T } from '../i18n/index.js';
 
 /** Hints always shown, however narrow the terminal: how to learn the rest, and how to leave. */
-const ALWAYS = new Set(['help', 'quit', 'back']);
+const ALWAYS = new Set<ActionId>(['help.toggle', 'app.quit', 'logs.close', 'prune.close', 'changes.close', 'usage.close', 'build.close']);
 
 /** The key hints that fit `width`: the essential ones always, the others in table order while they fit. */
-export function footerHints(scopes: readonly Scope[], width: number): { key: string; hint: string }[] {
+export function footerHints(scopes: readonly Scope[], width: number): { id: ActionId; key: string; hint: string }[] {
 	// a hint whose key a more specific scope has taken over is left out
-	const all = activeKeymap().filter(b => b.hint && scopes.includes(b.scope) && lookup(b.keys[0]!, scopes)?.id === b.id).map(b => ({ key: b.hintKeys ?? displayKey(b.keys[0]!), hint: b.hint! }));
+	const all = activeKeymap()
+		.filter(b => b.hint && scopes.includes(b.scope) && lookup(b.keys[0]!, scopes)?.id === b.id)
+		.map(b => ({ id: b.id, key: b.hintKeys ?? displayKey(b.keys[0]!), hint: T.keys[b.id][1] ?? b.hint! }));
 	const cost = (h: { key: string; hint: string }) => displayWidth(`${h.key} ${h.hint}  `);
-	let room = width - all.filter(h => ALWAYS.has(h.hint)).reduce((n, h) => n + cost(h), 0);
+	let room = width - all.filter(h => ALWAYS.has(h.id)).reduce((n, h) => n + cost(h), 0);
 	return all.filter(h => {
-		if (ALWAYS.has(h.hint)) return true;
+		if (ALWAYS.has(h.id)) return true;
 		if (cost(h) > room) return false;
 		room -= cost(h);
 		return true;
@@ -26,7 +29,7 @@ export function Footer({ scopes, width, status }: { readonly scopes: readonly Sc
 		<Box width={width} height={1}>
 			<Text wrap="truncate">
 				{hints.map(h => (
-					<Text key={h.hint}>
+					<Text key={h.id}>
 						<Text bold color="cyan">{h.key}</Text>
 						<Text color="gray">{` ${h.hint}  `}</Text>
 					</Text>

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { EngineInfo } from '../docker/types.js';
 import { displayWidth, truncate } from '../format/text.js';
+import { T } from '../i18n/index.js';
 
 interface HeaderProps {
 	readonly engine: EngineInfo;
@@ -32,8 +33,8 @@ export function engineText(engine: EngineInfo, room: number): string {
 
 /** The top line: which engine this is, always, and what it holds. */
 export function Header({ engine, width, containers, running, images, readOnly, production, context = 'default' }: HeaderProps) {
-	const name = `dockdeck${production ? ' PRODUCTION' : ''}${readOnly ? ' [read-only]' : ''} · ${context}`;
-	const counts = `${containers} containers, ${running} running · ${images} images`;
+	const name = `dockdeck${production ? ` ${T.header.production}` : ''}${readOnly ? ` ${T.header.readOnly}` : ''} · ${context}`;
+	const counts = T.header.counts(containers, running, images);
 	const address = truncate(engine.address, Math.max(12, width - displayWidth(name) - displayWidth(counts) - 6));
 	const room = width - displayWidth(name) - displayWidth(address) - displayWidth(counts) - 9;
 	const version = engineText(engine, room);
@@ -41,8 +42,8 @@ export function Header({ engine, width, containers, running, images, readOnly, p
 		<Box width={width} height={1}>
 			<Text wrap="truncate">
 				<Text bold color="cyanBright">dockdeck</Text>
-				{production ? <Text bold inverse color="red"> PRODUCTION </Text> : null}
-				{readOnly ? <Text color="yellow"> [read-only]</Text> : null}
+				{production ? <Text bold inverse color="red">{` ${T.header.production} `}</Text> : null}
+				{readOnly ? <Text color="yellow">{` ${T.header.readOnly}`}</Text> : null}
 				<Text> · </Text>
 				<Text color="magenta">{context}</Text>
 				<Text> · </Text>

@@ -7,12 +7,14 @@ export interface Layout {
 	readonly images: Size;
 	readonly layers: Size;
 	readonly detail: Size;
+	/** Learn mode's pane: above the detail pane in the side column, or in its place when stacked. */
+	readonly learn?: Size;
 	/** True when the detail pane stands at the right of the three panels, full height. */
 	readonly side: boolean;
 }
 
 /** Sizes the panels: wide terminals get a detail column; others stack it under the panels. */
-export function computeLayout(columns: number, body: number): Layout {
+export function computeLayout(columns: number, body: number, learn = false): Layout {
 	if (columns >= 150) {
 		const detailWidth = Math.max(50, Math.floor(columns * 0.34));
 		const left = columns - detailWidth;
@@ -23,17 +25,26 @@ export function computeLayout(columns: number, body: number): Layout {
 			containers: { width: left, height: containers },
 			images: { width: left, height: images },
 			layers: { width: left, height: body - containers - images },
-			detail: { width: detailWidth, height: body },
+			detail: { width: detailWidth, height: learn ? body - learnHeight(body) : body },
+			...(learn ? { learn: { width: detailWidth, height: learnHeight(body) } } : {}),
 		};
 	}
-	const containers = Math.max(7, Math.floor(body * 0.38));
-	const middle = Math.max(6, Math.floor(body * 0.32));
+	// learn mode gives the text more room and takes the detail pane's place
+	const containers = Math.max(7, Math.floor(body * (learn ? 0.32 : 0.38)));
+	const middle = Math.max(6, Math.floor(body * (learn ? 0.28 : 0.32)));
+	const rest = Math.max(3, body - containers - middle);
 	const imagesWidth = Math.floor(columns * 0.48);
 	return {
 		side: false,
 		containers: { width: columns, height: containers },
 		images: { width: imagesWidth, height: middle },
 		layers: { width: columns - imagesWidth, height: middle },
-		detail: { width: columns, height: Math.max(3, body - containers - middle) },
+		detail: { width: columns, height: learn ? 0 : rest },
+		...(learn ? { learn: { width: columns, height: rest } } : {}),
 	};
+}
+
+/** The learn pane's share of the side column: enough for its sentences, the detail keeps the rest. */
+function learnHeight(body: number): number {
+	return Math.max(8, Math.min(16, Math.floor(body * 0.45)));
 }

@@ -1,5 +1,6 @@
 import type { ContainerRunFacts, ContainerSummary } from '../docker/types.js';
 import { formatAge } from './age.js';
+import { T } from '../i18n/index.js';
 
 export type Tone = 'good' | 'bad' | 'muted' | 'warn' | 'info';
 
@@ -10,38 +11,40 @@ export interface ModeBadge {
 	readonly explain: string;
 }
 
+const badge = ([label, explain]: readonly [string, string], tone: Tone): ModeBadge => ({ label, tone, explain });
+
 /** The mode badge: detached, interactive TTY (-it), attached, or exited with its code. */
 export function containerMode(c: ContainerSummary, facts: ContainerRunFacts | undefined): ModeBadge {
 	switch (c.state) {
 		case 'exited': {
 			const code = c.exitCode ?? facts?.exitCode ?? 0;
-			return { label: `exit ${code}`, tone: code === 0 ? 'muted' : 'bad', explain: `stopped; its main process exited with code ${code}` };
+			return badge(T.mode.exited(code), code === 0 ? 'muted' : 'bad');
 		}
 		case 'created':
-			return { label: 'created', tone: 'muted', explain: 'created but never started' };
+			return badge(T.mode.created, 'muted');
 		case 'paused':
-			return { label: 'paused', tone: 'warn', explain: 'its processes are frozen (docker pause)' };
+			return badge(T.mode.paused, 'warn');
 		case 'restarting':
-			return { label: 'restart', tone: 'warn', explain: 'the engine is restarting it after an exit' };
+			return badge(T.mode.restarting, 'warn');
 		case 'removing':
-			return { label: 'removing', tone: 'warn', explain: 'being removed' };
+			return badge(T.mode.removing, 'warn');
 		case 'dead':
-			return { label: 'dead', tone: 'bad', explain: 'the engine could not stop or remove it cleanly' };
+			return badge(T.mode.dead, 'bad');
 		case 'running':
 			break;
 	}
-	if (!facts) return { label: 'running', tone: 'good', explain: 'running' };
-	if (facts.tty && facts.openStdin) return { label: '-it', tone: 'info', explain: 'running with an interactive terminal (-it): attach to type into it' };
-	if (facts.attachStdout) return { label: 'attached', tone: 'good', explain: 'running attached: a docker run without -d is showing its output' };
-	return { label: 'detached', tone: 'good', explain: 'running detached (-d) in the background' };
+	if (!facts) return badge(T.mode.running, 'good');
+	if (facts.tty && facts.openStdin) return badge(T.mode.interactive, 'info');
+	if (facts.attachStdout) return badge(T.mode.attached, 'good');
+	return badge(T.mode.detached, 'good');
 }
 
 /** Status text that stays true as time passes: "Up 5m", "Up 2h (healthy)", "Exited 3d ago". */
 export function containerStatus(c: ContainerSummary, facts: ContainerRunFacts | undefined, now: number): string {
 	const health = /\((healthy|unhealthy|health: starting)\)/.exec(c.status)?.[0];
 	if ((c.state === 'running' || c.state === 'paused') && facts?.startedAt) {
-		return `Up ${formatAge(facts.startedAt, now)}${c.state === 'paused' ? ' (paused)' : ''}${health ? ` ${health}` : ''}`;
+		return T.status.up(formatAge(facts.startedAt, now), c.state === 'paused', health);
 	}
-	if (c.state === 'exited' && facts?.finishedAt) return `Exited ${formatAge(facts.finishedAt, now)} ago`;
+	if (c.state === 'exited' && facts?.finishedAt) return T.status.exited(formatAge(facts.finishedAt, now));
 	return c.status || c.state;
 }

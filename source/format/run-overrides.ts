@@ -26,5 +26,3 @@ export function runOverrides(container: Pick<ContainerDetail, 'env' | 'cmd' | 'e
 	};
 }
 
-/** How each origin is said next to a value in the detail pane. */
-export const ORIGIN_NOTE: Record<Origin, string> = { image: 'from the image', run: 'set by docker run -e', changed: 'docker run changed the image\'s value', engine: 'the engine\'s default' };

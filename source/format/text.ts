@@ -53,3 +53,33 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 	const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
 	return align === 'right' ? pad + cut : cut + pad;
 }
+
+/** Splits a text into lines of at most `width` cells, at spaces where it can (long words are cut). */
+export function wrapText(text: string, width: number): string[] {
+	const room = Math.max(1, width);
+	const lines: string[] = [];
+	let line = '';
+	let used = 0;
+	const push = () => {
+		lines.push(line.trimEnd());
+		line = '';
+		used = 0;
+	};
+	for (const word of inert(text).split(/(?<= )/)) {
+		const w = stringWidth(word.trimEnd());
+		if (used > 0 && used + w > room) push();
+		if (w <= room) {
+			line += word;
+			used += stringWidth(word);
+			continue;
+		}
+		for (const { segment } of segmenter.segment(word)) {
+			const s = stringWidth(segment);
+			if (used + s > room) push();
+			line += segment;
+			used += s;
+		}
+	}
+	if (line.trim() || lines.length === 0) push();
+	return lines;
+}

@@ -8,7 +8,7 @@ export type ActionId =
 	| 'app.quit' | 'app.interrupt' | 'help.toggle' | 'help.close'
 	| 'focus.next' | 'focus.prev' | 'focus.containers' | 'focus.images' | 'focus.layers'
 	| 'cursor.up' | 'cursor.down' | 'cursor.pageUp' | 'cursor.pageDown' | 'cursor.first' | 'cursor.last'
-	| 'detail.reveal' | 'context.switch' | 'detail.scrollUp' | 'detail.scrollDown'
+	| 'detail.reveal' | 'context.switch' | 'learn.toggle' | 'detail.scrollUp' | 'detail.scrollDown'
 	| 'filter.start' | 'filter.clear' | 'filter.accept' | 'filter.cancel'
 	| 'container.attach' | 'container.startAttach' | 'container.exec' | 'container.logs'
 	| 'container.start' | 'container.stop' | 'container.restart' | 'container.pause' | 'container.kill' | 'container.remove'
@@ -72,13 +72,14 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'layers.names', scope: 'layers', keys: ['o'], description: 'Name the other images that share each layer, or count them', hint: 'shared by' },
 	{ id: 'prune.open', scope: 'global', keys: ['p'], description: 'Prune: preview stopped containers, unused images and build cache, untick, then remove', hint: 'prune' },
 	{ id: 'context.switch', scope: 'global', keys: [':'], description: 'Switch to another docker context for this session (as docker context use, without changing the default)' },
+	{ id: 'learn.toggle', scope: 'global', keys: ['L'], description: 'Learn mode: explain the selected container, image or layer in plain words, with its real values and the docker commands of its keys', hint: 'learn' },
 	{ id: 'usage.open', scope: 'global', keys: ['u'], description: 'Disk usage: images, containers, volumes, build cache (docker system df)', hint: 'disk' },
 	{ id: 'usage.prune', scope: 'usage', keys: ['p'], description: 'Open the prune preview from the disk usage view', hint: 'prune' },
 	{ id: 'usage.reload', scope: 'usage', keys: ['R'], description: 'Read disk usage again', hint: 'reload' },
 	{ id: 'usage.close', scope: 'usage', keys: ['escape', 'q'], description: 'Close the disk usage view', hint: 'back' },
 	{ id: 'prune.toggle', scope: 'prune', keys: ['space'], description: 'Tick or untick the selected item', hint: 'tick', hintKeys: 'Space' },
 	{ id: 'prune.toggleGroup', scope: 'prune', keys: ['x'], description: 'Tick or untick its whole group', hint: 'group' },
-	{ id: 'prune.run', scope: 'prune', keys: ['return'], description: 'Remove the ticked items (asks first)', hint: 'remove', hintKeys: 'Enter', writes: true, dangerous: true },
+	{ id: 'prune.run', scope: 'prune', keys: ['return'], description: 'Remove the ticked items', hint: 'remove', hintKeys: 'Enter', writes: true, dangerous: true },
 	{ id: 'prune.reload', scope: 'prune', keys: ['R'], description: 'Read the preview again', hint: 'reload' },
 	{ id: 'prune.close', scope: 'prune', keys: ['escape', 'q'], description: 'Close the prune view', hint: 'back' },
 	{ id: 'changes.reload', scope: 'changes', keys: ['R'], description: 'Read its changes again', hint: 'reload' },

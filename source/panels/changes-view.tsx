@@ -3,6 +3,7 @@ import { Frame } from '../components/frame.js';
 import { Table, type Column, type Row } from '../components/table.js';
 import type { Change } from '../docker/changes.js';
 import { formatBytes } from '../format/bytes.js';
+import { T } from '../i18n/index.js';
 
 /** The changes view's data: whose changes, and the list once read. */
 export interface ChangesState {
@@ -16,30 +17,31 @@ export interface ChangesState {
 	readonly sizeRw?: number;
 }
 
-const COLUMNS: readonly Column[] = [
+const columns = (c = T.changes.columns): readonly Column[] => [
 	{ title: '', width: 1 },
-	{ title: 'WHAT', width: 8 },
-	{ title: 'PATH', flex: 1, min: 10 },
+	{ title: c.what, width: 8 },
+	{ title: c.path, flex: 1, min: 10 },
 ];
 
-const WHAT = { A: { text: 'added', tone: 'good' }, C: { text: 'changed', tone: 'warn' }, D: { text: 'deleted', tone: 'bad' } } as const;
+const TONE = { A: 'good', C: 'warn', D: 'bad' } as const;
 
+/** One row per change: its letter, the word for it, the path. */
 export function changeRows(items: readonly Change[]): Row[] {
-	return items.map((c, i) => ({ key: `${i}`, cells: [{ text: c.kind, tone: WHAT[c.kind].tone }, WHAT[c.kind], c.path] }));
+	return items.map((c, i) => ({ key: `${i}`, cells: [{ text: c.kind, tone: TONE[c.kind] }, { text: T.changes.kinds[c.kind], tone: TONE[c.kind] }, c.path] }));
 }
 
 /** What a container changed on top of its image (`docker diff`), with what that means for rm. */
 export function ChangesView({ state, width, height }: { readonly state: ChangesState; readonly width: number; readonly height: number }) {
 	const count = (k: Change['kind']) => state.items.filter(c => c.kind === k).length;
-	const info = state.status === 'ready' ? `${count('A')} added · ${count('C')} changed · ${count('D')} deleted${state.sizeRw !== undefined ? ` · ${formatBytes(state.sizeRw)}` : ''}` : state.status;
-	const empty = state.status === 'loading' ? 'Reading its changes (docker diff)…' : state.status === 'error' ? `Cannot read its changes: ${state.error}` : 'No changes: its writable layer is empty, everything it sees comes from the image.';
+	const info = state.status === 'ready' ? `${T.changes.counts(count('A'), count('C'), count('D'))}${state.sizeRw !== undefined ? ` · ${formatBytes(state.sizeRw)}` : ''}` : T.changes.status[state.status];
+	const empty = state.status === 'loading' ? T.changes.loading : state.status === 'error' ? T.changes.cannot(state.error ?? '') : T.changes.none;
 	return (
-		<Frame title={`Changes in ${state.name} (docker diff)`} info={info} width={width} height={height} focused>
+		<Frame title={T.changes.title(state.name)} info={info} width={width} height={height} focused>
 			<Box flexDirection="column">
 				<Text color="gray" wrap="truncate">
-					In its thin writable layer: lost on docker rm unless committed (C) or kept in a volume.
+					{T.changes.note}
 				</Text>
-				<Table columns={COLUMNS} rows={changeRows(state.items)} cursor={state.cursor} width={width - 2} height={height - 4} focused empty={empty} />
+				<Table columns={columns()} rows={changeRows(state.items)} cursor={state.cursor} width={width - 2} height={height - 4} focused empty={empty} />
 			</Box>
 		</Frame>
 	);

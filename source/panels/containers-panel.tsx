@@ -3,14 +3,15 @@ import { lazyRows, type Column, type Row, type RowList } from '../components/tab
 import type { ContainerRunFacts, ContainerSummary } from '../docker/types.js';
 import { formatAge } from '../format/age.js';
 import { containerMode, containerStatus } from '../format/container-mode.js';
+import { T } from '../i18n/index.js';
 
-const COLUMNS: readonly Column[] = [
-	{ title: 'NAME', flex: 3, min: 10 },
-	{ title: 'IMAGE', flex: 3, min: 8 },
-	{ title: 'MODE', width: 9 },
-	{ title: 'STATUS', width: 14 },
-	{ title: 'PORTS', flex: 2, min: 5, optional: true },
-	{ title: 'AGE', width: 4, align: 'right' },
+const columns = (c = T.containers.columns): readonly Column[] => [
+	{ title: c.name, flex: 3, min: 10 },
+	{ title: c.image, flex: 3, min: 8 },
+	{ title: c.mode, width: 9 },
+	{ title: c.status, width: 14 },
+	{ title: c.ports, flex: 2, min: 5, optional: true },
+	{ title: c.age, width: 4, align: 'right' },
 ];
 
 /** Table rows for containers: name, image, mode badge, status, ports, age; made only for the rows shown. */
@@ -32,6 +33,6 @@ export function containerRows(containers: readonly ContainerSummary[], facts: Re
 export function ContainersPanel(props: ListPanelProps & { readonly containers: readonly ContainerSummary[]; readonly facts: ReadonlyMap<string, ContainerRunFacts>; readonly now: number; readonly loaded: boolean; readonly markImage?: string; readonly onShown?: (ids: readonly string[]) => void }) {
 	const { containers, facts, now, filter, total, loaded, markImage, onShown } = props;
 	const running = containers.filter(c => c.state === 'running').length;
-	const empty = !loaded ? 'Loading…' : filter ? `No container matches "${filter}" (Esc clears)` : 'No containers. docker run -d <image> starts one.';
-	return <ListPanel {...props} title="1 Containers" counts={`${total} · ${running} running`} columns={COLUMNS} rows={containerRows(containers, facts, now, markImage)} empty={empty} onWindow={onShown ? (start, end) => onShown(containers.slice(start, end).map(c => c.id)) : undefined} />;
+	const empty = !loaded ? T.list.loading : filter ? T.containers.noMatch(filter) : T.containers.none;
+	return <ListPanel {...props} title={T.containers.title} counts={T.containers.counts(total, running)} columns={columns()} rows={containerRows(containers, facts, now, markImage)} empty={empty} onWindow={onShown ? (start, end) => onShown(containers.slice(start, end).map(c => c.id)) : undefined} />;
 }

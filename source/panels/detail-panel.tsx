@@ -3,6 +3,7 @@ import { Frame } from '../components/frame.js';
 import { TONE_COLOR } from '../components/table.js';
 import { fit } from '../format/text.js';
 import type { DetailLine } from './detail-lines.js';
+import { T } from '../i18n/index.js';
 
 const LABEL_WIDTH = 12;
 
@@ -26,7 +27,7 @@ export function DetailPanel({ title, lines, message, offset, width, height }: De
 	const rows = Math.max(1, height - 2);
 	const start = Math.min(offset, maxDetailOffset(lines.length, height));
 	const visible = lines.slice(start, start + rows);
-	const more = lines.length > rows ? `${start + 1}-${start + visible.length} of ${lines.length} · [ ]` : '';
+	const more = lines.length > rows ? T.detail.scroll(start + 1, start + visible.length, lines.length) : '';
 	return (
 		<Frame title={title} info={more} width={width} height={height} focused={false}>
 			{message ? <Text color="gray" wrap="truncate">{fit(message, inner)}</Text> : null}

@@ -5,20 +5,21 @@ import type { ImageUsage } from '../docker/usage.js';
 import { formatAge } from '../format/age.js';
 import { formatBytes } from '../format/bytes.js';
 import { shortId } from '../format/ids.js';
+import { T } from '../i18n/index.js';
 
-const COLUMNS: readonly Column[] = [
-	{ title: 'REPOSITORY:TAG', flex: 1, min: 20 },
-	{ title: 'ID', width: 12, optional: true },
-	{ title: 'SIZE', width: 7, align: 'right' },
-	{ title: 'UNIQUE', width: 7, align: 'right', optional: true },
-	{ title: 'SHARED', width: 7, align: 'right', optional: true },
-	{ title: 'AGE', width: 4, align: 'right', optional: true },
-	{ title: 'USED', width: 4, align: 'right' },
+const columns = (c = T.images.columns): readonly Column[] => [
+	{ title: c.ref, flex: 1, min: 20 },
+	{ title: c.id, width: 12, optional: true },
+	{ title: c.size, width: 7, align: 'right' },
+	{ title: c.unique, width: 7, align: 'right', optional: true },
+	{ title: c.shared, width: 7, align: 'right', optional: true },
+	{ title: c.age, width: 4, align: 'right', optional: true },
+	{ title: c.used, width: 4, align: 'right' },
 ];
 
 /** "repo:tag", or "<none> (dangling)" for an untagged image. */
 export function imageLabel(image: ImageRow): string {
-	return image.dangling ? `${image.repository === '<none>' ? '<none>' : `${image.repository}@…`} (dangling)` : `${image.repository}:${image.tag}`;
+	return image.dangling ? `${image.repository === '<none>' ? '<none>' : `${image.repository}@…`} (${T.images.dangling})` : `${image.repository}:${image.tag}`;
 }
 
 /**
@@ -50,6 +51,6 @@ export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<strin
 export function ImagesPanel(props: ListPanelProps & { readonly images: readonly ImageRow[]; readonly usedBy: ReadonlyMap<string, number>; readonly now: number; readonly loaded: boolean; readonly usage?: ReadonlyMap<string, ImageUsage>; readonly markImage?: string }) {
 	const { images, usedBy, now, filter, total, loaded, usage, markImage } = props;
 	const dangling = images.filter(i => i.dangling).length;
-	const empty = !loaded ? 'Loading…' : filter ? `No image matches "${filter}" (Esc clears)` : 'No images. docker build or docker import makes one.';
-	return <ListPanel {...props} title="2 Images" counts={`${total}${dangling ? ` · ${dangling} dangling` : ''}`} columns={COLUMNS} rows={imageRows(images, usedBy, now, usage, markImage)} empty={empty} />;
+	const empty = !loaded ? T.list.loading : filter ? T.images.noMatch(filter) : T.images.none;
+	return <ListPanel {...props} title={T.images.title} counts={T.images.counts(total, dangling)} columns={columns()} rows={imageRows(images, usedBy, now, usage, markImage)} empty={empty} />;
 }

@@ -1,35 +1,50 @@
+import { displayWidth } from '../format/text.js';
 import type { LayerRow } from '../docker/types.js';
 import { formatDateTime } from '../format/age.js';
 import { formatBytes } from '../format/bytes.js';
 import type { DetailLine } from './detail-lines.js';
+import { T } from '../i18n/index.js';
 
-/** Splits a long value into pieces of `width` characters, so a full instruction can be read. */
+const segmenter = new Intl.Segmenter();
+
+/** Splits a long value into pieces of `width` cells, so a full instruction can be read. */
 export function chunk(text: string, width: number): string[] {
+	// by display width, so wide characters never push a piece past the pane
 	const out: string[] = [];
-	for (let i = 0; i < text.length; i += Math.max(1, width)) out.push(text.slice(i, i + Math.max(1, width)));
+	let piece = '';
+	for (const { segment } of segmenter.segment(text)) {
+		if (piece && displayWidth(piece + segment) > Math.max(1, width)) {
+			out.push(piece);
+			piece = '';
+		}
+		piece += segment;
+	}
+	if (piece) out.push(piece);
 	return out.length ? out : [''];
 }
 
 /** The selected history step in full: instruction, kind, size, full digest. */
 export function layerDetailLines(layer: LayerRow, position: string, valueWidth: number, sharedWith?: readonly string[], base?: string): DetailLine[] {
 	const [first = '', ...rest] = chunk(layer.instruction, valueWidth);
+	const L = T.detail.labels;
+	const D = T.detail;
 	return [
-		{ label: 'Step', value: position },
-		{ label: 'Instruction', value: first },
+		{ label: L.step, value: position },
+		{ label: L.instruction, value: first },
 		...rest.map(value => ({ label: '', value })),
 		{
-			label: 'Kind',
-			value: layer.empty ? 'metadata only: changed the image config, added no files' : 'filesystem layer: read-only, shared by every image and container built on it',
+			label: L.kind,
+			value: layer.empty ? D.kindMetadata : D.kindLayer,
 			tone: layer.empty ? ('muted' as const) : ('info' as const),
 		},
-		...(base ? [{ label: 'From', value: `the base image ${base}: this step came with FROM`, tone: 'info' as const }] : []),
-		{ label: 'Size', value: formatBytes(layer.size) },
-		{ label: 'Created', value: formatDateTime(layer.created || undefined) },
-		{ label: 'Digest', value: layer.digest ?? (layer.empty ? '-' : 'not known (history and layers did not match)') },
+		...(base ? [{ label: L.from, value: D.fromBase(base), tone: 'info' as const }] : []),
+		{ label: L.size, value: formatBytes(layer.size) },
+		{ label: L.created, value: formatDateTime(layer.created || undefined) },
+		{ label: L.digest, value: layer.digest ?? (layer.empty ? '-' : D.digestUnknown) },
 		...(layer.empty || !sharedWith
 			? []
 			: sharedWith.length
-				? [{ label: 'Also in', value: `${sharedWith.length} other image${sharedWith.length === 1 ? '' : 's'}: stored once, shared`, tone: 'info' as const }, ...sharedWith.map(value => ({ label: '', value }))]
-				: [{ label: 'Also in', value: 'no other local image: removing this image frees it', tone: 'muted' as const }]),
+				? [{ label: L.alsoIn, value: D.alsoIn(sharedWith.length), tone: 'info' as const }, ...sharedWith.map(value => ({ label: '', value }))]
+				: [{ label: L.alsoIn, value: D.alsoInNone, tone: 'muted' as const }]),
 	];
 }

@@ -4,13 +4,14 @@ import type { ImageLayers, LayerRow } from '../docker/types.js';
 import { formatBytes } from '../format/bytes.js';
 import { shortDigest } from '../format/ids.js';
 import type { Resource } from '../store/store.js';
+import { T } from '../i18n/index.js';
 
-const columns = (names: boolean, build: boolean): readonly Column[] => [
-	{ title: 'INSTRUCTION (newest first)', flex: 2, min: 12 },
-	{ title: 'SIZE', width: 7, align: 'right' },
-	names ? { title: 'ALSO IN', flex: 1, min: 8 } : { title: 'SHARED', width: 6, align: 'right' },
-	build ? { title: 'BUILD', width: 6 } : { title: 'LAYER DIGEST', width: 12 },
-	{ title: 'FROM', width: 6, optional: true },
+const columns = (names: boolean, build: boolean, c = T.layers.columns): readonly Column[] => [
+	{ title: c.instruction, flex: 2, min: 12 },
+	{ title: c.size, width: 7, align: 'right' },
+	names ? { title: c.alsoIn, flex: 1, min: 8 } : { title: c.shared, width: 6, align: 'right' },
+	build ? { title: c.build, width: 6 } : { title: c.digest, width: 12 },
+	{ title: c.from, width: 6, optional: true },
 ];
 
 /** How the selected image's layers relate to the other local images. */
@@ -29,7 +30,7 @@ export interface LayerSharing {
 function sharedCell(layer: LayerRow, sharing: LayerSharing | undefined) {
 	if (layer.empty || !layer.digest || !sharing) return { text: layer.empty ? '' : '?', tone: 'muted' as const };
 	const others = sharing.others(layer.digest);
-	if (sharing.names) return { text: others.length ? others.join(', ') : 'only here', tone: others.length ? ('info' as const) : ('muted' as const) };
+	if (sharing.names) return { text: others.length ? others.join(', ') : T.layers.onlyHere, tone: others.length ? ('info' as const) : ('muted' as const) };
 	return { text: String(others.length), tone: others.length ? ('info' as const) : ('muted' as const) };
 }
 
@@ -52,15 +53,15 @@ export function layerRows(layers: readonly LayerRow[], mapping: ImageLayers['map
 					: !layer.digest
 						? { text: '?', tone: 'muted' as const }
 						: sharing.previous.layers.has(layer.digest)
-							? { text: 'same', tone: 'muted' as const }
-							: { text: 'new', tone: 'good' as const }
+							? { text: T.layers.same, tone: 'muted' as const }
+							: { text: T.layers.new, tone: 'good' as const }
 				: layer.empty
-				? { text: 'metadata', tone: 'muted' as const }
+				? { text: T.layers.metadata, tone: 'muted' as const }
 				: layer.digest
 					? { text: shortDigest(layer.digest).replace(/^sha256:/, ''), tone: 'info' as const }
-					: { text: mapping === 'unknown' ? 'unknown' : 'layer', tone: 'muted' as const },
+					: { text: mapping === 'unknown' ? T.layers.unknown : T.layers.layer, tone: 'muted' as const },
 			// the base's newest step is marked: below it, everything came with FROM
-			i === baseFrom ? { text: 'base▔▔', tone: 'warn' as const } : i > baseFrom ? { text: 'base', tone: 'muted' as const } : { text: 'own', tone: 'good' as const },
+			i === baseFrom ? { text: `${T.layers.base}▔▔`, tone: 'warn' as const } : i > baseFrom ? { text: T.layers.base, tone: 'muted' as const } : { text: T.layers.own, tone: 'good' as const },
 		],
 	}));
 }
@@ -69,7 +70,7 @@ export function layerRows(layers: readonly LayerRow[], mapping: ImageLayers['map
 function buildCounts(rows: readonly LayerRow[], previous: NonNullable<LayerSharing['previous']>): string {
 	const own = rows.filter(r => !r.empty && r.digest);
 	const same = own.filter(r => previous.layers.has(r.digest!)).length;
-	return `${own.length - same} new, ${same} same · `;
+	return T.layers.buildCounts(own.length - same, same);
 }
 
 /** The layers panel (`docker image history`) for the selected image, key 3. */
@@ -77,11 +78,10 @@ export function LayersPanel(props: ListPanelProps & { readonly image?: string; r
 	const { image, resource, visible, filter, total, sharing } = props;
 	const layers = resource?.value;
 	const fsLayers = layers?.rows.filter(r => !r.empty).length ?? 0;
-	const base = sharing?.base ? ` · on ${sharing.base.label}` : '';
 	const previous = sharing?.previous && layers ? buildCounts(layers.rows, sharing.previous) : '';
-	const counts = layers ? `${previous}${fsLayers} layers · ${total} steps${base}${layers.mapping === 'unknown' ? ' · digests unknown' : ''}` : '';
-	const empty = !image ? 'Select an image to see its layers.' : resource?.error ? `Cannot read layers: ${resource.error}` : layers ? (filter ? `No step matches "${filter}"` : 'No history recorded.') : 'Loading layers…';
+	const counts = layers ? `${previous}${T.layers.counts(fsLayers, total, sharing?.base?.label, layers.mapping === 'unknown')}` : '';
+	const empty = !image ? T.layers.selectImage : resource?.error ? T.layers.cannotRead(resource.error) : layers ? (filter ? T.layers.noMatch(filter) : T.layers.noHistory) : T.layers.loading;
 	// the base boundary is counted from the oldest step, so it only holds for the unfiltered list
 	const rows = layers ? layerRows(visible, layers.mapping, sharing && visible.length !== layers.rows.length ? { ...sharing, base: undefined } : sharing) : [];
-	return <ListPanel {...props} title={`3 Layers${image ? ` of ${image}` : ''}`} counts={counts} columns={columns(sharing?.names ?? false, Boolean(sharing?.previous))} rows={rows} empty={empty} />;
+	return <ListPanel {...props} title={T.layers.title(image)} counts={counts} columns={columns(sharing?.names ?? false, Boolean(sharing?.previous))} rows={rows} empty={empty} />;
 }

@@ -3,19 +3,20 @@ import { Frame } from '../components/frame.js';
 import { fit, truncate } from '../format/text.js';
 import type { LogSession, LogState } from '../store/log-session.js';
 import { highlight, visibleRows, type LogsUi } from '../store/logs-ui.js';
+import { T } from '../i18n/index.js';
 
 function stateText(state: LogState): string {
 	switch (state.status) {
 		case 'connecting':
-			return 'connecting…';
+			return T.logs.connecting;
 		case 'following':
-			return 'live';
+			return T.logs.live;
 		case 'stopped':
-			return `container stopped (exit ${state.exitCode}); follows again if it restarts`;
+			return T.logs.stopped(state.exitCode);
 		case 'removed':
-			return 'container removed: no more lines will come';
+			return T.logs.removed;
 		case 'error':
-			return `error: ${state.message}`;
+			return T.logs.error(state.message);
 	}
 }
 
@@ -25,15 +26,15 @@ export function LogsView({ session, ui, width, height, matches }: { readonly ses
 	const rowsHeight = Math.max(1, height - 2);
 	const rows = visibleRows(session.buffer, ui, inner, rowsHeight);
 	const { buffer, state } = session;
-	const mode = ui.follow ? 'following' : `paused at line ${(rows.at(-1)?.seq ?? 0) + 1} (f follows)`;
-	const search = ui.search ? ` · /${ui.search}: ${matches} lines` : '';
-	const kept = buffer.pushed > buffer.size ? ` · last ${buffer.size.toLocaleString('en-US')} kept` : '';
-	const info = `${stateText(state)} · ${mode} · ${buffer.pushed.toLocaleString('en-US')} lines${kept}${search}`;
+	const mode = ui.follow ? T.logs.following : T.logs.paused((rows.at(-1)?.seq ?? 0) + 1);
+	const search = ui.search ? T.logs.search(ui.search, matches) : '';
+	const kept = buffer.pushed > buffer.size ? T.logs.kept(buffer.size.toLocaleString('en-US')) : '';
+	const info = `${stateText(state)} · ${mode} · ${T.logs.lines(buffer.pushed.toLocaleString('en-US'))}${kept}${search}`;
 	const gone = state.status === 'removed' || state.status === 'stopped';
 	return (
-		<Frame title={`Logs of ${session.name}`} info={info} width={width} height={height} focused>
+		<Frame title={T.logs.title(session.name)} info={info} width={width} height={height} focused>
 			{rows.length === 0 ? (
-				<Text color="gray">{truncate(state.status === 'following' || state.status === 'connecting' ? 'No output yet. New lines appear here as the container writes them.' : stateText(state), inner)}</Text>
+				<Text color="gray">{truncate(state.status === 'following' || state.status === 'connecting' ? T.logs.empty : stateText(state), inner)}</Text>
 			) : null}
 			{rows.map((row, i) => (
 				<Box key={i} height={1} width={width - 2}>

@@ -2,13 +2,14 @@ import { Frame } from '../components/frame.js';
 import { Table, type Column, type Row } from '../components/table.js';
 import { formatBytes } from '../format/bytes.js';
 import { estimate, type PruneState } from '../use-prune.js';
+import { T } from '../i18n/index.js';
 
-const COLUMNS: readonly Column[] = [
+const columns = (c = T.prune.columns): readonly Column[] => [
 	{ title: '', width: 3 },
-	{ title: 'WHAT', width: 18 },
-	{ title: 'NAME', flex: 2, min: 12 },
-	{ title: 'FREES', width: 8, align: 'right' },
-	{ title: 'RESULT', flex: 1, min: 8, optional: true },
+	{ title: c.what, width: 18 },
+	{ title: c.name, flex: 2, min: 12 },
+	{ title: c.frees, width: 8, align: 'right' },
+	{ title: c.result, flex: 1, min: 8, optional: true },
 ];
 
 /** Rows of the prune view: ticked or not, its group, name, what it frees, and after a run how it went. */
@@ -22,10 +23,10 @@ export function pruneRows(state: PruneState): Row[] {
 			dim: !ticked,
 			cells: [
 				ticked ? '[x]' : '[ ]',
-				item.group,
+				T.prune.groups[item.group] ?? item.group,
 				item.label,
 				formatBytes(item.size),
-				o ? (o.removed ? { text: 'removed', tone: 'good' as const } : { text: `skipped: ${o.reason}`, tone: 'warn' as const }) : ticked ? 'will go' : 'kept',
+				o ? (o.removed ? { text: T.prune.removed, tone: 'good' as const } : { text: T.prune.skipped(o.reason ?? ''), tone: 'warn' as const }) : ticked ? T.prune.willGo : T.prune.kept,
 			],
 		};
 	});
@@ -36,19 +37,19 @@ export function PruneView({ state, width, height }: { readonly state: PruneState
 	const ticked = state.items.filter(i => state.ticked.has(i.id)).length;
 	const info =
 		state.status === 'done'
-			? `freed ${formatBytes(state.freed)} (estimated ${formatBytes(state.estimate)})`
+			? T.prune.done(formatBytes(state.freed), formatBytes(state.estimate))
 			: state.status === 'ready'
-				? `${ticked} of ${state.items.length} ticked · frees about ${formatBytes(estimate(state))}`
-				: state.status;
+				? T.prune.ready(ticked, state.items.length, formatBytes(estimate(state)))
+				: (T.prune.status[state.status] ?? state.status);
 	const empty =
 		state.status === 'loading'
-			? 'Reading what a prune would remove (docker system df)…'
+			? T.prune.loading
 			: state.status === 'error'
-				? `Cannot preview: ${state.error}`
-				: 'Nothing to prune: no stopped containers, no unused images, no build cache.';
+				? T.prune.cannot(state.error ?? '')
+				: T.prune.nothing;
 	return (
-		<Frame title="Prune: what would be removed" info={info} width={width} height={height} focused>
-			<Table columns={COLUMNS} rows={pruneRows(state)} cursor={state.cursor} width={width - 2} height={height - 3} focused empty={empty} />
+		<Frame title={T.prune.title} info={info} width={width} height={height} focused>
+			<Table columns={columns()} rows={pruneRows(state)} cursor={state.cursor} width={width - 2} height={height - 3} focused empty={empty} />
 		</Frame>
 	);
 }

@@ -25,6 +25,8 @@ export interface UiState {
 	readonly revealed: string | null;
 	/** The layers panel names the other images that share each layer, instead of counting them. */
 	readonly layerNames: boolean;
+	/** Learn mode (L or --learn): a pane explains the selected item in plain sentences. */
+	readonly learn: boolean;
 	/** After a build: the new image and the layers the tag's previous image had, for the layers panel. */
 	readonly lastBuild: { readonly imageId: string; readonly previousLayers: readonly string[]; readonly previousLabel: string } | null;
 }
@@ -71,11 +73,13 @@ export const initialUi: UiState = {
 	detailOffset: 0,
 	revealed: null,
 	layerNames: false,
+	learn: false,
 	lastBuild: null,
 };
 
 export type UiAction =
 	| { type: 'focus'; panel: PanelId }
+	| { type: 'learn' }
 	| { type: 'focusStep'; step: 1 | -1 }
 	| { type: 'move'; keys: readonly string[]; delta?: number; to?: 'first' | 'last' }
 	| { type: 'resetLayers' }
@@ -134,6 +138,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			if (to === from && state.selected[state.panel] === keys[to]) return state;
 			return { ...state, selected: set(state.selected, state.panel, keys[to]), cursor: set(state.cursor, state.panel, to), detailOffset: 0, revealed: null };
 		}
+		case 'learn':
+			return { ...state, learn: !state.learn, detailOffset: 0 };
 		case 'toggleLayerNames':
 			return { ...state, layerNames: !state.layerNames };
 		case 'resetLayers':

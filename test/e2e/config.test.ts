@@ -13,7 +13,7 @@ test('the config file: a remapped key, a production engine (read-only, said in t
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-cfg-'));
 	t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
 	const file = path.join(dir, 'config.json');
-	fs.writeFileSync(file, JSON.stringify({ keys: { 'container.logs': 'L' }, logBuffer: 500, engines: { [h.host]: { production: true } } }));
+	fs.writeFileSync(file, JSON.stringify({ keys: { 'container.logs': 'F' }, logBuffer: 500, engines: { [h.host]: { production: true } } }));
 	const screen = new Screen(['--host', h.host], { cols: 120, rows: 40, env: { DOCKDECK_CONFIG: file } });
 	t.after(() => screen.kill('SIGKILL'));
 	let text = await screen.waitFor(s => /detached/.test(row(s, FIXTURES.ticker)));
@@ -22,7 +22,7 @@ test('the config file: a remapped key, a production engine (read-only, said in t
 	await screen.press('l');
 	await new Promise(r => setTimeout(r, 300));
 	assert.doesNotMatch(await screen.text(), /Logs of/, 'l no longer opens the logs');
-	await screen.press('L');
+	await screen.press('F');
 	await screen.waitFor(`Logs of ${FIXTURES.ticker}`);
 	await screen.press(KEYS.escape, 's');
 	await screen.waitFor(/read-only|refused|off under/, 3000);

@@ -23,10 +23,10 @@ test('where the config file is: DOCKDECK_CONFIG, then XDG_CONFIG_HOME, then ~/.c
 });
 
 test('a good config applies: keys, theme, log buffer, detach keys, read-only, engines', () => {
-	const file = write({ keys: { 'container.logs': 'L', 'app.quit': ['q', 'ctrl+x'] }, theme: { good: 'greenBright', info: '#00aaff' }, logBuffer: 5000, detachKeys: 'ctrl-a,d', readOnly: false, engines: { 'tcp://prod:2376': { production: true } } });
+	const file = write({ keys: { 'container.logs': 'F', 'app.quit': ['q', 'ctrl+x'] }, theme: { good: 'greenBright', info: '#00aaff' }, logBuffer: 5000, detachKeys: 'ctrl-a,d', readOnly: false, engines: { 'tcp://prod:2376': { production: true } } });
 	const { config, problems } = loadConfig(file);
 	assert.deepEqual(problems, []);
-	assert.equal(lookup('L', ['containers'], config.keymap)?.id, 'container.logs');
+	assert.equal(lookup('F', ['containers'], config.keymap)?.id, 'container.logs');
 	assert.equal(lookup('l', ['containers'], config.keymap), undefined, 'the old key is free');
 	assert.equal(lookup('ctrl+x', ['views'], config.keymap)?.id, 'app.quit');
 	assert.deepEqual(config.theme, { good: 'greenBright', info: '#00aaff' });

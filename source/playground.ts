@@ -1,0 +1,111 @@
+import type Docker from 'dockerode';
+import { engineMessage } from './docker/errors.js';
+import { createPractice, hasImage, localImages, playgroundContainers, PLAYGROUND_LABEL, PRACTICES, pullImage, removePractice, takenNames } from './docker/playground.js';
+import { formatBytes } from './format/bytes.js';
+import { T } from './i18n/index.js';
+
+/** How the playground talks to the person: a question answered by a line, and printed lines. */
+export interface Conversation {
+	/** undefined when nobody can answer (stdin is not a terminal). */
+	readonly ask?: (question: string) => Promise<string>;
+	readonly print: (line: string) => void;
+}
+
+const yes = (answer: string) => /^(y|yes|예|네|ㅇ)$/i.test(answer.trim());
+
+/** Picks the image: --image, else a numbered choice of the local ones; pulls only when the person agrees. */
+async function chooseImage(docker: Docker, given: string | undefined, io: Conversation): Promise<string | undefined> {
+	const P = T.playground;
+	if (given !== undefined) {
+		if (await hasImage(docker, given)) return given;
+		if (!io.ask) return void io.print(P.notLocalNoAsk(given));
+		if (!yes(await io.ask(P.pullQuestion(given)))) return void io.print(P.notPulled);
+		io.print(P.pulling(given));
+		await pullImage(docker, given);
+		return given;
+	}
+	const images = await localImages(docker);
+	if (images.length === 0) return void io.print(P.noImages);
+	if (!io.ask) return void io.print(P.giveImage(images.slice(0, 5).map(i => i.reference)));
+	io.print(P.pickTitle);
+	images.slice(0, 20).forEach((image, i) => io.print(`  ${String(i + 1).padStart(2)}  ${image.reference}  (${formatBytes(image.size)})`));
+	const answer = (await io.ask(P.pickQuestion(images[0]!.reference))).trim();
+	if (answer === '') return images[0]!.reference;
+	const chosen = /^\d+$/.test(answer) ? images[Number(answer) - 1]?.reference : images.find(i => i.reference === answer || i.reference === `${answer}:latest`)?.reference;
+	if (!chosen) return void io.print(P.badChoice(answer));
+	return chosen;
+}
+
+/**
+ * `dockdeck playground`: one detached ticker, one -it shell to attach and detach, one exited -it
+ * container to start again with -ai, all labelled. Nothing is made when any name is taken; a
+ * container that fails to start takes the ones made before it away again.
+ */
+export async function createPlayground(docker: Docker, options: { image?: string }, io: Conversation): Promise<number> {
+	const P = T.playground;
+	const taken = await takenNames(docker);
+	if (taken.some(t => t.labelled)) {
+		io.print(P.exists(taken.filter(t => t.labelled).map(t => t.name)));
+		return 0;
+	}
+	if (taken.length) {
+		io.print(P.nameTaken(taken.map(t => t.name)));
+		return 1;
+	}
+	const image = await chooseImage(docker, options.image, io);
+	if (!image) return 1;
+	const made: string[] = [];
+	for (const practice of PRACTICES) {
+		try {
+			made.push(await createPractice(docker, practice, image));
+		} catch (error) {
+			for (const id of made) await removePractice(docker, id).catch(() => undefined);
+			await removeByName(docker, practice.name);
+			io.print(P.failed(practice.name, image, engineMessage(error)));
+			return 1;
+		}
+	}
+	io.print(P.created(image, PLAYGROUND_LABEL));
+	for (const practice of PRACTICES) io.print(`  ${practice.name.padEnd(18)} ${P.roles[practice.role](practice.name)}`);
+	io.print(P.next);
+	return 0;
+}
+
+/** A practice container half made (created, failed to start) goes too, if it carries the label. */
+async function removeByName(docker: Docker, name: string): Promise<void> {
+	const found = (await playgroundContainers(docker)).find(c => c.name === name);
+	if (found) await removePractice(docker, found.id).catch(() => undefined);
+}
+
+/** `dockdeck playground --clean`: lists the labelled containers, asks, removes exactly those. */
+export async function cleanPlayground(docker: Docker, options: { yes: boolean }, io: Conversation): Promise<number> {
+	const P = T.playground;
+	const found = await playgroundContainers(docker);
+	if (found.length === 0) {
+		io.print(P.nothingToClean(PLAYGROUND_LABEL));
+		return 0;
+	}
+	io.print(P.willRemove(found.length, PLAYGROUND_LABEL));
+	for (const c of found) io.print(`  ${c.name.padEnd(18)} ${c.state}`);
+	if (!options.yes) {
+		if (!io.ask) {
+			io.print(P.confirmNoAsk);
+			return 1;
+		}
+		if (!yes(await io.ask(P.removeQuestion(found.length)))) {
+			io.print(P.cancelled);
+			return 1;
+		}
+	}
+	let failed = 0;
+	for (const c of found) {
+		try {
+			await removePractice(docker, c.id);
+			io.print(P.removed(c.name));
+		} catch (error) {
+			failed++;
+			io.print(P.notRemoved(c.name, engineMessage(error)));
+		}
+	}
+	return failed ? 1 : 0;
+}
