@@ -10,6 +10,7 @@ import { READ_ONLY_CP } from './actions/copy.js';
 import type { ContainerDetail } from './docker/types.js';
 
 import { ConfirmDialog } from './components/confirm-dialog.js';
+import { refusedReadOnly } from './actions/lifecycle.js';
 import { ConnectionBanner } from './components/banner.js';
 import { StatusLine } from './components/status-line.js';
 import { Header } from './components/header.js';
@@ -116,7 +117,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 
 	const openLogs = () => {
 		const container = model.container;
-		if (!container) return setNotice({ text: 'No container selected.', tone: 'warn' });
+		if (!container) return setNotice({ text: T.actions.noContainer, tone: 'warn' });
 		const session = new LogSession(engine, store, container.id, container.name, logBuffer);
 		void session.start();
 		setLogs(session);
@@ -176,7 +177,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			'context.switch': () => {
 				if (!onSwitchContext) return;
 				const names = listContexts().map(c => c.name);
-				dispatch({ type: 'promptStart', prompt: { kind: 'context', label: `Switch to context (${names.join(', ')}; now ${dockerContext ?? 'default'})`, value: '' } });
+				dispatch({ type: 'promptStart', prompt: { kind: 'context', label: T.actions.prompts.context(names.join(', '), dockerContext ?? 'default'), value: '' } });
 			},
 			'detail.reveal': () => {
 				const id = ui.panel === 'containers' ? model.container?.id : ui.panel === 'images' ? model.image?.id : undefined;
@@ -194,7 +195,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			'container.exec': () => {
 				if (!model.container) return;
 				if (readOnly || model.container.state !== 'running') perform(() => exec(context, model.container!, ''));
-				else dispatch({ type: 'promptStart', prompt: { kind: 'exec', label: `Run in ${model.container.name} (Enter: ${DEFAULT_SHELL_LABEL})`, value: '' } });
+				else dispatch({ type: 'promptStart', prompt: { kind: 'exec', label: T.actions.prompts.exec(model.container.name, DEFAULT_SHELL_LABEL), value: '' } });
 			},
 			'container.logs': openLogs,
 			'container.start': () => containerAction('lifecycle', 'start'),
@@ -206,7 +207,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			'image.remove': () => imageRemove(model.image),
 			'container.commit': () => {
 				if (!model.container) return;
-				if (readOnly) return setNotice({ text: 'docker commit is off under --read-only: dockdeck does not change the engine.', tone: 'warn' });
+				if (readOnly) return setNotice(refusedReadOnly('docker commit'));
 				dispatch({ type: 'promptStart', prompt: { kind: 'commit', label: COMMIT_STEPS[0].label(model.container.name), value: '', step: 0, form: {} } });
 			},
 			'layers.names': { type: 'toggleLayerNames' },
@@ -238,13 +239,13 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			'image.tag': () => {
 				if (!model.image) return;
 				if (readOnly) return perform(() => tagAction(context, model.image!, ''));
-				dispatch({ type: 'promptStart', prompt: { kind: 'tag', label: `New name for ${model.image.dangling ? model.image.id.slice(7, 19) : `${model.image.repository}:${model.image.tag}`} (repository[:tag])`, value: '' } });
+				dispatch({ type: 'promptStart', prompt: { kind: 'tag', label: T.actions.prompts.tag(model.image.dangling ? model.image.id.slice(7, 19) : `${model.image.repository}:${model.image.tag}`), value: '' } });
 			},
 			'confirm.accept': acceptConfirm,
 			'confirm.cancel': () => {
 				const pending = ui.confirm;
 				dispatch({ type: 'confirmClose' });
-				if (pending) setNotice({ text: pending.kind === 'prune' ? 'Cancelled: nothing was removed.' : pending.kind === 'copy' ? 'Cancelled: nothing was copied.' : `Cancelled: ${pending.name} is unchanged.`, tone: 'info' });
+				if (pending) setNotice({ text: pending.kind === 'prune' ? T.actions.cancelled.prune : pending.kind === 'copy' ? T.actions.cancelled.copy : T.actions.cancelled.other(pending.name), tone: 'info' });
 			},
 			'confirm.force': () => ui.confirm && ui.confirm.kind !== 'lifecycle' && dispatch({ type: 'confirmToggle', toggle: 'force' }),
 			'confirm.volumes': () => ui.confirm?.kind === 'remove' && dispatch({ type: 'confirmToggle', toggle: 'volumes' }),
@@ -345,7 +346,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			</Box>
 		);
 	}
-	const bottom = <StatusLine prompt={ui.prompt} notice={notice} width={columns} scopes={activeScopes(ui)} status={ui.overlay === 'filter' ? 'typing a filter: Enter keeps it, Esc drops it' : snapshot.refreshError} />;
+	const bottom = <StatusLine prompt={ui.prompt} notice={notice} width={columns} scopes={activeScopes(ui)} status={ui.overlay === 'filter' ? T.actions.filterTyping : snapshot.refreshError} />;
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			{header}

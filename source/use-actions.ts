@@ -6,6 +6,7 @@ import { lifecycle, removeDialog, type Confirmation } from './actions/lifecycle.
 import type { ContainerSummary, ImageRow } from './docker/types.js';
 import type { Snapshot } from './store/store.js';
 import type { PendingConfirm, UiAction, UiState } from './store/ui.js';
+import { T } from './i18n/index.js';
 
 /**
  * The actions' side of the app: the status-line notice, one action at a time, and the
@@ -18,12 +19,12 @@ export function useActions(context: ActionContext, snapshot: Snapshot, selected:
 	/** Runs an async action once at a time, its progress and result going to the status line. */
 	const perform = (task: (report: (progress: string) => void) => Promise<Notice | undefined>) => {
 		if (busy.current) {
-			setNotice({ text: 'Still busy with the last action…', tone: 'warn' });
+			setNotice({ text: T.actions.busy, tone: 'warn' });
 			return;
 		}
 		busy.current = true;
 		task(progress => setNotice({ text: progress, tone: 'info' }))
-			.then(result => setNotice(result), (error: unknown) => setNotice({ text: `Failed: ${error instanceof Error ? error.message : String(error)}`, tone: 'bad' }))
+			.then(result => setNotice(result), (error: unknown) => setNotice({ text: T.actions.failedPlain(error instanceof Error ? error.message : String(error)), tone: 'bad' }))
 			.finally(() => (busy.current = false));
 	};
 
@@ -35,12 +36,12 @@ export function useActions(context: ActionContext, snapshot: Snapshot, selected:
 		const image = snapshot.images.find(i => i.key === pending.targetId);
 		if (pending.kind === 'image-remove' ? !image : !container) {
 			return {
-				title: `${pending.name} no longer exists`,
-				lines: ['It was removed outside dockdeck while this dialog was open. Nothing will be done.'],
+				title: T.actions.vanished.title(pending.name),
+				lines: [T.actions.vanished.line],
 				command: '',
 				toggles: [],
-				confirmLabel: 'close',
-				run: async () => ({ text: `${pending.name} is gone: nothing done.`, tone: 'warn' }),
+				confirmLabel: T.actions.vanished.confirm,
+				run: async () => ({ text: T.actions.vanished.result(pending.name), tone: 'warn' }),
 			};
 		}
 		const result =
@@ -59,7 +60,7 @@ export function useActions(context: ActionContext, snapshot: Snapshot, selected:
 
 	const containerAction = (kind: 'lifecycle' | 'remove', verb?: 'start' | 'stop' | 'restart' | 'pause' | 'kill') => {
 		const container = selected;
-		if (!container) return setNotice({ text: 'No container selected.', tone: 'warn' });
+		if (!container) return setNotice({ text: T.actions.noContainer, tone: 'warn' });
 		const effective = verb === 'pause' && container.state === 'paused' ? 'unpause' : verb;
 		const result = kind === 'remove' ? removeDialog(context, container, { force: false, volumes: false }) : lifecycle(context, container, effective ?? 'stop');
 		if (typeof result === 'function') perform(result);
@@ -78,7 +79,7 @@ export function useActions(context: ActionContext, snapshot: Snapshot, selected:
 		);
 
 	const imageRemove = (image: ImageRow | undefined) => {
-		if (!image) return setNotice({ text: 'No image selected.', tone: 'warn' });
+		if (!image) return setNotice({ text: T.actions.noImage, tone: 'warn' });
 		const result = imageDialog(image, false);
 		if ('run' in result) dispatch({ type: 'confirmOpen', confirm: { kind: 'image-remove', targetId: image.key, name: image.dangling ? image.id.slice(7, 19) : `${image.repository}:${image.tag}`, force: false, volumes: false } });
 		else setNotice(result);

@@ -4,6 +4,7 @@ import type { Engine } from './docker/client.js';
 import { engineMessage } from './docker/errors.js';
 import { diskInUse, prunePreview, removeItems, type PruneItem, type PruneOutcome } from './docker/prune.js';
 import { formatBytes } from './format/bytes.js';
+import { T } from './i18n/index.js';
 
 /** The prune view's data: the preview, what is ticked, and after a run what happened. */
 export interface PruneState {
@@ -49,7 +50,7 @@ export function usePrune(engine: Engine) {
 	const move = (delta: number) => setPrune(state => (state ? { ...state, cursor: Math.max(0, Math.min(state.items.length - 1, state.cursor + delta)) } : state));
 	const run = async (): Promise<Notice> => {
 		const state = prune;
-		if (!state || state.status !== 'ready') return { text: 'Nothing to prune yet.', tone: 'warn' };
+		if (!state || state.status !== 'ready') return { text: T.actions.prune.nothingYet, tone: 'warn' };
 		const chosen = state.items.filter(i => state.ticked.has(i.id));
 		const guess = estimate(state);
 		setPrune({ ...state, status: 'running' });
@@ -60,14 +61,14 @@ export function usePrune(engine: Engine) {
 			setPrune({ ...state, status: 'done', outcomes, freed, estimate: guess });
 			const skipped = outcomes.filter(o => !o.removed).length;
 			// an image's layers can stay on disk as build cache, or under an image built from the same steps
-			const held = !skipped && guess - freed > Math.max(4096, guess / 10) ? ' Less than estimated: some of those layers are still held by build cache or another image.' : '';
+			const held = !skipped && guess - freed > Math.max(4096, guess / 10);
 			return {
-				text: `Removed ${outcomes.length - skipped} of ${chosen.length}${skipped ? ` (${skipped} skipped: see the list)` : ''}; freed ${formatBytes(freed)} (estimated ${formatBytes(guess)}).${held}`,
+				text: T.actions.prune.result(outcomes.length - skipped, chosen.length, skipped, formatBytes(freed), formatBytes(guess), held),
 				tone: skipped ? 'warn' : 'good',
 			};
 		} catch (error) {
 			setPrune({ ...state, status: 'error', error: engineMessage(error) });
-			return { text: `Prune failed: ${engineMessage(error)}`, tone: 'bad' };
+			return { text: T.actions.prune.failed(engineMessage(error)), tone: 'bad' };
 		}
 	};
 	return { prune, load, toggle, move, run, close: () => setPrune(null) };

@@ -5,6 +5,7 @@ import type { LogSession } from './store/log-session.js';
 import { findMatch } from './store/logs-ui.js';
 import type { UiAction, UiState } from './store/ui.js';
 import type { PruneState, usePrune } from './use-prune.js';
+import { T } from './i18n/index.js';
 
 type Handlers = Partial<Record<ActionId, UiAction | (() => void)>>;
 
@@ -13,7 +14,7 @@ export function logsActions({ ui, logs, dispatch, setNotice, close }: { ui: UiSt
 	const jump = (direction: 1 | -1) => {
 		if (!logs) return;
 		const seq = findMatch(logs.buffer, ui.logs, direction);
-		if (seq === undefined) setNotice({ text: ui.logs.search ? `No more matches for "${ui.logs.search}" ${direction < 0 ? 'above' : 'below'}.` : 'Search first with /.', tone: 'warn' });
+		if (seq === undefined) setNotice({ text: ui.logs.search ? T.actions.logs.noMore(ui.logs.search, direction < 0) : T.actions.logs.searchFirst, tone: 'warn' });
 		else dispatch({ type: 'logs', update: l => ({ ...l, follow: false, anchor: seq }) });
 	};
 	return {
@@ -21,10 +22,10 @@ export function logsActions({ ui, logs, dispatch, setNotice, close }: { ui: UiSt
 		'logs.follow': { type: 'logs', update: l => ({ ...l, follow: true }) },
 		'logs.timestamps': { type: 'logs', update: l => ({ ...l, timestamps: !l.timestamps }) },
 		'logs.wrap': { type: 'logs', update: l => ({ ...l, wrap: !l.wrap, hscroll: 0 }) },
-		'logs.search': { type: 'promptStart', prompt: { kind: 'search', label: 'Search the loaded lines (Enter keeps, Esc clears)', value: ui.logs.search } },
+		'logs.search': { type: 'promptStart', prompt: { kind: 'search', label: T.actions.prompts.search, value: ui.logs.search } },
 		'logs.older': () => jump(-1),
 		'logs.newer': () => jump(1),
-		'logs.save': () => logs && dispatch({ type: 'promptStart', prompt: { kind: 'save', label: `Save ${logs.buffer.size} lines to (an existing file is never overwritten)`, value: defaultLogFile(logs.name) } }),
+		'logs.save': () => logs && dispatch({ type: 'promptStart', prompt: { kind: 'save', label: T.actions.prompts.save(logs.buffer.size), value: defaultLogFile(logs.name) } }),
 		'logs.left': { type: 'logs', update: l => ({ ...l, hscroll: Math.max(0, l.hscroll - 8) }) },
 		'logs.right': { type: 'logs', update: l => (l.wrap ? l : { ...l, hscroll: l.hscroll + 8 }) },
 	};
@@ -45,8 +46,8 @@ export function pruneActions({ prune, pruning, readOnly, dispatch, setNotice }: 
 			dispatch({ type: 'view', view: 'dashboard' });
 		},
 		'prune.run': () => {
-			if (readOnly) return setNotice({ text: 'Removing is off under --read-only: the preview shows what a prune would remove.', tone: 'warn' });
-			if (prune?.status !== 'ready') return setNotice({ text: prune?.status === 'done' ? 'Done: R reads a fresh preview.' : 'The preview is not ready yet.', tone: 'warn' });
+			if (readOnly) return setNotice({ text: T.actions.prune.readOnly, tone: 'warn' });
+			if (prune?.status !== 'ready') return setNotice({ text: prune?.status === 'done' ? T.actions.prune.doneReload : T.actions.prune.notReady, tone: 'warn' });
 			dispatch({ type: 'confirmOpen', confirm: { kind: 'prune', targetId: '', name: 'prune', force: false, volumes: false } });
 		},
 	};

@@ -2,24 +2,25 @@ import { formatBytes } from '../format/bytes.js';
 import { estimate, type PruneState } from '../use-prune.js';
 import type { Notice } from './context.js';
 import type { Confirmation } from './lifecycle.js';
+import { T } from '../i18n/index.js';
 
 /** The last question before a prune: what goes, by group, what it should free, and how it is done. */
 export function pruneDialog(state: PruneState, run: () => Promise<Notice>): Confirmation {
 	const chosen = state.items.filter(i => state.ticked.has(i.id));
 	const groups = [...new Set(chosen.map(i => i.group))].map(group => {
 		const members = chosen.filter(i => i.group === group);
-		return `${members.length} ${group}: ${members.map(i => i.label).join(', ')}`;
+		return T.actions.prune.group(members.length, T.prune.groups[group] ?? group, members.map(i => i.label).join(', '));
 	});
 	const containers = chosen.filter(i => i.kind === 'container').map(i => i.label);
 	const images = chosen.filter(i => i.kind === 'image').flatMap(i => (i.tags.length ? i.tags : [i.id.replace('sha256:', '').slice(0, 12)]));
 	const cache = chosen.filter(i => i.kind === 'build-cache').map(i => `--filter id=${i.id}`);
 	return {
-		title: `Remove ${chosen.length} item${chosen.length === 1 ? '' : 's'}, freeing about ${formatBytes(estimate(state))}?`,
-		lines: [...groups, 'Each is removed on its own, never forced: anything started or put to use since the preview is skipped and reported.'],
+		title: T.actions.prune.title(chosen.length, formatBytes(estimate(state))),
+		lines: [...groups, T.actions.prune.how],
 		command: [containers.length ? `docker rm ${containers.join(' ')}` : '', images.length ? `docker rmi ${images.join(' ')}` : '', ...cache.map(f => `docker builder prune -f ${f}`)].filter(Boolean).join(' && '),
 		toggles: [],
-		refusal: chosen.length === 0 ? 'Nothing is ticked: Space ticks an item, x a whole group.' : undefined,
-		confirmLabel: 'remove them',
+		refusal: chosen.length === 0 ? T.actions.prune.nothingTicked : undefined,
+		confirmLabel: T.actions.prune.confirm,
 		run,
 	};
 }

@@ -1,4 +1,5 @@
 import { KEYMAP, type ActionId } from '../keymap/keymap.js';
+import { actionsEn } from './actions-en.js';
 import { cliEn } from './cli-en.js';
 import { learnEn } from './learn-en.js';
 
@@ -16,7 +17,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export const en = {
 	/** Ages as the AGE column shows them. */
 	age: { lessThanMinute: '<1m', minutes: (n: number) => `${n}m`, hours: (n: number) => `${n}h`, days: (n: number) => `${n}d`, weeks: (n: number) => `${n}w`, years: (n: number) => `${n}y` },
-	keys: Object.fromEntries(KEYMAP.map(b => [b.id, [b.description, b.hint] as KeyText])) as Record<ActionId, KeyText>,
+	keys: Object.fromEntries(KEYMAP.map(b => [b.id, (b.hint ? [b.description, b.hint] : [b.description]) as KeyText])) as Record<ActionId, KeyText>,
 	scopes: {
 		always: 'anywhere', views: 'views', global: 'dashboard', list: 'lists', panels: 'panels', containers: 'containers', images: 'images', layers: 'layers', filter: 'filter', prompt: 'prompt', confirm: 'dialog', form: 'form', logs: 'logs', prune: 'prune', changes: 'changes', usage: 'disk usage', build: 'build', help: 'help',
 	},
@@ -170,6 +171,7 @@ export const en = {
 	},
 	confirm: { on: 'on', off: 'off', notYet: ' (not possible yet)', cancel: ' cancel, nothing changes', learn: 'What this does' },
 	learn: learnEn,
+	actions: actionsEn,
 	cli: cliEn,
 	playground: {
 		notLocalNoAsk: (image: string) => `${image} is not on this engine, and dockdeck pulls nothing without asking: run it in a terminal to be asked, or pick a local image (docker images).`,

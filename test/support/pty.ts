@@ -47,7 +47,7 @@ export class Screen {
 			name: 'xterm-256color',
 			cwd: options.cwd,
 			// no config file of the machine's user: a test that wants one passes DOCKDECK_CONFIG
-			env: { ...withoutCi(process.env), TERM: 'xterm-256color', DOCKDECK: `${process.execPath} ${CLI}`, DOCKDECK_CONFIG: '/nonexistent/dockdeck-test-config.json', ...options.env } as Record<string, string>,
+			env: { ...withoutCi(process.env), TERM: 'xterm-256color', DOCKDECK: `${process.execPath} ${CLI}`, DOCKDECK_CONFIG: '/nonexistent/dockdeck-test-config.json', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...options.env } as Record<string, string>,
 		});
 		this.proc.onData(data => {
 			this.lastDataAt = performance.now();
@@ -93,6 +93,46 @@ export class Screen {
 		const out: string[] = [];
 		for (let i = 0; i < this.term.rows; i++) out.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
 		return out;
+	}
+
+	/** The visible screen cell by cell: a wide character fills its first cell, its second is ''. */
+	async cells(): Promise<string[][]> {
+		await this.pending;
+		const buffer = this.term.buffer.active;
+		const rows: string[][] = [];
+		for (let y = 0; y < this.term.rows; y++) {
+			const line = buffer.getLine(buffer.viewportY + y);
+			rows.push(Array.from({ length: this.term.cols }, (_, x) => line?.getCell(x)?.getChars() ?? ''));
+		}
+		return rows;
+	}
+
+	/**
+	 * Where the boxes on screen are not closed: for each top corner (╭ ┌), the rows below it down to
+	 * the matching bottom corner must have a vertical border in the same column, and the right
+	 * corner likewise. A wide character counted as one cell pushes a border out of its column.
+	 */
+	async borderProblems(): Promise<string[]> {
+		const cells = await this.cells();
+		const problems: string[] = [];
+		const vertical = new Set(['│', '├', '┤', '┼', '╰', '╯', '└', '┘', '┴']);
+		cells.forEach((row, y) => {
+			row.forEach((ch, x) => {
+				if (ch !== '╭' && ch !== '┌') return;
+				const right = row.findIndex((c, i) => i > x && (c === '╮' || c === '┐'));
+				if (right < 0) return void problems.push(`row ${y}: a box opened at column ${x} has no right corner on its row`);
+				for (let below = y + 1; below < cells.length; below++) {
+					const left = cells[below]![x]!;
+					if (left === '╰' || left === '└') {
+						if (!['╯', '┘'].includes(cells[below]![right]!)) problems.push(`row ${below}: the bottom border of the box at column ${x} does not end at column ${right}`);
+						break;
+					}
+					if (!vertical.has(left)) problems.push(`row ${below}: no left border at column ${x} (found "${left}")`);
+					if (!vertical.has(cells[below]![right]!)) problems.push(`row ${below}: no right border at column ${right} (found "${cells[below]![right]}")`);
+				}
+			});
+		});
+		return problems;
 	}
 
 	async text(): Promise<string> {
