@@ -27,6 +27,8 @@ const cli = meow(
 	T.cli.help(configPath()),
 	{
 		importMeta: import.meta,
+		// the help text says what dockdeck is, in the language in force
+		description: false,
 		flags: {
 			host: { type: 'string', shortFlag: 'H' },
 			context: { type: 'string', shortFlag: 'c' },
@@ -60,6 +62,9 @@ function fail(lines: readonly string[], code = 1): never {
 }
 
 async function main(): Promise<void> {
+	// meow answers --help and --version alone; with other options (--lang ko --help) they come here
+	if (cli.flags.help) cli.showHelp(0);
+	if (cli.flags.version) cli.showVersion();
 	const command = cli.input[0];
 	const building = command === 'build';
 	const playground = command === 'playground';
