@@ -7,6 +7,7 @@ import { saveLogs } from './actions/save-logs.js';
 import type { ContainerSummary, ImageRow } from './docker/types.js';
 import type { LogSession } from './store/log-session.js';
 import type { Prompt, UiAction } from './store/ui.js';
+import { T } from './i18n/index.js';
 
 export interface PromptDeps {
 	readonly context: ActionContext;
@@ -30,7 +31,7 @@ export function handlePrompt(prompt: Prompt, { context, container, image, logs, 
 		const name = prompt.value.trim();
 		if (!name) return;
 		perform(async report => {
-			report(`Connecting to context ${name}…`);
+			report(T.work.context.connecting(name));
 			const problem = await switchContext(name);
 			return problem ? { text: problem, tone: 'bad' } : undefined;
 		});

@@ -2,11 +2,11 @@ import { useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore 
 import { Box, useApp, useInput, useWindowSize, type Key } from 'ink';
 import { attach } from './actions/attach.js';
 import type { ActionContext, Notice } from './actions/context.js';
-import { DEFAULT_SHELL_LABEL, exec } from './actions/exec.js';
+import { defaultShellLabel, exec } from './actions/exec.js';
 import { tagAction } from './actions/images.js';
 import { COMMIT_STEPS } from './actions/commit.js';
 import { copyPrompt, handlePrompt } from './accept-prompt.js';
-import { READ_ONLY_CP } from './actions/copy.js';
+import { readOnlyCopy } from './actions/copy.js';
 import type { ContainerDetail } from './docker/types.js';
 
 import { ConfirmDialog } from './components/confirm-dialog.js';
@@ -195,7 +195,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			'container.exec': () => {
 				if (!model.container) return;
 				if (readOnly || model.container.state !== 'running') perform(() => exec(context, model.container!, ''));
-				else dispatch({ type: 'promptStart', prompt: { kind: 'exec', label: T.actions.prompts.exec(model.container.name, DEFAULT_SHELL_LABEL), value: '' } });
+				else dispatch({ type: 'promptStart', prompt: { kind: 'exec', label: T.actions.prompts.exec(model.container.name, defaultShellLabel()), value: '' } });
 			},
 			'container.logs': openLogs,
 			'container.start': () => containerAction('lifecycle', 'start'),
@@ -233,7 +233,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			},
 			'container.copy': () => {
 				if (!model.container) return;
-				if (readOnly) return setNotice(READ_ONLY_CP);
+				if (readOnly) return setNotice(readOnlyCopy());
 				dispatch({ type: 'promptStart', prompt: copyPrompt(model.container.name, 0, {}, workdirOf(model.container.id)) });
 			},
 			'image.tag': () => {

@@ -1,3 +1,4 @@
+import { refusedReadOnly } from './actions/lifecycle.js';
 import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { BUILD_FIELDS, buildDefaults, checkBuild, fullTag, scanKey, type ContextScan } from './actions/build-form.js';
 import type { ActionContext, Notice } from './actions/context.js';
@@ -14,6 +15,7 @@ import { BuildSession, type BuildRequest } from './store/build-session.js';
 import type { FormModel, FormState } from './store/form.js';
 import type { Snapshot } from './store/store.js';
 import type { UiAction, UiState } from './store/ui.js';
+import { T } from './i18n/index.js';
 
 type Handlers = Partial<Record<ActionId, UiAction | (() => void)>>;
 
@@ -69,7 +71,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 			? runImage?.detail
 				? checkRun(f.values, { image: runImage.image, detail: runImage.detail, containers: snapshot.containers, detachKeys: context.detachKeys.display })
 				: runImage
-					? { model: { title: `Run a container from ${imageArgument(runImage.image)}`, notes: {}, errors: {}, command: 'docker run …', lines: [{ text: "Reading the image's config…", tone: 'muted' as const }], submitLabel: '(wait for the image config)' } }
+					? { model: { title: T.forms.run.title(imageArgument(runImage.image)), notes: {}, errors: {}, command: 'docker run …', lines: [{ text: T.work.forms.readingConfig, tone: 'muted' as const }], submitLabel: T.work.forms.waitConfig } }
 					: undefined
 			: checkBuild(f.values, currentScan, snapshot.images);
 	const model: FormModel | undefined = form ? checked(form)?.model : undefined;
@@ -85,10 +87,10 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 		}
 	});
 
-	const readOnlyNotice = (verb: string) => setNotice({ text: `docker ${verb} is off under --read-only: dockdeck does not change the engine.`, tone: 'warn' });
+	const readOnlyNotice = (verb: string) => setNotice(refusedReadOnly(`docker ${verb}`));
 
 	const openRun = (image?: ImageRow) => {
-		if (!image) return setNotice({ text: 'No image selected.', tone: 'warn' });
+		if (!image) return setNotice({ text: T.actions.noImage, tone: 'warn' });
 		if (context.readOnly) return readOnlyNotice('run');
 		const cached = snapshot.details.get(`image:${image.id}`)?.value as ImageDetail | undefined;
 		setRunImage({ image, detail: cached });
@@ -133,14 +135,14 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 		dispatch({ type: 'view', view: 'build' });
 		void next.done().then(() => {
 			if (next.phase !== 'done' || !next.imageId) {
-				if (uiRef.current.view !== 'build') setNotice({ text: next.phase === 'cancelled' ? 'The build was stopped: nothing was tagged.' : 'The build failed: b shows where.', tone: next.phase === 'cancelled' ? 'warn' : 'bad' });
+				if (uiRef.current.view !== 'build') setNotice({ text: next.phase === 'cancelled' ? T.work.forms.buildStopped : T.work.forms.buildFailed, tone: next.phase === 'cancelled' ? 'warn' : 'bad' });
 				return;
 			}
 			const label = request.tag ? fullTag(request.tag) : '';
 			const previous = next.previous && next.previous.id !== next.imageId ? next.previous : undefined;
-			dispatch({ type: 'lastBuild', build: { imageId: next.imageId, previousLayers: previous?.layers ?? [], previousLabel: previous ? `the previous ${label} (${previous.id.replace('sha256:', '').slice(0, 12)})` : '' } });
+			dispatch({ type: 'lastBuild', build: { imageId: next.imageId, previousLayers: previous?.layers ?? [], previousLabel: previous ? T.work.forms.previous(label, previous.id.replace('sha256:', '').slice(0, 12)) : '' } });
 			dispatch({ type: 'selectImage', key: `${next.imageId}#${label}` });
-			if (uiRef.current.view !== 'build') setNotice({ text: `Built ${label || next.imageId.slice(7, 19)}: it is selected in the images panel; b shows the build.`, tone: 'good' });
+			if (uiRef.current.view !== 'build') setNotice({ text: T.work.forms.built(label || next.imageId.slice(7, 19)), tone: 'good' });
 		});
 	};
 
@@ -150,7 +152,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 		if (!f) return;
 		const result = checked(f);
 		if (!result) return;
-		if (f.kind === 'run' && !runImage?.detail) return setNotice({ text: "Still reading the image's config: Enter again in a moment.", tone: 'warn' });
+		if (f.kind === 'run' && !runImage?.detail) return setNotice({ text: T.work.forms.stillConfig, tone: 'warn' });
 		const firstError = f.fields.findIndex(field => result.model.errors[field.id]);
 		if (firstError >= 0) {
 			dispatch({ type: 'form', action: { type: 'tried' } });
@@ -162,7 +164,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 			dispatch({ type: 'formClose' });
 			perform(() => runContainer(context, runImage.image, plan, id => dispatch({ type: 'selectContainer', id })));
 		} else if (f.kind === 'build' && 'request' in result) {
-			if (!result.request) return setNotice({ text: 'Still reading the folder: Enter again in a moment.', tone: 'warn' });
+			if (!result.request) return setNotice({ text: T.work.forms.stillFolder, tone: 'warn' });
 			startBuild(result.request, f.values);
 		}
 	};
@@ -180,7 +182,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 	const handlers: Handlers = {
 		'image.run': () => openRun(image),
 		'build.open': openBuild,
-		'build.again': () => (session?.running ? setNotice({ text: 'A build is running: x stops it first.', tone: 'warn' }) : openForm()),
+		'build.again': () => (session?.running ? setNotice({ text: T.work.forms.buildRunning, tone: 'warn' }) : openForm()),
 		'form.next': { type: 'form', action: { type: 'focus', step: 1 } },
 		'form.prev': { type: 'form', action: { type: 'focus', step: -1 } },
 		'form.left': { type: 'form', action: { type: 'cycle', step: -1 } },
@@ -190,13 +192,13 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 		'form.cancel': () => {
 			const kind = uiRef.current.form?.kind;
 			dispatch({ type: 'formClose' });
-			setNotice({ text: `Cancelled: nothing was ${kind === 'build' ? 'built' : 'created'}.`, tone: 'info' });
+			setNotice({ text: T.work.forms.cancelled(kind === 'build'), tone: 'info' });
 		},
-		'build.cancel': () => (session?.running ? session.cancel() : setNotice({ text: 'No build is running.', tone: 'warn' })),
+		'build.cancel': () => (session?.running ? session.cancel() : setNotice({ text: T.work.forms.noBuild, tone: 'warn' })),
 		'build.follow': () => setScroll({ follow: true, top: 0 }),
 		'build.close': () => {
 			dispatch({ type: 'view', view: 'dashboard' });
-			if (session?.running) setNotice({ text: 'The build goes on: b shows it again.', tone: 'info' });
+			if (session?.running) setNotice({ text: T.work.forms.goesOn, tone: 'info' });
 		},
 	};
 

@@ -4,14 +4,14 @@ import { attachContainer } from '../docker/session.js';
 import type { ContainerDetail, ContainerSummary } from '../docker/types.js';
 import type { ActionContext, Notice } from './context.js';
 import { handOff, withTerminal } from './handoff.js';
+import { T } from '../i18n/index.js';
 
 /** The line a learner reads before the terminal is handed over. */
 export function attachIntro(name: string, command: string, tty: boolean, stdin: boolean, readOnly: boolean, keys: string): string {
 	if (!stdin) {
-		const why = readOnly ? '--read-only' : 'its stdin is not open';
-		return `Attached to the output of PID 1 of ${name} (${command}); input is not connected (${why}). ${keys} or Ctrl-C returns to dockdeck; the container keeps running.`;
+		return T.work.attach.outputOnly(name, command, readOnly ? '--read-only' : T.work.attach.stdinClosed, keys);
 	}
-	return `Attached to PID 1 of ${name} (${command}). Detach with ${keys} and it keeps running; Ctrl-C goes to its main process and may stop it.${tty ? ' Press Enter if no prompt shows.' : ''}`;
+	return T.work.attach.intro(name, command, keys, tty);
 }
 
 /**
@@ -24,15 +24,15 @@ export async function attach(ctx: ActionContext, container: ContainerSummary, op
 	try {
 		detail = await inspectContainer(docker, container.id);
 	} catch (error) {
-		return { text: `Cannot attach to ${container.name}: ${engineMessage(error)}`, tone: 'bad' };
+		return { text: T.work.attach.cannot(container.name, engineMessage(error)), tone: 'bad' };
 	}
 	const running = detail.state === 'running';
 	if (!running && !options.start) {
-		const how = detail.tty && detail.openStdin ? 'A starts it and attaches (docker start -ai)' : 'A starts it and shows its output';
-		return { text: `${container.name} is not running (${detail.state}): ${how}; l shows its logs.`, tone: 'warn' };
+		const how = detail.tty && detail.openStdin ? T.work.attach.startsAttaches : T.work.attach.startsShows;
+		return { text: T.work.attach.notRunning(container.name, detail.state, how), tone: 'warn' };
 	}
-	if (!running && ctx.readOnly) return { text: `Starting ${container.name} is off under --read-only; l shows its logs.`, tone: 'warn' };
-	if (detail.state === 'paused') return { text: `${container.name} is paused: unpause it first (docker unpause ${container.name}).`, tone: 'warn' };
+	if (!running && ctx.readOnly) return { text: T.work.attach.readOnlyStart(container.name), tone: 'warn' };
+	if (detail.state === 'paused') return { text: T.work.attach.paused(container.name), tone: 'warn' };
 	const stdin = detail.openStdin && !ctx.readOnly;
 	const keys = ctx.detachKeys.display;
 	let outcome: Notice = { text: '', tone: 'info' };
@@ -47,16 +47,16 @@ export async function attach(ctx: ActionContext, container: ContainerSummary, op
 			if (!running) await docker.getContainer(container.id).start();
 			await handOff(session, ctx.terminal, ctx.detachKeys.bytes);
 		} catch (error) {
-			outcome = { text: `Attach to ${container.name} failed: ${engineMessage(error)}`, tone: 'bad' };
+			outcome = { text: T.work.attach.failed(container.name, engineMessage(error)), tone: 'bad' };
 			return;
 		}
 		try {
 			const after = await inspectContainer(docker, container.id);
 			outcome = after.state === 'running'
-				? { text: `Detached from ${container.name}; it keeps running.`, tone: 'good' }
-				: { text: `${container.name} exited with code ${after.exitCode} while attached.`, tone: after.exitCode === 0 ? 'info' : 'bad' };
+				? { text: T.work.attach.detached(container.name), tone: 'good' }
+				: { text: T.work.attach.exited(container.name, after.exitCode), tone: after.exitCode === 0 ? 'info' : 'bad' };
 		} catch (error) {
-			outcome = { text: `${container.name} is gone: ${engineMessage(error)}`, tone: 'warn' };
+			outcome = { text: T.work.attach.gone(container.name, engineMessage(error)), tone: 'warn' };
 		}
 	}
 }

@@ -6,6 +6,7 @@ import { shellWord, splitCommand } from '../format/argv.js';
 import { parseReference } from '../format/image-ref.js';
 import { ON, type FieldNote, type FieldSpec, type FormModel } from '../store/form.js';
 import type { BuildRequest } from '../store/build-session.js';
+import { T } from '../i18n/index.js';
 
 export const BUILD_FIELDS: readonly FieldSpec[] = [
 	{ id: 'context', label: 'Context folder', kind: 'text' },
@@ -59,37 +60,38 @@ export function checkBuild(values: Readonly<Record<string, string>>, scan: Conte
 	const notes: Record<string, FieldNote | undefined> = {};
 	const lines: FieldNote[] = [];
 	const context = scan?.status === 'ready' ? scan.context : undefined;
-	if (!scan || scan.status === 'scanning') notes.context = { text: 'reading the folder…', tone: 'muted' };
+	const B = T.forms.build;
+	if (!scan || scan.status === 'scanning') notes.context = { text: B.reading, tone: 'muted' };
 	else if (scan.status === 'error') errors[scan.field] = scan.message;
 	else {
 		const c = scan.context;
-		const leftOut = c.ignored.length ? `; .dockerignore leaves out ${c.ignored.slice(0, 4).join(', ')}${c.ignored.length > 4 ? ` and ${c.ignored.length - 4} more` : ''}` : '; no .dockerignore leaves anything out';
-		notes.context = { text: `${c.files} file${c.files === 1 ? '' : 's'}, ${formatBytes(c.plan.totalBytes)} to send${leftOut}`, tone: c.plan.totalBytes > LARGE_CONTEXT ? 'warn' : 'muted' };
-		if (c.plan.totalBytes > LARGE_CONTEXT) lines.push({ text: `Large context: ${formatBytes(c.plan.totalBytes)} goes to the engine before the first step. A .dockerignore line per folder the image does not need (node_modules, .git, build output) makes it smaller.`, tone: 'warn' });
-		if (c.plan.skipped.length) lines.push({ text: `${c.plan.skipped.length} special files (sockets, fifos, devices) are not sent, e.g. ${c.plan.skipped[0]!.path}`, tone: 'muted' });
-		notes.dockerfile = { text: c.stages.length ? `stages: ${c.stages.join(', ')}` : 'one stage', tone: 'muted' };
+		const leftOut = c.ignored.length ? B.ignored(c.ignored.slice(0, 4).join(', '), Math.max(0, c.ignored.length - 4)) : B.noIgnore;
+		notes.context = { text: B.context(c.files, formatBytes(c.plan.totalBytes), leftOut), tone: c.plan.totalBytes > LARGE_CONTEXT ? 'warn' : 'muted' };
+		if (c.plan.totalBytes > LARGE_CONTEXT) lines.push({ text: B.large(formatBytes(c.plan.totalBytes)), tone: 'warn' });
+		if (c.plan.skipped.length) lines.push({ text: B.special(c.plan.skipped.length, c.plan.skipped[0]!.path), tone: 'muted' });
+		notes.dockerfile = { text: c.stages.length ? B.stages(c.stages.join(', ')) : B.oneStage, tone: 'muted' };
 	}
 
 	const tag = (values.tag ?? '').trim();
 	if (tag) {
 		try {
 			const ref = parseReference(tag);
-			if (ref.digest) throw new Error('a tag cannot carry a digest (@sha256:...)');
+			if (ref.digest) throw new Error(B.tagDigest);
 			const full = fullTag(tag);
 			const existing = images.find(i => !i.dangling && `${i.repository}:${i.tag}` === full);
 			notes.tag = existing
-				? { text: `moves ${full} from ${existing.id.replace('sha256:', '').slice(0, 12)} to the new image; the old one stays (as <none> when it has no other tag)`, tone: 'warn' }
-				: { text: `a new name: ${full}`, tone: 'muted' };
+				? { text: B.moves(full, existing.id.replace('sha256:', '').slice(0, 12)), tone: 'warn' }
+				: { text: B.newName(full), tone: 'muted' };
 		} catch (error) {
 			errors.tag = (error as Error).message;
 		}
-	} else notes.tag = { text: 'no tag: the image is known by its id only', tone: 'warn' };
+	} else notes.tag = { text: B.noTag, tone: 'warn' };
 
 	const buildArgs: Record<string, string> = {};
 	try {
 		for (const word of splitCommand(values.args ?? '')) {
 			const eq = word.indexOf('=');
-			if (eq <= 0) throw new Error(`"${word}" has no "=": write NAME=VALUE`);
+			if (eq <= 0) throw new Error(B.argNoEquals(word));
 			buildArgs[word.slice(0, eq)] = word.slice(eq + 1);
 		}
 	} catch (error) {
@@ -98,18 +100,18 @@ export function checkBuild(values: Readonly<Record<string, string>>, scan: Conte
 	if (!errors.args && context) {
 		const unknown = Object.keys(buildArgs).filter(k => !context.args.includes(k));
 		notes.args = unknown.length
-			? { text: `the Dockerfile declares no ARG ${unknown.join(', ')}: it would be ignored`, tone: 'warn' }
-			: { text: context.args.length ? `the Dockerfile declares ARG ${context.args.join(', ')}` : 'the Dockerfile declares no ARG', tone: 'muted' };
+			? { text: B.argUnknown(unknown.join(', ')), tone: 'warn' }
+			: { text: context.args.length ? B.argsDeclared(context.args.join(', ')) : B.noArgs, tone: 'muted' };
 	}
 
 	const target = (values.target ?? '').trim().toLowerCase();
-	if (target && context && !context.stages.includes(target)) errors.target = context.stages.length ? `no stage named ${target}: the stages are ${context.stages.join(', ')}` : `no stage named ${target}: no FROM ... AS names one`;
-	else notes.target = { text: target ? `stops after stage ${target}` : 'empty: the last stage, the others only as far as it needs them', tone: 'muted' };
-	notes.nocache = { text: values.nocache === ON ? 'every step runs again' : 'unchanged steps come from the layer cache', tone: 'muted' };
+	if (target && context && !context.stages.includes(target)) errors.target = context.stages.length ? B.noStage(target, context.stages.join(', ')) : B.noStages(target);
+	else notes.target = { text: target ? B.stopsAfter(target) : B.lastStage, tone: 'muted' };
+	notes.nocache = { text: values.nocache === ON ? B.noCacheOn : B.noCacheOff, tone: 'muted' };
 
 	const noCache = values.nocache === ON;
 	const command = buildCommand(values.context || '.', values.dockerfile || 'Dockerfile', tag, buildArgs, target, noCache);
-	const model: FormModel = { title: 'Build an image from a folder', notes, errors, command, lines, submitLabel: 'send the context and build' };
+	const model: FormModel = { title: B.title, notes, errors, command, lines, submitLabel: B.submit };
 	const ok = context && !Object.values(errors).some(Boolean);
 	return { request: ok ? { context, tag: tag || undefined, buildArgs, target: target || undefined, noCache, command } : undefined, model };
 }

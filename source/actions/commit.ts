@@ -1,18 +1,20 @@
+import { refusedReadOnly } from './lifecycle.js';
 import { engineMessage } from '../docker/errors.js';
 import type { ContainerSummary } from '../docker/types.js';
 import { shellWord } from '../format/argv.js';
 import { parseReference, repositoryOf } from '../format/image-ref.js';
 import type { ActionContext, Notice } from './context.js';
+import { T } from '../i18n/index.js';
 
 /** The instructions `docker commit --change` accepts. */
 const CHANGE = /^(CMD|ENTRYPOINT|ENV|EXPOSE|HEALTHCHECK|LABEL|ONBUILD|STOPSIGNAL|USER|VOLUME|WORKDIR)\s+\S/i;
 
 /** The steps of the commit form, in order: what each asks and how it is checked. */
 export const COMMIT_STEPS = [
-	{ field: 'reference', label: (name: string) => `Commit ${name} as (repository[:tag])`, check: (v: string) => checkReference(v) },
-	{ field: 'message', label: () => 'Message (docker commit -m; Enter for none)', check: () => undefined },
-	{ field: 'author', label: () => 'Author (docker commit -a; Enter for none)', check: () => undefined },
-	{ field: 'changes', label: () => 'Changes (-c), separated by ; e.g. CMD ["sh"]; ENV MODE=prod (Enter for none)', check: (v: string) => checkChanges(v) },
+	{ field: 'reference', label: (name: string) => T.work.commit.reference(name), check: (v: string) => checkReference(v) },
+	{ field: 'message', label: () => T.work.commit.message, check: () => undefined },
+	{ field: 'author', label: () => T.work.commit.author, check: () => undefined },
+	{ field: 'changes', label: () => T.work.commit.changes, check: (v: string) => checkChanges(v) },
 ] as const;
 
 export type CommitForm = Partial<Record<(typeof COMMIT_STEPS)[number]['field'], string>>;
@@ -20,7 +22,7 @@ export type CommitForm = Partial<Record<(typeof COMMIT_STEPS)[number]['field'], 
 function checkReference(value: string): string | undefined {
 	try {
 		const ref = parseReference(value);
-		return ref.digest ? 'an image name cannot carry a digest (@sha256:...)' : undefined;
+		return ref.digest ? T.work.commit.noDigest : undefined;
 	} catch (error) {
 		return (error as Error).message;
 	}
@@ -33,7 +35,7 @@ export function splitChanges(value: string): string[] {
 
 function checkChanges(value: string): string | undefined {
 	const bad = splitChanges(value).find(c => !CHANGE.test(c));
-	return bad ? `"${bad}" is not a change commit accepts: use CMD, ENTRYPOINT, ENV, EXPOSE, HEALTHCHECK, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME or WORKDIR` : undefined;
+	return bad ? T.work.commit.badChange(bad) : undefined;
 }
 
 /** The docker command the form amounts to, for the learner. */
@@ -51,7 +53,7 @@ export function commitCommand(name: string, form: CommitForm): string {
  * container is paused meanwhile, as docker does, so the copy is consistent.
  */
 export async function commit(ctx: ActionContext, container: ContainerSummary, form: CommitForm): Promise<{ notice: Notice; imageKey?: string }> {
-	if (ctx.readOnly) return { notice: { text: 'docker commit is off under --read-only: dockdeck does not change the engine.', tone: 'warn' } };
+	if (ctx.readOnly) return { notice: refusedReadOnly('docker commit') };
 	const ref = parseReference(form.reference ?? '');
 	const repo = repositoryOf(ref);
 	const tag = ref.tag ?? 'latest';
@@ -66,12 +68,12 @@ export async function commit(ctx: ActionContext, container: ContainerSummary, fo
 		})) as { Id?: string };
 		const id = result.Id ?? '';
 		return {
-			notice: { text: `Committed ${container.name} as ${repo}:${tag} (${id.replace('sha256:', '').slice(0, 12)}): ${commitCommand(container.name, form)}`, tone: 'good' },
+			notice: { text: T.work.commit.done(container.name, `${repo}:${tag}`, id.replace('sha256:', '').slice(0, 12), commitCommand(container.name, form)), tone: 'good' },
 			imageKey: `${id}#${repo}:${tag}`,
 		};
 	} catch (error) {
 		const message = engineMessage(error);
-		if (/no such container/i.test(message)) return { notice: { text: `${container.name} was removed meanwhile: nothing was committed.`, tone: 'warn' } };
-		return { notice: { text: `docker commit ${container.name} failed: ${message}`, tone: 'bad' } };
+		if (/no such container/i.test(message)) return { notice: { text: T.work.commit.gone(container.name), tone: 'warn' } };
+		return { notice: { text: T.actions.failed(`docker commit ${container.name}`, message), tone: 'bad' } };
 	}
 }

@@ -10,6 +10,7 @@ import { shellWord } from '../format/argv.js';
 import { formatBytes } from '../format/bytes.js';
 import type { ActionContext, Notice } from './context.js';
 import type { Confirmation } from './lifecycle.js';
+import { T } from '../i18n/index.js';
 
 export type CopyDirection = 'out' | 'in';
 
@@ -33,7 +34,8 @@ export interface CopyPlan {
 	readonly replaces: boolean;
 }
 
-export const READ_ONLY_CP: Notice = { text: 'docker cp is off under --read-only: dockdeck changes neither the engine nor your files.', tone: 'warn' };
+/** The notice for c under --read-only. */
+export const readOnlyCopy = (): Notice => ({ text: T.copy.readOnly, tone: 'warn' });
 
 const direction = (form: CopyForm): CopyDirection => (/^i/i.test(form.direction ?? '') ? 'in' : 'out');
 
@@ -41,21 +43,21 @@ const direction = (form: CopyForm): CopyDirection => (/^i/i.test(form.direction 
 export const COPY_STEPS = [
 	{
 		field: 'direction',
-		label: (name: string) => `Copy with ${name}: o = out to this host, i = in from this host (Enter: o)`,
+		label: (name: string) => T.copy.direction(name),
 		initial: () => '',
-		check: (v: string) => (/^(o|out|i|in)?$/i.test(v.trim()) ? undefined : 'type o (out of the container) or i (into it)'),
+		check: (v: string) => (/^(o|out|i|in)?$/i.test(v.trim()) ? undefined : T.copy.badDirection),
 	},
 	{
 		field: 'container',
-		label: (name: string, form: CopyForm) => (direction(form) === 'out' ? `Path in ${name} to copy out (Ctrl-U clears)` : `Where in ${name} to put it (Ctrl-U clears)`),
+		label: (name: string, form: CopyForm) => (direction(form) === 'out' ? T.copy.containerOut(name) : T.copy.containerIn(name)),
 		initial: (workdir: string) => workdir || '/',
-		check: (v: string) => (v.trim() ? undefined : 'type a path in the container'),
+		check: (v: string) => (v.trim() ? undefined : T.copy.needContainerPath),
 	},
 	{
 		field: 'host',
-		label: (_name: string, form: CopyForm) => (direction(form) === 'out' ? 'Where on this host to put it (Ctrl-U clears)' : 'Path on this host to copy in (Ctrl-U clears)'),
+		label: (_name: string, form: CopyForm) => (direction(form) === 'out' ? T.copy.hostOut : T.copy.hostIn),
 		initial: () => process.cwd(),
-		check: (v: string, form: CopyForm) => (v.trim() ? (direction(form) === 'out' ? hostDestProblem(resolveHost(v)) : hostSourceProblem(resolveHost(v))) : 'type a path on this host'),
+		check: (v: string, form: CopyForm) => (v.trim() ? (direction(form) === 'out' ? hostDestProblem(resolveHost(v)) : hostSourceProblem(resolveHost(v))) : T.copy.needHostPath),
 	},
 ] as const;
 
@@ -75,18 +77,7 @@ export function resolveContainer(typed: string): string {
 export function hostMessage(error: unknown, fallbackPath = ''): string {
 	const e = error as NodeJS.ErrnoException & { dest?: string };
 	const where = e.path ?? e.dest ?? fallbackPath;
-	const words: Record<string, string> = {
-		ENOENT: 'no such file or directory',
-		EACCES: 'permission denied',
-		EPERM: 'operation not permitted',
-		EROFS: 'read-only file system',
-		ENOSPC: 'no space left on device',
-		EDQUOT: 'disk quota exceeded',
-		ENOTDIR: 'not a directory',
-		EISDIR: 'is a directory',
-		EEXIST: 'already exists',
-		ENOTEMPTY: 'directory not empty',
-	};
+	const words = T.copy.errno;
 	if (e.code && words[e.code]) return `${words[e.code]}: ${where.replace(/\/\.dockdeck-cp-[^/]+/, '')}`;
 	return e.message ?? String(error);
 }
@@ -104,7 +95,7 @@ function writableProblem(dir: string): string | undefined {
 		fs.accessSync(dir, fs.constants.W_OK | fs.constants.X_OK);
 		return undefined;
 	} catch (error) {
-		return `cannot write to ${dir}: ${hostMessage(error, dir).split(':')[0]}`;
+		return T.copy.cannotWrite(dir, hostMessage(error, dir).split(':')[0]!);
 	}
 }
 
@@ -114,8 +105,8 @@ function hostDestProblem(dest: string): string | undefined {
 	if (stat?.isDirectory()) return writableProblem(dest);
 	const parent = path.dirname(dest);
 	const parentStat = statOrUndefined(parent);
-	if (!parentStat) return `no such directory on this host: ${parent}`;
-	if (!parentStat.isDirectory()) return `not a directory: ${parent}`;
+	if (!parentStat) return T.copy.noHostDir(parent);
+	if (!parentStat.isDirectory()) return T.copy.notDir(parent);
 	return writableProblem(parent);
 }
 
@@ -124,13 +115,13 @@ function hostSourceProblem(source: string): string | undefined {
 	try {
 		stat = fs.lstatSync(source);
 	} catch (error) {
-		return `${hostMessage(error, source)} (on this host)`;
+		return T.copy.onHost(hostMessage(error, source));
 	}
-	if (!stat.isFile() && !stat.isDirectory() && !stat.isSymbolicLink()) return `${source} is a special file (socket, fifo or device): only files, directories and links are copied`;
+	if (!stat.isFile() && !stat.isDirectory() && !stat.isSymbolicLink()) return T.copy.special(source);
 	try {
 		fs.accessSync(source, stat.isDirectory() ? fs.constants.R_OK | fs.constants.X_OK : fs.constants.R_OK);
 	} catch (error) {
-		return `cannot read ${source}: ${hostMessage(error, source).split(':')[0]}`;
+		return T.copy.cannotRead(source, hostMessage(error, source).split(':')[0]!);
 	}
 	return undefined;
 }
@@ -158,16 +149,16 @@ export async function planCopy(ctx: ActionContext, container: ContainerSummary, 
 	try {
 		if (dir === 'out') {
 			const source = await statPath(api, container.id, containerPath);
-			if (!source) return { step: STEP_CONTAINER, error: `no such file or directory in ${inContainer(containerPath)}` };
-			if (!source.name || source.name === '/' || containerPath === '/') return { step: STEP_CONTAINER, error: 'copy a directory below / rather than the whole filesystem' };
+			if (!source) return { step: STEP_CONTAINER, error: T.copy.noSuchIn(inContainer(containerPath)) };
+			if (!source.name || source.name === '/' || containerPath === '/') return { step: STEP_CONTAINER, error: T.copy.wholeFs };
 			const problem = hostDestProblem(hostPath);
 			if (problem) return { step: STEP_HOST, error: problem };
 			const destStat = statOrUndefined(hostPath);
 			const [targetDir, targetName] = destStat?.isDirectory() ? [fs.realpathSync(hostPath), source.name] : [fs.realpathSync(path.dirname(hostPath)), path.basename(hostPath)];
 			const target = path.join(targetDir, targetName);
 			const existing = fs.lstatSync(target, { throwIfNoEntry: false });
-			if (existing?.isDirectory()) return { step: STEP_HOST, error: `${target} already exists as a directory: dockdeck does not merge into it; give a new name` };
-			if (existing && source.isDir) return { step: STEP_HOST, error: `${target} is a file: a directory cannot be copied onto it` };
+			if (existing?.isDirectory()) return { step: STEP_HOST, error: T.copy.isDirNoMerge(target) };
+			if (existing && source.isDir) return { step: STEP_HOST, error: T.copy.isFile(target) };
 			return { direction: dir, containerPath, hostPath, sourceName: source.name, sourceIsDir: source.isDir, sourceSize: source.size, targetDir, targetName, replaces: existing !== undefined };
 		}
 		const problem = hostSourceProblem(hostPath);
@@ -181,14 +172,14 @@ export async function planCopy(ctx: ActionContext, container: ContainerSummary, 
 		else {
 			const parent = path.posix.dirname(containerPath);
 			const parentStat = dest ? { isDir: true } : await statPath(api, container.id, parent);
-			if (!parentStat) return { step: STEP_CONTAINER, error: `no such directory in ${inContainer(parent)}` };
-			if (!parentStat.isDir) return { step: STEP_CONTAINER, error: `not a directory in ${container.name}: ${parent}` };
+			if (!parentStat) return { step: STEP_CONTAINER, error: T.copy.noDirIn(inContainer(parent)) };
+			if (!parentStat.isDir) return { step: STEP_CONTAINER, error: T.copy.notDirIn(container.name, parent) };
 			[targetDir, targetName] = [parent, path.posix.basename(containerPath)];
 		}
 		const targetPath = path.posix.join(targetDir, targetName);
 		const existing = targetPath === containerPath ? dest : await statPath(api, container.id, targetPath);
-		if (existing?.isDir) return { step: STEP_CONTAINER, error: `${inContainer(targetPath)} already exists as a directory: dockdeck does not merge into it; give a new name` };
-		if (existing && local.isDirectory()) return { step: STEP_CONTAINER, error: `${inContainer(targetPath)} is a file: a directory cannot be copied onto it` };
+		if (existing?.isDir) return { step: STEP_CONTAINER, error: T.copy.isDirNoMerge(inContainer(targetPath)) };
+		if (existing && local.isDirectory()) return { step: STEP_CONTAINER, error: T.copy.isFile(inContainer(targetPath)) };
 		return { direction: dir, containerPath, hostPath, sourceName, sourceIsDir: local.isDirectory(), sourceSize: local.size, targetDir, targetName, replaces: existing !== undefined };
 	} catch (error) {
 		return { step: STEP_CONTAINER, error: engineMessage(error) };
@@ -201,16 +192,13 @@ export function copyCommand(name: string, plan: CopyPlan): string {
 }
 
 function describeCount(count: CopyCount): string {
-	const parts = [`${count.files} file${count.files === 1 ? '' : 's'}`];
-	if (count.dirs) parts.push(`${count.dirs} director${count.dirs === 1 ? 'y' : 'ies'}`);
-	if (count.links) parts.push(`${count.links} link${count.links === 1 ? '' : 's'}`);
-	return `${parts.join(', ')}, ${formatBytes(count.bytes)}`;
+	return T.copy.count(count.files, count.dirs, count.links, formatBytes(count.bytes));
 }
 
-function describeRefused(refused: readonly Refusal[], verb: string): string {
+function describeRefused(refused: readonly Refusal[], verb: 'refused' | 'skipped'): string {
 	if (refused.length === 0) return '';
 	const first = refused[0]!;
-	return `; ${verb} ${refused.length} entr${refused.length === 1 ? 'y' : 'ies'} (${first.path}: ${first.reason}${refused.length > 1 ? ', …' : ''})`;
+	return T.copy[verb](refused.length, first.path, first.reason, refused.length > 1);
 }
 
 /** Calls `report` at most every 200 ms. */
@@ -226,22 +214,19 @@ function throttle(report: ((text: string) => void) | undefined, text: () => stri
 
 /** The cp confirmation: from, to, what replacing means, the docker command. */
 export function copyDialog(ctx: ActionContext, container: ContainerSummary, plan: CopyPlan, replace: boolean): Confirmation | Notice {
-	if (ctx.readOnly) return READ_ONLY_CP;
+	if (ctx.readOnly) return readOnlyCopy();
 	const out = plan.direction === 'out';
 	const sourceText = out ? `${container.name}:${plan.containerPath}` : plan.hostPath;
 	const target = out ? path.join(plan.targetDir, plan.targetName) : `${container.name}:${path.posix.join(plan.targetDir, plan.targetName)}`;
-	const what = plan.sourceIsDir ? 'directory' : `file, ${formatBytes(plan.sourceSize)}`;
+	const C = T.copy;
+	const what = plan.sourceIsDir ? C.directory : C.file(formatBytes(plan.sourceSize));
 	return {
-		title: out ? `Copy out of ${container.name} to this host?` : `Copy into ${container.name} from this host?`,
-		lines: [
-			`From  ${sourceText}  (${what})`,
-			`To    ${target}  (${plan.replaces ? (replace ? 'the existing file is replaced' : 'exists') : 'new'})`,
-			out ? 'Entries that would land outside it, device nodes and setuid bits are refused and reported.' : 'Files are owned by root in the container, as with docker cp; symlinks are copied as links.',
-		],
+		title: out ? C.titleOut(container.name) : C.titleIn(container.name),
+		lines: [C.from(sourceText, what), C.to(target, plan.replaces ? (replace ? C.replaced : C.exists) : C.isNew), out ? C.outRules : C.inRules],
 		command: copyCommand(container.name, plan),
-		toggles: plan.replaces ? [{ key: 'f', label: 'replace the existing file', on: replace }] : [],
-		refusal: plan.replaces && !replace ? `${target} exists: press f to replace it, or Esc to keep it.` : undefined,
-		confirmLabel: 'copy',
+		toggles: plan.replaces ? [{ key: 'f', label: C.replace, on: replace }] : [],
+		refusal: plan.replaces && !replace ? C.replaceRefusal(target) : undefined,
+		confirmLabel: C.confirm,
 		run: report => runCopy(ctx, container, plan, replace, report),
 	};
 }
@@ -254,8 +239,8 @@ async function runCopy(ctx: ActionContext, container: ContainerSummary, plan: Co
 			// a file's size is known up front; a directory's only as it arrives
 			const tick = throttle(report, () =>
 				plan.sourceIsDir || !plan.sourceSize
-					? `Copying out of ${container.name}: ${describeCount(progress)} so far…`
-					: `Copying out of ${container.name}: ${formatBytes(progress.bytes)} of ${formatBytes(plan.sourceSize)} (${Math.floor((100 * progress.bytes) / plan.sourceSize)}%)…`,
+					? T.copy.progressSoFar(container.name, describeCount(progress))
+					: T.copy.progressOut(container.name, formatBytes(progress.bytes), formatBytes(plan.sourceSize), Math.floor((100 * progress.bytes) / plan.sourceSize)),
 			);
 			const { stream, stat } = await readArchive(ctx.engine.streams, container.id, plan.containerPath);
 			const result: ExtractResult = await extractSafely(stream, {
@@ -268,16 +253,16 @@ async function runCopy(ctx: ActionContext, container: ContainerSummary, plan: Co
 					tick();
 				},
 			});
-			const dropped = result.setuidDropped ? `; setuid/setgid dropped on ${result.setuidDropped}` : '';
+			const dropped = result.setuidDropped ? T.copy.setuidDropped(result.setuidDropped) : '';
 			return {
-				text: `Copied ${container.name}:${plan.containerPath} to ${path.join(plan.targetDir, plan.targetName)}: ${describeCount(result)}${describeRefused(result.refused, 'refused')}${dropped} (${command})`,
+				text: T.copy.copied(`${container.name}:${plan.containerPath}`, path.join(plan.targetDir, plan.targetName), `${describeCount(result)}${describeRefused(result.refused, 'refused')}${dropped}`, command),
 				tone: result.refused.length ? 'warn' : 'good',
 			};
 		}
 		const pack = await planPack(plan.hostPath, plan.targetName);
 		let sent: Readonly<CopyCount> = { files: 0, dirs: 0, links: 0, bytes: 0 };
 		const percent = () => (pack.totalBytes ? ` (${Math.floor((100 * sent.bytes) / pack.totalBytes)}%)` : '');
-		const tick = throttle(report, () => `Copying into ${container.name}: ${formatBytes(sent.bytes)} of ${formatBytes(pack.totalBytes)}${percent()}…`);
+		const tick = throttle(report, () => T.copy.progressIn(container.name, formatBytes(sent.bytes), formatBytes(pack.totalBytes), percent()));
 		const { stream, done } = packTar(pack, count => {
 			sent = count;
 			tick();
@@ -287,13 +272,13 @@ async function runCopy(ctx: ActionContext, container: ContainerSummary, plan: Co
 		done.catch(() => abort.abort());
 		await Promise.all([writeArchive(ctx.engine.streams, container.id, plan.targetDir, stream, abort.signal), done]);
 		return {
-			text: `Copied ${plan.hostPath} to ${container.name}:${path.posix.join(plan.targetDir, plan.targetName)}: ${describeCount(await done)}${describeRefused(pack.skipped, 'skipped')} (${command})`,
+			text: T.copy.copied(plan.hostPath, `${container.name}:${path.posix.join(plan.targetDir, plan.targetName)}`, `${describeCount(await done)}${describeRefused(pack.skipped, 'skipped')}`, command),
 			tone: pack.skipped.length ? 'warn' : 'good',
 		};
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		// a copy out lands in a private directory first, so nothing is left; the engine unpacks a copy in as it arrives
-		const left = plan.direction === 'out' ? 'Nothing was written.' : 'Part of it may have reached the container.';
-		return { text: `${command} failed: ${code ? hostMessage(error) : engineMessage(error)}. ${left}`, tone: 'bad' };
+		const left = plan.direction === 'out' ? T.copy.nothingWritten : T.copy.partial;
+		return { text: T.copy.failed(command, code ? hostMessage(error) : engineMessage(error), left), tone: 'bad' };
 	}
 }

@@ -4,14 +4,16 @@ import type { ContainerSummary } from '../docker/types.js';
 import { splitCommand } from '../format/argv.js';
 import type { ActionContext, Notice } from './context.js';
 import { handOff, withTerminal } from './handoff.js';
+import { T } from '../i18n/index.js';
 
 /** What runs when the user accepts the default: bash when the image has it, else sh. */
 export const DEFAULT_SHELL = ['sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi'];
-export const DEFAULT_SHELL_LABEL = 'bash, else sh';
+/** How the default shell reads at the prompt: "bash, else sh". */
+export const defaultShellLabel = () => T.work.exec.shell;
 
 function exitMeaning(code: number): string {
 	// runc answers 126 for a missing command in exec, a shell 127: the user's fix is the same
-	if (code === 126 || code === 127) return ': not found or not executable in the container';
+	if (code === 126 || code === 127) return T.work.exec.notFound;
 	return '';
 }
 
@@ -26,32 +28,32 @@ export function execCommand(line: string): string[] {
 
 /** `docker exec -it`: a new process in a running container, with the terminal handed to it. */
 export async function exec(ctx: ActionContext, container: ContainerSummary, commandLine: string): Promise<Notice> {
-	if (ctx.readOnly) return { text: 'Exec is off under --read-only: a new process can change the container. l shows its logs.', tone: 'warn' };
-	if (container.state !== 'running') return { text: `Exec needs a running container; ${container.name} is ${container.state}.`, tone: 'warn' };
+	if (ctx.readOnly) return { text: T.work.exec.readOnly, tone: 'warn' };
+	if (container.state !== 'running') return { text: T.work.exec.needsRunning(container.name, container.state), tone: 'warn' };
 	let cmd: string[];
 	try {
 		cmd = execCommand(commandLine);
 	} catch (error) {
-		return { text: `Not run: ${(error as Error).message}.`, tone: 'bad' };
+		return { text: T.work.exec.notRun((error as Error).message), tone: 'bad' };
 	}
-	const shown = cmd === DEFAULT_SHELL ? DEFAULT_SHELL_LABEL : cmd.join(' ');
+	const shown = cmd === DEFAULT_SHELL ? defaultShellLabel() : cmd.join(' ');
 	let outcome: Notice = { text: '', tone: 'info' };
 	await withTerminal(ctx, session);
 	return outcome;
 
 	async function session() {
 		ctx.terminal.stdout.write(
-			`\r\n\u001b[1mA new process in ${container.name}: ${shown}. Leaving it (exit, or ${ctx.detachKeys.display}) does not stop the container; a attaches to PID 1 instead.\u001b[0m\r\n`,
+			`\r\n\u001b[1m${T.work.exec.intro(container.name, shown, ctx.detachKeys.display)}\u001b[0m\r\n`,
 		);
 		try {
 			const session = await execInContainer(ctx.engine.api, container.id, { cmd, detachKeys: ctx.detachKeys.spec, term: process.env.TERM || 'xterm-256color' });
 			await handOff(session, ctx.terminal, ctx.detachKeys.bytes);
 			const { running, code } = await session.exitCode();
 			outcome = running
-				? { text: `Left ${shown} running in ${container.name} (detached).`, tone: 'info' }
-				: { text: `${shown} ended with code ${code}${exitMeaning(code ?? 0)}; ${container.name} keeps running.`, tone: code === 0 ? 'good' : 'bad' };
+				? { text: T.work.exec.left(shown, container.name), tone: 'info' }
+				: { text: T.work.exec.ended(shown, code, exitMeaning(code ?? 0), container.name), tone: code === 0 ? 'good' : 'bad' };
 		} catch (error) {
-			outcome = { text: `Exec in ${container.name} failed: ${engineMessage(error)}`, tone: 'bad' };
+			outcome = { text: T.work.exec.failed(container.name, engineMessage(error)), tone: 'bad' };
 		}
 	}
 }

@@ -4,7 +4,8 @@ import type { ContainerSummary, ImageRow } from '../docker/types.js';
 import { shortId } from '../format/ids.js';
 import { parseReference, repositoryOf } from '../format/image-ref.js';
 import type { ActionContext, Notice } from './context.js';
-import type { Confirmation } from './lifecycle.js';
+import { refusedReadOnly, type Confirmation } from './lifecycle.js';
+import { T } from '../i18n/index.js';
 
 const names = (containers: readonly ContainerSummary[]) => containers.map(c => c.name).join(', ');
 
@@ -14,37 +15,36 @@ const names = (containers: readonly ContainerSummary[]) => containers.map(c => c
  * docker refuse even with force, so force is not offered then.
  */
 export function imageRemoveDialog(ctx: ActionContext, image: ImageRow, otherTags: readonly string[], users: readonly ContainerSummary[], force: boolean): Confirmation | Notice {
-	if (ctx.readOnly) return { text: 'docker rmi is off under --read-only: dockdeck does not change the engine.', tone: 'warn' };
+	if (ctx.readOnly) return refusedReadOnly('docker rmi');
+	const M = T.work.rmi;
 	const reference = image.dangling ? shortId(image.id) : `${image.repository}:${image.tag}`;
 	const running = users.filter(u => u.state === 'running' || u.state === 'paused' || u.state === 'restarting');
 	const stopped = users.filter(u => !running.includes(u));
 	const untagOnly = !image.dangling && otherTags.length > 0;
 	const lines = [
-		untagOnly
-			? `Only this name goes: the image stays, still tagged ${otherTags.join(', ')}.`
-			: 'The image is deleted with every layer no other image uses. Pulling or building it again is the only way back.',
-		users.length === 0 ? 'No container uses it.' : `Used by ${users.length} container${users.length === 1 ? '' : 's'}: ${names(users)}${running.length ? ` (running: ${names(running)})` : ''}.`,
+		untagOnly ? M.onlyName(otherTags.join(', ')) : M.deleted,
+		users.length === 0 ? M.unused : M.usedBy(users.length, names(users), running.length ? names(running) : ''),
 	];
 	let refusal: string | undefined;
-	if (!untagOnly && running.length) refusal = `Docker refuses while a running container uses it, even with force: stop and remove ${names(running)} first.`;
-	else if (!untagOnly && stopped.length && !force) refusal = `Stopped containers use it (${names(stopped)}): press f to force (the name goes; its layers stay while those containers exist), or remove them first.`;
+	if (!untagOnly && running.length) refusal = M.refuseRunning(names(running));
+	else if (!untagOnly && stopped.length && !force) refusal = M.refuseStopped(names(stopped));
 	const flag = force ? ' -f' : '';
 	return {
-		title: untagOnly ? `Untag ${reference}?` : `Remove image ${reference}?`,
+		title: untagOnly ? M.untagTitle(reference) : M.removeTitle(reference),
 		lines,
 		command: `docker rmi${flag} ${reference}`,
-		toggles: !untagOnly && stopped.length && !running.length ? [{ key: 'f', label: 'force (stopped containers use it)', on: force }] : [],
+		toggles: !untagOnly && stopped.length && !running.length ? [{ key: 'f', label: M.force, on: force }] : [],
 		refusal,
-		confirmLabel: untagOnly ? 'untag' : 'remove',
+		confirmLabel: untagOnly ? M.untag : M.remove,
 		run: async () => {
 			try {
 				const result = await removeImage(ctx.engine.api, image.dangling ? image.id : reference, force);
-				const deleted = result.deleted.length ? `; deleted ${result.deleted.length} image and layer record${result.deleted.length === 1 ? '' : 's'}` : '; the image stays';
-				return { text: `Removed ${reference}: untagged ${result.untagged.length}${deleted} (docker rmi${flag} ${reference}).`, tone: 'good' };
+				const deleted = result.deleted.length ? M.deletedCount(result.deleted.length) : M.stays;
+				return { text: M.removed(reference, result.untagged.length, deleted, `docker rmi${flag} ${reference}`), tone: 'good' };
 			} catch (error) {
 				const message = engineMessage(error);
-				if (/no such image/i.test(message)) return { text: `${reference} was already gone: nothing removed.`, tone: 'warn' };
-				return { text: `docker rmi${flag} ${reference} failed: ${message}`, tone: 'bad' };
+				if (/no such image/i.test(message)) return { text: M.gone(reference), tone: 'warn' };
+				return { text: T.actions.failed(`docker rmi${flag} ${reference}`, message), tone: 'bad' };
 			}
 		},
 	};
@@ -52,21 +52,21 @@ export function imageRemoveDialog(ctx: ActionContext, image: ImageRow, otherTags
 
 /** `docker tag`: validates the name first; an existing name is moved, as docker does, so it asks nothing. */
 export async function tagAction(ctx: ActionContext, image: ImageRow, text: string): Promise<Notice> {
-	if (ctx.readOnly) return { text: 'docker tag is off under --read-only: dockdeck does not change the engine.', tone: 'warn' };
+	if (ctx.readOnly) return refusedReadOnly('docker tag');
 	let repository: string;
 	let tag: string;
 	try {
 		const ref = parseReference(text);
-		if (ref.digest) throw new Error('a tag cannot carry a digest (@sha256:...)');
+		if (ref.digest) throw new Error(T.work.tag.noDigest);
 		repository = repositoryOf(ref);
 		tag = ref.tag ?? 'latest';
 	} catch (error) {
-		return { text: `Not tagged: ${(error as Error).message}.`, tone: 'bad' };
+		return { text: T.work.tag.not((error as Error).message), tone: 'bad' };
 	}
 	try {
 		await tagImage(ctx.engine.api, image.id, repository, tag);
-		return { text: `Tagged ${shortId(image.id)} as ${repository}:${tag} (docker tag ${shortId(image.id)} ${repository}:${tag}).`, tone: 'good' };
+		return { text: T.work.tag.done(shortId(image.id), `${repository}:${tag}`, `docker tag ${shortId(image.id)} ${repository}:${tag}`), tone: 'good' };
 	} catch (error) {
-		return { text: `docker tag failed: ${engineMessage(error)}`, tone: 'bad' };
+		return { text: T.actions.failed('docker tag', engineMessage(error)), tone: 'bad' };
 	}
 }

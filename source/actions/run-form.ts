@@ -2,6 +2,7 @@ import type { ContainerSummary, ImageDetail, ImageRow } from '../docker/types.js
 import { shellWord, splitCommand } from '../format/argv.js';
 import { expandPortSpec, parsePortSpec, type PortSpec } from '../format/port-spec.js';
 import { ON, type FieldNote, type FieldSpec, type FormModel } from '../store/form.js';
+import { T } from '../i18n/index.js';
 
 export const RESTART_POLICIES = ['no', 'on-failure', 'always', 'unless-stopped'] as const;
 
@@ -71,21 +72,20 @@ export function checkRun(values: Readonly<Record<string, string>>, ctx: RunConte
 	const { detail } = ctx;
 	const name = (values.name ?? '').trim();
 	const detached = values.mode !== 'attached';
-	if (name && !NAME.test(name)) errors.name = `"${name}" is not a valid name: two or more letters, digits, _ . or -, starting with a letter or digit`;
-	else if (name && ctx.containers.some(c => c.name === name)) errors.name = `a container named ${name} exists already: pick another name or remove it`;
-	else notes.name = { text: name ? '--name' : 'empty: the engine makes up a name', tone: 'muted' };
+	const R = T.forms.run;
+	if (name && !NAME.test(name)) errors.name = R.badName(name);
+	else if (name && ctx.containers.some(c => c.name === name)) errors.name = R.nameTaken(name);
+	else notes.name = { text: name ? '--name' : R.noName, tone: 'muted' };
 
-	notes.mode = detached
-		? { text: '-d: runs in the background; you stay in dockdeck', tone: 'muted' }
-		: { text: `its output comes here; ${ctx.detachKeys} leaves it running, and so does its exit`, tone: 'muted' };
-	notes.interactive = { text: values.interactive === ON ? 'its stdin stays open: what you type reaches it' : 'no input: it reads nothing from you', tone: 'muted' };
-	notes.tty = { text: values.tty === ON ? 'a terminal, as a shell wants (with -i)' : 'plain output, no terminal', tone: 'muted' };
+	notes.mode = detached ? { text: R.detached, tone: 'muted' } : { text: R.attached(ctx.detachKeys), tone: 'muted' };
+	notes.interactive = { text: values.interactive === ON ? R.stdinOn : R.stdinOff, tone: 'muted' };
+	notes.tty = { text: values.tty === ON ? R.ttyOn : R.ttyOff, tone: 'muted' };
 
 	let env: string[] = [];
 	try {
 		env = words(values.env ?? '');
 		const bad = env.find(e => !/^[^=\s]+=/.test(e));
-		if (bad) errors.env = `"${bad}" has no "=": write KEY=VALUE, quoted when the value has spaces`;
+		if (bad) errors.env = R.envNoEquals(bad);
 	} catch (error) {
 		errors.env = (error as Error).message.replace('the command', 'the line');
 	}
@@ -93,8 +93,8 @@ export function checkRun(values: Readonly<Record<string, string>>, ctx: RunConte
 		const imageEnv = new Map(detail.env.map(e => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
 		const overrides = env.map(e => e.slice(0, e.indexOf('='))).filter(k => imageEnv.has(k));
 		notes.env = overrides.length
-			? { text: `overrides the image's ${overrides.map(k => `${k}=${imageEnv.get(k)}`).join(', ')}`, tone: 'warn' }
-			: { text: detail.env.length ? `the image sets ${[...imageEnv.keys()].join(', ')}; KEY=VALUE words add or override` : 'KEY=VALUE words, space-separated', tone: 'muted' };
+			? { text: R.envOverrides(overrides.map(k => `${k}=${imageEnv.get(k)}`).join(', ')), tone: 'warn' }
+			: { text: detail.env.length ? R.envImage([...imageEnv.keys()].join(', ')) : R.envNone, tone: 'muted' };
 	}
 
 	let ports: PortSpec[] = [];
@@ -107,17 +107,17 @@ export function checkRun(values: Readonly<Record<string, string>>, ctx: RunConte
 			for (const { host, container } of expandPortSpec(spec)) {
 				if (!host || host.includes('-')) continue;
 				const key = `${host}/${container.split('/')[1]}`;
-				if (seen.has(key)) throw new Error(`host port ${host} is given twice`);
+				if (seen.has(key)) throw new Error(R.portTwice(host));
 				seen.add(key);
-				if (taken.has(host)) throw new Error(`host port ${host} is already published by ${taken.get(host)}`);
+				if (taken.has(host)) throw new Error(R.portTaken(host, taken.get(host)!));
 			}
 		}
 	} catch (error) {
 		errors.ports = (error as Error).message.replace('the command', 'the line');
 	}
 	if (!errors.ports) {
-		const exposed = detail.exposedPorts.length ? `the image exposes ${detail.exposedPorts.join(', ')}` : 'the image exposes no ports';
-		notes.ports = { text: ports.length ? `host → container: ${ports.map(p => `${p.hostPort || 'any'}→${p.containerPort}/${p.protocol}`).join(', ')}; ${exposed}` : `hostPort:containerPort words; ${exposed}`, tone: 'muted' };
+		const exposed = detail.exposedPorts.length ? R.exposes(detail.exposedPorts.join(', ')) : R.exposesNone;
+		notes.ports = { text: ports.length ? R.portsMapped(ports.map(p => `${p.hostPort || R.any}→${p.containerPort}/${p.protocol}`).join(', '), exposed) : R.portsHint(exposed), tone: 'muted' };
 	}
 
 	let cmd: string[] | undefined;
@@ -125,41 +125,32 @@ export function checkRun(values: Readonly<Record<string, string>>, ctx: RunConte
 		const typed = words(values.command ?? '');
 		const own = [...(detail.cmd ?? [])];
 		cmd = typed.length && JSON.stringify(typed) !== JSON.stringify(own) ? typed : undefined;
-		const entry = detail.entrypoint?.length ? `; ENTRYPOINT ${argvText(detail.entrypoint)} runs it` : '';
-		notes.command = cmd
-			? { text: `overrides the image's CMD ${own.length ? argvText(own) : '(none)'}${entry}`, tone: 'warn' }
-			: { text: `the image's own CMD${entry}`, tone: 'muted' };
+		const entry = detail.entrypoint?.length ? R.entrypoint(argvText(detail.entrypoint)) : '';
+		notes.command = cmd ? { text: R.cmdOverrides(own.length ? argvText(own) : R.none, entry), tone: 'warn' } : { text: R.cmdOwn(entry), tone: 'muted' };
 	} catch (error) {
 		errors.command = (error as Error).message;
 	}
-	if (!cmd && !detail.cmd?.length && !detail.entrypoint?.length) errors.command = 'the image has no CMD or ENTRYPOINT: give a command';
+	if (!cmd && !detail.cmd?.length && !detail.entrypoint?.length) errors.command = R.noCommand;
 
 	const rm = values.rm === ON;
 	const restart = (RESTART_POLICIES as readonly string[]).includes(values.restart ?? '') ? (values.restart as RunPlan['restart']) : 'no';
-	notes.rm = { text: rm ? '--rm: removed, with its writable layer, when it exits' : 'kept after it exits, to inspect or start again', tone: 'muted' };
-	if (rm && restart !== 'no') errors.restart = `--rm and --restart ${restart} conflict: docker refuses both; turn one off`;
-	else notes.restart = { text: RESTART_TEXT[restart], tone: 'muted' };
+	notes.rm = { text: rm ? R.rmOn : R.rmOff, tone: 'muted' };
+	if (rm && restart !== 'no') errors.restart = R.rmRestart(restart);
+	else notes.restart = { text: R.restart[restart] ?? restart, tone: 'muted' };
 
 	const interactive = values.interactive === ON;
 	const tty = values.tty === ON;
 	const plan: RunPlan = { name: name || undefined, detached, interactive, tty, env, ports, cmd, rm, restart };
 	const model: FormModel = {
-		title: `Run a container from ${imageArgument(ctx.image)}`,
+		title: R.title(imageArgument(ctx.image)),
 		notes,
 		errors,
 		command: runCommand(plan, ctx.image, values.command ?? ''),
 		lines: [],
-		submitLabel: detached ? 'create and start it' : 'create, start and attach',
+		submitLabel: detached ? R.submitDetached : R.submitAttached,
 	};
 	return { plan: Object.values(errors).some(Boolean) ? undefined : plan, model };
 }
-
-const RESTART_TEXT: Record<RunPlan['restart'], string> = {
-	no: 'stays stopped when it exits',
-	'on-failure': 'started again when it exits with a non-zero code',
-	always: 'started again whenever it stops, and when the engine starts',
-	'unless-stopped': 'like always, unless you stopped it yourself',
-};
 
 /** One mapping as `-p` takes it: [ip:][hostPort:]containerPort[/proto], an IPv6 address in brackets. */
 export function portArgument(p: PortSpec): string {

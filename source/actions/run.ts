@@ -1,3 +1,4 @@
+import { refusedReadOnly } from './lifecycle.js';
 import type Docker from 'dockerode';
 import { inspectContainer } from '../docker/containers.js';
 import { engineMessage } from '../docker/errors.js';
@@ -8,6 +9,7 @@ import { attachIntro } from './attach.js';
 import type { ActionContext, Notice } from './context.js';
 import { handOff, withTerminal } from './handoff.js';
 import { imageArgument, runCommand, type RunPlan } from './run-form.js';
+import { T } from '../i18n/index.js';
 
 /** The create request for a plan, as `docker run` would send it. Exported for tests. */
 export function createOptions(plan: RunPlan, image: ImageRow): Docker.ContainerCreateOptions {
@@ -47,14 +49,14 @@ export function createOptions(plan: RunPlan, image: ImageRow): Docker.ContainerC
  * learns the new id as soon as the engine gives it, so the dashboard can select it.
  */
 export async function runContainer(ctx: ActionContext, image: ImageRow, plan: RunPlan, created: (id: string) => void): Promise<Notice> {
-	if (ctx.readOnly) return { text: 'docker run is off under --read-only: dockdeck does not change the engine.', tone: 'warn' };
+	if (ctx.readOnly) return refusedReadOnly('docker run');
 	const docker = ctx.engine.api;
 	const command = runCommand(plan, image);
 	let container: Docker.Container;
 	try {
 		container = await docker.createContainer(createOptions(plan, image));
 	} catch (error) {
-		return { text: `docker run failed, nothing was created: ${engineMessage(error)}`, tone: 'bad' };
+		return { text: T.work.run.failed(engineMessage(error)), tone: 'bad' };
 	}
 	const label = plan.name ?? container.id.slice(0, 12);
 	if (plan.detached) {
@@ -62,9 +64,9 @@ export async function runContainer(ctx: ActionContext, image: ImageRow, plan: Ru
 		try {
 			await container.start();
 		} catch (error) {
-			return { text: `${label} was created but did not start: ${engineMessage(error)}${plan.rm ? '' : ' (it stays as created; d removes it)'}`, tone: 'bad' };
+			return { text: T.work.run.notStarted(label, engineMessage(error), plan.rm), tone: 'bad' };
 		}
-		return { text: `Started ${label} detached: ${command}`, tone: 'good' };
+		return { text: T.work.run.started(label, command), tone: 'good' };
 	}
 	const notice = await runAttached(ctx, container, label, plan);
 	created(container.id);
@@ -84,14 +86,14 @@ async function runAttached(ctx: ActionContext, container: Docker.Container, labe
 	// stdin back only after that, never in the same tick the hand-off let go of it
 	await withTerminal(ctx, async () => {
 		const out = ctx.terminal.stdout;
-		const shown = plan.cmd?.join(' ') || 'its command';
+		const shown = plan.cmd?.join(' ') || T.work.run.itsCommand;
 		out.write(`\r\n\u001b[1m${attachIntro(label, shown, plan.tty, plan.interactive, false, ctx.detachKeys.display)}\u001b[0m\r\n`);
 		try {
 			const session = await attachContainer(docker, container.id, { stdin: plan.interactive, tty: plan.tty, detachKeys: ctx.detachKeys.spec });
 			await container.start();
 			await handOff(session, ctx.terminal, ctx.detachKeys.bytes);
 		} catch (error) {
-			outcome = { text: `${label} was created but the run failed: ${engineMessage(error)}`, tone: 'bad' };
+			outcome = { text: T.work.run.runFailed(label, engineMessage(error)), tone: 'bad' };
 			return;
 		}
 		outcome = await howItEnded(docker, container.id, label, plan, exited);
@@ -103,9 +105,8 @@ async function runAttached(ctx: ActionContext, container: Docker.Container, labe
 /** After a hand-off: still running (the user detached), or exited with a code (and removed, with --rm). */
 async function howItEnded(docker: Docker, id: string, label: string, plan: RunPlan, exited: Promise<number | null>): Promise<Notice> {
 	const state = await inspectContainer(docker, id).catch(() => undefined);
-	if (state?.state === 'running') return { text: `Detached from ${label}; it keeps running.`, tone: 'good' };
+	if (state?.state === 'running') return { text: T.work.attach.detached(label), tone: 'good' };
 	const code = await Promise.race([exited, new Promise<null>(r => setTimeout(() => r(null), 2000))]);
 	const exitCode = code ?? state?.exitCode;
-	const removed = plan.rm ? ' and was removed (--rm)' : '';
-	return { text: `${label} exited with code ${exitCode ?? '?'}${removed}.`, tone: exitCode === 0 ? 'info' : 'bad' };
+	return { text: T.work.run.exited(label, exitCode ?? '?', plan.rm), tone: exitCode === 0 ? 'info' : 'bad' };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LogLine } from '../store/log-session.js';
 import type { RingBuffer } from '../store/ring-buffer.js';
 import type { Notice } from './context.js';
+import { T } from '../i18n/index.js';
 
 /** A default file name for saved logs: "<name>-20261123-103115.log" in the current directory. */
 export function defaultLogFile(name: string, now = new Date()): string {
@@ -18,7 +19,8 @@ export function defaultLogFile(name: string, now = new Date()): string {
  */
 export async function saveLogs(buffer: RingBuffer<LogLine>, target: string, cwd = process.cwd()): Promise<Notice> {
 	const trimmed = target.trim();
-	if (!trimmed) return { text: 'Not saved: no file name given.', tone: 'warn' };
+	const S = T.work.save;
+	if (!trimmed) return { text: S.noName, tone: 'warn' };
 	const file = path.resolve(cwd, trimmed.replace(/^~(?=$|\/)/, os.homedir()));
 	const lines = buffer.slice(buffer.firstSeq, buffer.pushed);
 	const text = lines.map(l => `${l.time} ${l.stream === 'err' ? 'stderr' : 'stdout'} ${l.text}\n`).join('');
@@ -26,8 +28,8 @@ export async function saveLogs(buffer: RingBuffer<LogLine>, target: string, cwd 
 		await fs.writeFile(file, text, { flag: 'wx' });
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		const why = code === 'EEXIST' ? 'it already exists (choose another name; nothing was overwritten)' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'that is a folder' : (error as Error).message;
-		return { text: `Not saved to ${file}: ${why}.`, tone: 'bad' };
+		const why = code === 'EEXIST' ? S.exists : code === 'ENOENT' ? S.noFolder : code === 'EACCES' || code === 'EPERM' ? S.denied : code === 'EISDIR' ? S.isFolder : (error as Error).message;
+		return { text: S.not(file, why), tone: 'bad' };
 	}
-	return { text: `Saved ${lines.length.toLocaleString('en-US')} lines (${Buffer.byteLength(text).toLocaleString('en-US')} bytes) to ${file}.`, tone: 'good' };
+	return { text: S.done(lines.length.toLocaleString('en-US'), Buffer.byteLength(text).toLocaleString('en-US'), file), tone: 'good' };
 }

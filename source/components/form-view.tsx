@@ -3,15 +3,17 @@ import { displayWidth, fit, inert, truncate, truncateStart } from '../format/tex
 import { ON, type FieldNote, type FieldSpec, type FormModel, type FormState } from '../store/form.js';
 import { Frame } from './frame.js';
 import { TONE_COLOR } from './table.js';
+import { T } from '../i18n/index.js';
 
 const LABEL = 17;
 
 /** How a field's value reads: text as typed, a switch as [x]/[ ], a choice among its choices. */
 function valueText(field: FieldSpec, value: string, width: number, focused: boolean): string {
-	if (field.kind === 'toggle') return value === ON ? '[x] on' : '[ ] off';
+	if (field.kind === 'toggle') return value === ON ? T.forms.on : T.forms.off;
 	if (field.kind === 'choice') {
-		const all = (field.choices ?? []).map(c => (c === value ? `‹${c}›` : ` ${c} `)).join('');
-		return displayWidth(all) <= width ? all : `‹${value}›`;
+		const word = (c: string) => T.forms.choices[c] ?? c;
+		const all = (field.choices ?? []).map(c => (c === value ? `‹${word(c)}›` : ` ${word(c)} `)).join('');
+		return displayWidth(all) <= width ? all : `‹${word(value)}›`;
 	}
 	const text = inert(value);
 	return focused ? truncateStart(text, width - 1) : truncate(text, width);
@@ -34,8 +36,10 @@ export function FormView({ form, model, width, height }: { readonly form: FormSt
 	const focused = form.fields[form.focus]!;
 	const focusNote = noteFor(model, focused.id);
 	const errorCount = Object.values(model.errors).filter(Boolean).length;
+	const label = (field: FieldSpec) => T.forms.labels[field.id] ?? field.label;
+	const submit = errorCount ? T.forms.fixFirst : ` ${model.submitLabel}`;
 	return (
-		<Frame title={model.title} info={errorCount ? `${errorCount} to fix` : 'ready'} width={width} height={height} focused>
+		<Frame title={model.title} info={errorCount ? T.forms.toFix(errorCount) : T.forms.ready} width={width} height={height} focused>
 			<Box flexDirection="column" paddingX={1}>
 				{form.fields.map((field, i) => {
 					const on = i === form.focus;
@@ -44,7 +48,7 @@ export function FormView({ form, model, width, height }: { readonly form: FormSt
 					const shown = valueText(field, value, valueWidth, on);
 					return (
 						<Text key={field.id} wrap="truncate">
-							<Text color={on ? 'cyan' : undefined} bold={on}>{fit(`${on ? '▸ ' : '  '}${field.label}`, LABEL)}</Text>
+							<Text color={on ? 'cyan' : undefined} bold={on}>{fit(`${on ? '▸ ' : '  '}${label(field)}`, LABEL)}</Text>
 							<Text inverse={on && field.kind !== 'text'}>{shown}</Text>
 							{on && field.kind === 'text' ? <Text inverse> </Text> : null}
 							<Text>{' '.repeat(Math.max(1, valueWidth - displayWidth(shown) - (on && field.kind === 'text' ? 1 : 0) + 1))}</Text>
@@ -53,7 +57,7 @@ export function FormView({ form, model, width, height }: { readonly form: FormSt
 					);
 				})}
 				<Text> </Text>
-				{focusNote && displayWidth(focusNote.text) > noteWidth ? <Text color={TONE_COLOR[focusNote.tone]}>{inert(`${focused.label}: ${focusNote.text}`)}</Text> : null}
+				{focusNote && displayWidth(focusNote.text) > noteWidth ? <Text color={TONE_COLOR[focusNote.tone]}>{inert(`${label(focused)}: ${focusNote.text}`)}</Text> : null}
 				<Text color="cyan">$ {inert(model.command)}</Text>
 				{model.lines.map(line => (
 					<Text key={line.text} color={TONE_COLOR[line.tone]}>
@@ -62,8 +66,8 @@ export function FormView({ form, model, width, height }: { readonly form: FormSt
 				))}
 				<Text wrap="truncate">
 					<Text bold color="cyan">Enter</Text>
-					<Text>{errorCount ? ' (fix the fields marked ✗ first)' : ` ${model.submitLabel}`}</Text>
-					<Text color="gray">{truncate('   Tab/↑↓ field · Space/←→ change · Ctrl-U clear · Esc cancel', Math.max(0, inner - 8 - displayWidth(errorCount ? ' (fix the fields marked ✗ first)' : ` ${model.submitLabel}`)))}</Text>
+					<Text>{submit}</Text>
+					<Text color="gray">{truncate(T.forms.keys, Math.max(0, inner - 8 - displayWidth(submit)))}</Text>
 				</Text>
 			</Box>
 		</Frame>

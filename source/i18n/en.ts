@@ -1,6 +1,10 @@
 import { KEYMAP, type ActionId } from '../keymap/keymap.js';
 import { actionsEn } from './actions-en.js';
 import { cliEn } from './cli-en.js';
+import { copyEn } from './copy-en.js';
+import { errorsEn } from './errors-en.js';
+import { formsEn } from './forms-en.js';
+import { workEn } from './work-en.js';
 import { learnEn } from './learn-en.js';
 
 /** A key's help text and, for the footer, its short label. */
@@ -172,6 +176,10 @@ export const en = {
 	confirm: { on: 'on', off: 'off', notYet: ' (not possible yet)', cancel: ' cancel, nothing changes', learn: 'What this does' },
 	learn: learnEn,
 	actions: actionsEn,
+	copy: copyEn,
+	errors: errorsEn,
+	forms: formsEn,
+	work: workEn,
 	cli: cliEn,
 	playground: {
 		notLocalNoAsk: (image: string) => `${image} is not on this engine, and dockdeck pulls nothing without asking: run it in a terminal to be asked, or pick a local image (docker images).`,

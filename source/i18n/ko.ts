@@ -1,6 +1,10 @@
 import type { Messages } from './en.js';
 import { actionsKo } from './actions-ko.js';
 import { cliKo } from './cli-ko.js';
+import { copyKo } from './copy-ko.js';
+import { errorsKo } from './errors-ko.js';
+import { formsKo } from './forms-ko.js';
+import { workKo } from './work-ko.js';
 import { keysKo } from './keys-ko.js';
 import { learnKo } from './learn-ko.js';
 
@@ -164,6 +168,10 @@ export const ko: Messages = {
 	confirm: { on: '켬', off: '끔', notYet: ' (아직 불가)', cancel: ' 취소, 아무것도 안 바뀜', learn: '하는 일' },
 	learn: learnKo,
 	actions: actionsKo,
+	copy: copyKo,
+	errors: errorsKo,
+	forms: formsKo,
+	work: workKo,
 	cli: cliKo,
 	playground: {
 		notLocalNoAsk: image => `${image} 는 이 엔진에 없고, dockdeck 은 묻지 않고 pull 하지 않습니다: 터미널에서 실행해 질문에 답하거나, 로컬 이미지를 고르세요 (docker images).`,
