@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Tone } from './format/container-mode.js';
 import { parseDetachKeys } from './format/detach-keys.js';
 import { KEYMAP, keyConflicts, type ActionId, type Binding } from './keymap/keymap.js';
+import { T } from './i18n/index.js';
 
 /** Settings for one engine, by its docker context name or its address (unix:///…, tcp://…, ssh://…). */
 export interface EngineSettings {
@@ -55,36 +56,37 @@ export function loadConfig(file: string): { config: Config; problems: string[] }
 		text = fs.readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		return { config: EMPTY_CONFIG, problems: code === 'ENOENT' ? [] : [`${file}: cannot be read (${code ?? String(error)})`] };
+		return { config: EMPTY_CONFIG, problems: code === 'ENOENT' ? [] : [T.misc.config.unreadable(file, code ?? String(error))] };
 	}
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);
 	} catch (error) {
-		return { config: EMPTY_CONFIG, problems: [`${file}: not valid JSON: ${(error as Error).message}`] };
+		return { config: EMPTY_CONFIG, problems: [T.misc.config.notJson(file, (error as Error).message)] };
 	}
-	if (!isObject(raw)) return { config: EMPTY_CONFIG, problems: [`${file}: must hold a JSON object, like {"readOnly": true}`] };
+	const C = T.misc.config;
+	if (!isObject(raw)) return { config: EMPTY_CONFIG, problems: [C.notObject(file)] };
 	const problems: string[] = [];
-	const bad = (setting: string, what: string) => problems.push(`${file}: "${setting}" ${what}`);
-	for (const key of Object.keys(raw)) if (!KNOWN.has(key)) bad(key, `is not a setting (known: ${[...KNOWN].join(', ')})`);
+	const bad = (setting: string, what: string) => problems.push(C.problem(file, setting, what));
+	for (const key of Object.keys(raw)) if (!KNOWN.has(key)) bad(key, C.unknown([...KNOWN].join(', ')));
 
 	let keymap: readonly Binding[] = KEYMAP;
 	if (raw.keys !== undefined) {
-		if (!isObject(raw.keys)) bad('keys', 'must map actions to keys, like {"container.logs": "L"}');
+		if (!isObject(raw.keys)) bad('keys', C.keysShape);
 		else {
 			const ids = new Set(KEYMAP.map(b => b.id));
 			const remap = new Map<ActionId, string[]>();
 			for (const [id, value] of Object.entries(raw.keys)) {
 				const keys = typeof value === 'string' ? [value] : Array.isArray(value) && value.every(k => typeof k === 'string') ? (value as string[]) : undefined;
-				if (!ids.has(id as ActionId)) bad(`keys.${id}`, 'is not an action (the actions are listed in the README key table and by ? in dockdeck)');
-				else if (!keys || keys.length === 0) bad(`keys.${id}`, 'must be a key or a list of keys, like "L" or ["L", "ctrl+l"]');
-				else if (keys.some(k => !validKey(k))) bad(`keys.${id}`, `has a key that is not one: ${JSON.stringify(keys.find(k => !validKey(k)))} (one character, ctrl+<letter>, or up, down, left, right, pageup, pagedown, home, end, tab, shift+tab, return, escape, backspace, delete, space)`);
+				if (!ids.has(id as ActionId)) bad(`keys.${id}`, C.notAction);
+				else if (!keys || keys.length === 0) bad(`keys.${id}`, C.keyShape);
+				else if (keys.some(k => !validKey(k))) bad(`keys.${id}`, C.badKey(JSON.stringify(keys.find(k => !validKey(k)))));
 				else remap.set(id as ActionId, keys);
 			}
 			if (remap.size > 0) {
 				const remapped = KEYMAP.map(b => (remap.has(b.id) ? { ...b, keys: remap.get(b.id)! } : b));
-				const conflicts = keyConflicts(remapped);
-				if (conflicts.length) for (const conflict of conflicts) bad('keys', `conflict: ${conflict}; the default keys are used`);
+				const conflicts = keyConflicts(remapped, C.bound);
+				if (conflicts.length) for (const conflict of conflicts) bad('keys', C.conflict(conflict));
 				else keymap = remapped;
 			}
 		}
@@ -92,25 +94,25 @@ export function loadConfig(file: string): { config: Config; problems: string[] }
 
 	const theme: Partial<Record<Tone, string>> = {};
 	if (raw.theme !== undefined) {
-		if (!isObject(raw.theme)) bad('theme', `must map tones (${TONES.join(', ')}) to colours`);
+		if (!isObject(raw.theme)) bad('theme', C.themeShape(TONES.join(', ')));
 		else
 			for (const [tone, colour] of Object.entries(raw.theme)) {
-				if (!TONES.includes(tone as Tone)) bad(`theme.${tone}`, `is not a tone (${TONES.join(', ')})`);
-				else if (typeof colour !== 'string' || !(COLOURS.has(colour) || /^#[0-9a-f]{6}$/i.test(colour))) bad(`theme.${tone}`, `is not a colour: ${JSON.stringify(colour)} (a name like "cyan" or "greenBright", or "#rrggbb")`);
+				if (!TONES.includes(tone as Tone)) bad(`theme.${tone}`, C.notTone(TONES.join(', ')));
+				else if (typeof colour !== 'string' || !(COLOURS.has(colour) || /^#[0-9a-f]{6}$/i.test(colour))) bad(`theme.${tone}`, C.notColour(JSON.stringify(colour)));
 				else theme[tone as Tone] = colour;
 			}
 	}
 
 	let logBuffer: number | undefined;
 	if (raw.logBuffer !== undefined) {
-		if (typeof raw.logBuffer !== 'number' || !Number.isInteger(raw.logBuffer) || raw.logBuffer < 100 || raw.logBuffer > 1_000_000) bad('logBuffer', `must be a whole number of lines from 100 to 1000000, not ${JSON.stringify(raw.logBuffer)}`);
+		if (typeof raw.logBuffer !== 'number' || !Number.isInteger(raw.logBuffer) || raw.logBuffer < 100 || raw.logBuffer > 1_000_000) bad('logBuffer', C.logBuffer(JSON.stringify(raw.logBuffer)));
 		else logBuffer = raw.logBuffer;
 	}
 
 	let detachKeys: string | undefined;
 	if (raw.detachKeys !== undefined) {
 		try {
-			if (typeof raw.detachKeys !== 'string') throw new Error('must be a string like "ctrl-p,ctrl-q"');
+			if (typeof raw.detachKeys !== 'string') throw new Error(C.detachShape);
 			parseDetachKeys(raw.detachKeys);
 			detachKeys = raw.detachKeys;
 		} catch (error) {
@@ -120,29 +122,29 @@ export function loadConfig(file: string): { config: Config; problems: string[] }
 
 	let readOnly: boolean | undefined;
 	if (raw.readOnly !== undefined) {
-		if (typeof raw.readOnly !== 'boolean') bad('readOnly', 'must be true or false');
+		if (typeof raw.readOnly !== 'boolean') bad('readOnly', C.boolean);
 		else readOnly = raw.readOnly;
 	}
 
 	let lang: Config['lang'];
 	if (raw.lang !== undefined) {
-		if (raw.lang !== 'en' && raw.lang !== 'ko') bad('lang', `must be "en" or "ko", not ${JSON.stringify(raw.lang)}`);
+		if (raw.lang !== 'en' && raw.lang !== 'ko') bad('lang', C.lang(JSON.stringify(raw.lang)));
 		else lang = raw.lang;
 	}
 
 	const engines: Record<string, EngineSettings> = {};
 	if (raw.engines !== undefined) {
-		if (!isObject(raw.engines)) bad('engines', 'must map engine addresses to settings, like {"tcp://prod:2376": {"production": true}}');
+		if (!isObject(raw.engines)) bad('engines', C.enginesShape);
 		else
 			for (const [address, settings] of Object.entries(raw.engines)) {
 				if (!isObject(settings)) {
-					bad(`engines.${address}`, 'must be an object, like {"production": true}');
+					bad(`engines.${address}`, C.engineShape);
 					continue;
 				}
 				const entry: { readOnly?: boolean; production?: boolean } = {};
 				for (const [key, value] of Object.entries(settings)) {
-					if (key !== 'readOnly' && key !== 'production') bad(`engines.${address}.${key}`, 'is not an engine setting (readOnly, production)');
-					else if (typeof value !== 'boolean') bad(`engines.${address}.${key}`, 'must be true or false');
+					if (key !== 'readOnly' && key !== 'production') bad(`engines.${address}.${key}`, C.engineSetting);
+					else if (typeof value !== 'boolean') bad(`engines.${address}.${key}`, C.boolean);
 					else entry[key] = value;
 				}
 				engines[address] = entry;

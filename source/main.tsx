@@ -9,19 +9,21 @@ import { DEFAULT_LOG_BUFFER } from './store/log-session.js';
 import { Store } from './store/store.js';
 import { configPath, engineSettings, loadConfig } from './config.js';
 import { setActiveKeymap } from './keymap/keymap.js';
-import { LanguageError, pickLanguage, setLanguage, T } from './i18n/index.js';
+import { language, LanguageError, pickLanguage, setLanguage, T } from './i18n/index.js';
 import { cleanPlayground, createPlayground } from './playground.js';
 
 // the language comes first: --help is printed in it
-const { config, problems } = loadConfig(configPath());
+const early = loadConfig(configPath());
 const langArg = process.argv.findIndex(a => a === '--lang' || a.startsWith('--lang='));
 try {
-	setLanguage(pickLanguage(langArg < 0 ? undefined : process.argv[langArg]!.startsWith('--lang=') ? process.argv[langArg]!.slice(7) : (process.argv[langArg + 1] ?? ''), config.lang));
+	setLanguage(pickLanguage(langArg < 0 ? undefined : process.argv[langArg]!.startsWith('--lang=') ? process.argv[langArg]!.slice(7) : (process.argv[langArg + 1] ?? ''), early.config.lang));
 } catch (error) {
 	if (!(error instanceof LanguageError)) throw error;
 	process.stderr.write(`dockdeck: ${error.message}\n`);
 	process.exit(2);
 }
+// read again in Korean, so that its problems are said in the language in force
+const { config, problems } = language() === 'en' ? early : loadConfig(configPath());
 
 const cli = meow(
 	T.cli.help(configPath()),

@@ -4,6 +4,7 @@ import { App, type AppProps } from './app.js';
 import { injectFault, traceKeys } from './diagnostics.js';
 import { TONE_COLOR } from './components/table.js';
 import type { Tone } from './format/container-mode.js';
+import { T } from './i18n/index.js';
 
 /** What changes when the user switches context: the engine, its store, and the settings that come with it. */
 export type Session = Pick<AppProps, 'store' | 'engine' | 'readOnly' | 'production' | 'dockerContext'>;
@@ -16,7 +17,7 @@ function Root({ first, rest, open, current }: { readonly first: Session; readonl
 		try {
 			next = await open(name);
 		} catch (error) {
-			return `Cannot switch to context ${name}: ${error instanceof Error ? error.message : String(error)}. Still on ${current.session.dockerContext ?? 'default'}.`;
+			return T.misc.streams.switchFailed(name, error instanceof Error ? error.message : String(error), current.session.dockerContext ?? 'default');
 		}
 		const old = current.session;
 		current.session = next;

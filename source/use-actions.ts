@@ -54,8 +54,8 @@ export function useActions(context: ActionContext, snapshot: Snapshot, selected:
 						: lifecycle(context, container!, pending.verb ?? 'stop');
 		if ('run' in result) return result;
 		// the state changed under the dialog so that the action no longer applies
-		const why = typeof result === 'function' ? 'its state changed' : result.text;
-		return { title: `${pending.name}: nothing to do now`, lines: [why], command: '', toggles: [], confirmLabel: 'close', run: async () => ({ text: why, tone: 'warn' }) };
+		const why = typeof result === 'function' ? T.misc.stale.changed : result.text;
+		return { title: T.misc.stale.title(pending.name), lines: [why], command: '', toggles: [], confirmLabel: T.misc.stale.close, run: async () => ({ text: why, tone: 'warn' }) };
 	};
 
 	const containerAction = (kind: 'lifecycle' | 'remove', verb?: 'start' | 'stop' | 'restart' | 'pause' | 'kill') => {

@@ -3,6 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { isIgnored, mayHaveExceptions, parseDockerignore, type IgnoreRule } from '../format/dockerignore.js';
 import type { PackPlan } from './pack.js';
+import { T } from '../i18n/index.js';
 
 /** A build context as it will be sent: what goes, what .dockerignore leaves out, the Dockerfile's stages and ARGs. */
 export interface BuildContext {
@@ -63,11 +64,11 @@ export function dockerfileFacts(text: string): { stages: string[]; args: string[
 export async function scanContext(dirInput: string, dockerfileInput: string): Promise<BuildContext> {
 	const dir = path.resolve(dirInput || '.');
 	const dirStat = await statOrNull(dir);
-	if (!dirStat) throw new ContextError(`${dir} does not exist`, 'context');
-	if (!dirStat.isDirectory()) throw new ContextError(`${dir} is not a folder`, 'context');
+	if (!dirStat) throw new ContextError(T.checks.context.missing(dir), 'context');
+	if (!dirStat.isDirectory()) throw new ContextError(T.checks.context.notFolder(dir), 'context');
 	const dockerfilePath = path.resolve(dir, dockerfileInput || 'Dockerfile');
 	const dockerfileStat = await statOrNull(dockerfilePath);
-	if (!dockerfileStat?.isFile()) throw new ContextError(`no Dockerfile at ${dockerfilePath}`, 'dockerfile');
+	if (!dockerfileStat?.isFile()) throw new ContextError(T.checks.context.noDockerfile(dockerfilePath), 'dockerfile');
 	const inside = path.relative(dir, dockerfilePath);
 	const outside = inside.startsWith('..') || path.isAbsolute(inside);
 	const dockerfile = outside ? OUTSIDE_NAME : inside.split(path.sep).join('/');
@@ -88,7 +89,7 @@ export async function scanContext(dirInput: string, dockerfileInput: string): Pr
 	let files = 0;
 	const walk = async (at: string, rel: string, parentIgnored: boolean) => {
 		const children = await fsp.readdir(at).catch((error: NodeJS.ErrnoException) => {
-			throw new ContextError(`cannot read ${at}: ${error.code ?? error.message}`, 'context');
+			throw new ContextError(T.checks.context.unreadable(at, error.code ?? error.message), 'context');
 		});
 		for (const child of children.sort()) {
 			const name = rel ? `${rel}/${child}` : child;
@@ -108,7 +109,7 @@ export async function scanContext(dirInput: string, dockerfileInput: string): Pr
 					totalBytes += stat.size;
 				}
 			} else {
-				skipped.push({ path: name, reason: 'special file (socket, fifo or device)' });
+				skipped.push({ path: name, reason: T.misc.streams.special });
 			}
 		}
 	};

@@ -5,6 +5,7 @@ import { Transform, type Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
+import { T } from '../i18n/index.js';
 
 /** An archive entry that was not written, and why. */
 export interface Refusal {
@@ -46,9 +47,9 @@ const futimes = promisify(fs.futimes);
 
 /** Splits an archive path into components; undefined when it is absolute or climbs with `..`. */
 function components(name: string): { parts: string[] } | { refused: string } {
-	if (name.startsWith('/')) return { refused: 'absolute path' };
+	if (name.startsWith('/')) return { refused: T.misc.extract.absolute };
 	const parts = name.split('/').filter(p => p !== '' && p !== '.');
-	if (parts.includes('..')) return { refused: 'climbs out with ..' };
+	if (parts.includes('..')) return { refused: T.misc.extract.climbs };
 	return { parts };
 }
 
@@ -118,7 +119,7 @@ export async function extractSafely(source: Readable, options: ExtractOptions): 
 				continue;
 			}
 			if (parts[0] !== root) {
-				refuse(`outside the copied path ${root}`);
+				refuse(T.misc.extract.outside(root));
 				continue;
 			}
 			parts[0] = into;
@@ -167,7 +168,7 @@ export async function extractSafely(source: Readable, options: ExtractOptions): 
 				case 'symlink': {
 					const link = header.linkname;
 					if (path.posix.isAbsolute(link) || !(await staysInside(temp, parts.slice(0, -1), link))) {
-						refuse(`symlink to ${link} points outside the destination`);
+						refuse(T.misc.extract.symlinkOut(link));
 						continue;
 					}
 					await fsp.symlink(link, target);
@@ -210,13 +211,13 @@ export async function extractSafely(source: Readable, options: ExtractOptions): 
 				await fsp.unlink(at);
 				symlinks.splice(i, 1);
 				count.links--;
-				refused.push({ path: [root, ...parts.slice(1)].join('/'), reason: `symlink to ${link} leads outside the destination through other links` });
+				refused.push({ path: [root, ...parts.slice(1)].join('/'), reason: T.misc.extract.symlinkThrough(link) });
 				changed = true;
 				break;
 			}
 		}
 		const made = await fsp.lstat(path.join(temp, into)).catch(() => undefined);
-		if (!made) throw new Error(refused.length ? `nothing was copied: ${refused[0]!.path}: ${refused[0]!.reason}` : 'the archive was empty');
+		if (!made) throw new Error(refused.length ? T.misc.extract.nothing(refused[0]!.path, refused[0]!.reason) : T.misc.extract.empty);
 		await moveIntoPlace(path.join(temp, into), path.join(dest, into), made.isDirectory(), options.replace === true);
 		// directory modes last, deepest first, so a read-only directory could still be filled and moved
 		for (const dir of dirModes.reverse()) {
@@ -237,8 +238,8 @@ async function prepareParents(temp: string, parents: readonly string[]): Promise
 		at = path.join(at, part);
 		const stat = await fsp.lstat(at).catch(() => undefined);
 		if (!stat) await fsp.mkdir(at, { mode: 0o755 });
-		else if (stat.isSymbolicLink()) return 'would be written through a symlink';
-		else if (!stat.isDirectory()) return 'its parent is not a directory';
+		else if (stat.isSymbolicLink()) return T.misc.extract.throughLink;
+		else if (!stat.isDirectory()) return T.misc.extract.parentNotDir;
 	}
 	return undefined;
 }
@@ -246,15 +247,15 @@ async function prepareParents(temp: string, parents: readonly string[]): Promise
 /** Why a hardlink entry is refused: its target must be a regular file this copy already wrote. */
 async function hardlinkProblem(temp: string, linkname: string, root: string, into: string): Promise<string | undefined> {
 	const split = components(linkname);
-	if ('refused' in split || split.parts[0] !== root) return `hardlink to ${linkname} points outside the destination`;
+	if ('refused' in split || split.parts[0] !== root) return T.misc.extract.hardlinkOut(linkname);
 	const parts = [into, ...split.parts.slice(1)];
 	let at = temp;
 	for (const [i, part] of parts.entries()) {
 		at = path.join(at, part);
 		const stat = await fsp.lstat(at).catch(() => undefined);
-		if (!stat) return `hardlink to ${linkname}: its target was not copied`;
+		if (!stat) return T.misc.extract.hardlinkMissing(linkname);
 		if (stat.isSymbolicLink()) return `hardlink to ${linkname} goes through a symlink`;
-		if (i === parts.length - 1 && !stat.isFile()) return `hardlink to ${linkname}: its target is not a regular file`;
+		if (i === parts.length - 1 && !stat.isFile()) return T.misc.extract.hardlinkNotFile(linkname);
 	}
 	return undefined;
 }
@@ -263,9 +264,9 @@ async function hardlinkProblem(temp: string, linkname: string, root: string, int
 async function moveIntoPlace(from: string, to: string, isDir: boolean, replace: boolean): Promise<void> {
 	const existing = await fsp.lstat(to).catch(() => undefined);
 	if (existing) {
-		if (existing.isDirectory()) throw new Error(`${to} is an existing directory: dockdeck does not merge into it`);
-		if (!replace) throw new Error(`${to} already exists`);
-		if (isDir) throw new Error(`${to} is a file: a directory cannot replace it`);
+		if (existing.isDirectory()) throw new Error(T.misc.extract.isDir(to));
+		if (!replace) throw new Error(T.misc.extract.exists(to));
+		if (isDir) throw new Error(T.misc.extract.isFile(to));
 	}
 	await fsp.rename(from, to);
 }

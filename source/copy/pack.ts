@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import tar from 'tar-stream';
 import type { CopyCount, Refusal } from './extract.js';
+import { T } from '../i18n/index.js';
 
 interface HostEntry {
 	readonly at: string;
@@ -34,7 +35,7 @@ export async function planPack(source: string, rootName: string): Promise<PackPl
 			entries.push({ at, name, stat });
 			if (stat.isFile()) totalBytes += stat.size;
 		} else {
-			skipped.push({ path: name, reason: 'special file (socket, fifo or device)' });
+			skipped.push({ path: name, reason: T.misc.streams.special });
 		}
 		if (stat.isDirectory()) {
 			const children = await fsp.readdir(at);

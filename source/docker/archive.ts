@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { engineMessage } from './errors.js';
+import { T } from '../i18n/index.js';
 
 /** What the engine says about a path in a container (the X-Docker-Container-Path-Stat header). */
 export interface PathStat {
@@ -41,7 +42,7 @@ function archiveError(error: unknown, containerPath: string): Error {
 	const status = (error as { statusCode?: unknown }).statusCode;
 	// dockerode puts its own guess first ("(HTTP code 404) no such container - "), the engine's words after
 	const cause = engineMessage(error).replace(/^\(HTTP code \d+\) [^-]*- ?/, '').trim();
-	if (status === 404 && !/^no such container/i.test(cause)) return new NoSuchPathError(`no such file or directory: ${containerPath}`);
+	if (status === 404 && !/^no such container/i.test(cause)) return new NoSuchPathError(T.misc.streams.noPath(containerPath));
 	return new Error(cause || `HTTP ${String(status)}`);
 }
 

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { Endpoint } from './endpoint.js';
 import { sshBridge } from './ssh-bridge.js';
 import type { EngineInfo } from './types.js';
+import { T } from '../i18n/index.js';
 
 /** The newest API version dockdeck was written against; newer engines are spoken to in this version. */
 export const API_CEILING = '1.47';
@@ -72,7 +73,7 @@ export function negotiateApiVersion(engineApi: string): string {
 export class EngineTooOldError extends Error {
 	override readonly name = 'EngineTooOldError';
 	constructor(readonly apiVersion: string) {
-		super(`the engine speaks API ${apiVersion}; dockdeck needs ${API_FLOOR} or newer (Docker 1.12+)`);
+		super(T.misc.streams.tooOld(apiVersion, API_FLOOR));
 	}
 }
 
@@ -106,7 +107,7 @@ export async function connectEngine(endpoint: Endpoint, options: { timeout?: num
 		version = await probe.version();
 	} catch (error) {
 		bridge?.close();
-		if (bridge && bridge.lastError()) throw Object.assign(new Error(`ssh said: ${bridge.lastError()}`), { code: 'ESSH' });
+		if (bridge && bridge.lastError()) throw Object.assign(new Error(T.misc.streams.sshSaid(bridge.lastError())), { code: 'ESSH' });
 		throw error;
 	}
 	const engineApi = String(version.ApiVersion ?? '');

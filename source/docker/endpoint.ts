@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { T } from '../i18n/index.js';
 
 /** Where the engine is, parsed from `--host` or DOCKER_HOST. */
 export type Endpoint =
@@ -20,7 +21,6 @@ export class UsageError extends Error {
 	override readonly name = 'UsageError';
 }
 
-const HOST_FORMS = 'use unix:///path/to/docker.sock, tcp://host:2375 or ssh://user@host';
 
 /** The platform default socket: Docker Desktop's per-user socket when present, else /var/run/docker.sock. */
 export function defaultSocket(home = os.homedir()): string {
@@ -44,31 +44,31 @@ export function resolveEndpoint(flagHost: string | undefined, env: NodeJS.Proces
 	try {
 		url = new URL(text);
 	} catch {
-		throw new UsageError(`${source} "${raw}" is not an address: ${HOST_FORMS}`);
+		throw new UsageError(T.checks.endpoint.notAddress(source, raw, T.checks.endpoint.forms));
 	}
 	switch (url.protocol) {
 		case 'unix:': {
 			const socketPath = decodeURIComponent(url.pathname);
-			if (!socketPath || socketPath === '/') throw new UsageError(`${source} "${raw}" names no socket path: ${HOST_FORMS}`);
+			if (!socketPath || socketPath === '/') throw new UsageError(T.checks.endpoint.noSocket(source, raw, T.checks.endpoint.forms));
 			return { kind: 'unix', address: `unix://${socketPath}`, socketPath };
 		}
 		case 'tcp:':
 		case 'http:':
 		case 'https:': {
-			if (!url.hostname) throw new UsageError(`${source} "${raw}" names no host: ${HOST_FORMS}`);
+			if (!url.hostname) throw new UsageError(T.checks.endpoint.noHost(source, raw, T.checks.endpoint.forms));
 			const verify = env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0';
 			const port = url.port ? Number(url.port) : verify ? 2376 : 2375;
 			const tls = verify || url.protocol === 'https:' ? readTls(env.DOCKER_CERT_PATH) : undefined;
 			return { kind: 'tcp', address: `tcp://${url.hostname}:${port}`, host: url.hostname, port, tls };
 		}
 		case 'ssh:': {
-			if (!url.hostname) throw new UsageError(`${source} "${raw}" names no host: ${HOST_FORMS}`);
+			if (!url.hostname) throw new UsageError(T.checks.endpoint.noHost(source, raw, T.checks.endpoint.forms));
 			const username = decodeURIComponent(url.username) || os.userInfo().username;
 			const port = url.port ? Number(url.port) : 22;
 			return { kind: 'ssh', address: `ssh://${username}@${url.hostname}${url.port ? `:${port}` : ''}`, host: url.hostname, port, username };
 		}
 		default:
-			throw new UsageError(`${source} "${raw}" uses ${url.protocol.replace(':', '')}://, which dockdeck does not support: ${HOST_FORMS}`);
+			throw new UsageError(T.checks.endpoint.scheme(source, raw, url.protocol.replace(':', ''), T.checks.endpoint.forms));
 	}
 }
 
@@ -78,7 +78,7 @@ function readTls(certPath: string | undefined): { ca: Buffer; cert: Buffer; key:
 		try {
 			return fs.readFileSync(path.join(dir, file));
 		} catch {
-			throw new UsageError(`TLS is on (DOCKER_TLS_VERIFY) but ${path.join(dir, file)} cannot be read: set DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem`);
+			throw new UsageError(T.checks.endpoint.tlsFile(path.join(dir, file)));
 		}
 	};
 	return { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
@@ -112,21 +112,21 @@ export function contextName(flags: { host?: string; context?: string }, env: Nod
  * the name>/meta.json) with its TLS files from contexts/tls/<sha256>/docker/ when it has them.
  */
 export function resolveTarget(flags: { host?: string; context?: string }, env: NodeJS.ProcessEnv = process.env): Target {
-	if (flags.host && flags.context) throw new UsageError('--host and --context both name an engine: give one of them');
+	if (flags.host && flags.context) throw new UsageError(T.checks.endpoint.both);
 	const context = contextName(flags, env);
 	if (context === 'default') return { context, endpoint: resolveEndpoint(flags.host, env) };
 	const id = createHash('sha256').update(context).digest('hex');
 	const store = path.join(dockerConfigDir(env), 'contexts');
-	const from = flags.context ? '--context' : env.DOCKER_CONTEXT ? 'DOCKER_CONTEXT' : `currentContext in ${path.join(dockerConfigDir(env), 'config.json')}`;
+	const from = flags.context ? '--context' : env.DOCKER_CONTEXT ? 'DOCKER_CONTEXT' : T.checks.endpoint.currentContext(path.join(dockerConfigDir(env), 'config.json'));
 	let host: unknown;
 	try {
 		const meta = JSON.parse(fs.readFileSync(path.join(store, 'meta', id, 'meta.json'), 'utf8')) as { Endpoints?: { docker?: { Host?: unknown } } };
 		host = meta.Endpoints?.docker?.Host;
 	} catch (error) {
 		const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-		throw new UsageError(missing ? `context "${context}" (from ${from}) does not exist: docker context ls lists the contexts` : `context "${context}" cannot be read: ${(error as Error).message}`);
+		throw new UsageError(missing ? T.checks.endpoint.noContext(context, from) : T.checks.endpoint.unreadable(context, (error as Error).message));
 	}
-	if (typeof host !== 'string' || !host) throw new UsageError(`context "${context}" names no Docker endpoint (Endpoints.docker.Host in its meta.json)`);
+	if (typeof host !== 'string' || !host) throw new UsageError(T.checks.endpoint.noEndpoint(context));
 	const tlsDir = path.join(store, 'tls', id, 'docker');
 	const tls = fs.existsSync(path.join(tlsDir, 'ca.pem'));
 	const endpoint = resolveEndpoint(host, { ...env, DOCKER_TLS_VERIFY: tls ? '1' : '', DOCKER_CERT_PATH: tls ? tlsDir : '' });

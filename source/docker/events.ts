@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { IncomingMessage } from 'node:http';
 import { engineMessage, errorCode } from './errors.js';
 import type { EngineEvent } from './types.js';
+import { T } from '../i18n/index.js';
 
 /** How the event stream stands: live, or down with the reason and the next retry. */
 export type StreamState =
@@ -59,7 +60,7 @@ export function watchEvents(docker: Docker, onEvent: (event: EngineEvent) => voi
 				}
 			});
 			stream.on('error', () => undefined); // 'close' follows and is handled there
-			stream.once('close', () => retry('the engine closed the event stream'));
+			stream.once('close', () => retry(T.misc.streams.eventsClosed));
 		} catch (error) {
 			retry(errorCode(error) ? `${errorCode(error)}: ${engineMessage(error)}` : engineMessage(error));
 		}

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { engineMessage } from './errors.js';
+import { T } from '../i18n/index.js';
 
 /** One thing a prune would remove, with what removing it should free. */
 export interface PruneItem {
@@ -95,13 +96,13 @@ export async function removeItems(docker: Docker, items: readonly PruneItem[]): 
 				// untagging name by name could strip one name before the engine refuses the next: check first
 				inUse ??= new Set((await docker.listContainers({ all: true })).map(c => c.ImageID));
 				if (inUse.has(item.id)) {
-					outcomes.push({ item, removed: false, reason: 'a container uses it now' });
+					outcomes.push({ item, removed: false, reason: T.misc.pruneSkip.inUse });
 					continue;
 				}
 			}
 			if (item.kind === 'build-cache') {
 				const deleted = await pruneCacheRecord(docker, item.id);
-				outcomes.push(deleted ? { item, removed: true } : { item, removed: false, reason: 'in use by a build now, or already gone' });
+				outcomes.push(deleted ? { item, removed: true } : { item, removed: false, reason: T.misc.pruneSkip.cacheBusy });
 				continue;
 			}
 			if (item.kind === 'container') await docker.getContainer(item.id).remove({ force: false });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { T } from '../i18n/index.js';
 
 export interface SshTarget {
 	readonly host: string;
@@ -40,7 +41,7 @@ export async function sshBridge(target: SshTarget, env: NodeJS.ProcessEnv = proc
 	master.stderr.on('data', (chunk: Buffer) => (masterSaid += chunk.toString('utf8')));
 	const up = await new Promise<boolean>(resolve => {
 		master.on('error', error => {
-			masterSaid = `cannot run ssh: ${error.message}`;
+			masterSaid = T.misc.streams.sshNotRun(error.message);
 			resolve(false);
 		});
 		master.on('close', code => resolve(code === 0));
@@ -63,7 +64,7 @@ export async function sshBridge(target: SshTarget, env: NodeJS.ProcessEnv = proc
 			child.kill();
 		};
 		child.on('error', error => {
-			lastError = `cannot run ssh: ${error.message}`;
+			lastError = T.misc.streams.sshNotRun(error.message);
 			end();
 		});
 		child.on('close', () => connection.destroy());

@@ -1,3 +1,4 @@
+import { T } from '../i18n/index.js';
 /**
  * Splits a command line into argv the way a POSIX shell would for plain words, single and double
  * quotes and backslash escapes (no expansion). Throws on an unclosed quote.
@@ -28,7 +29,7 @@ export function splitCommand(line: string): string[] {
 			started = true;
 		}
 	}
-	if (quote) throw new Error(`the command has an unclosed ${quote} quote`);
+	if (quote) throw new Error(T.checks.unclosedQuote(quote));
 	if (started) args.push(current);
 	return args;
 }

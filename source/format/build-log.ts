@@ -1,3 +1,4 @@
+import { T } from '../i18n/index.js';
 /** One message of the engine's build stream (the classic builder's JSON lines). */
 export interface BuildMessage {
 	readonly stream?: string;
@@ -54,7 +55,7 @@ export class BuildLog {
 		if (message.stream !== undefined) this.text(message.stream);
 		if (message.error || message.errorDetail) {
 			this.flush();
-			const text = message.errorDetail?.message ?? message.error ?? 'the build failed';
+			const text = message.errorDetail?.message ?? message.error ?? T.misc.streams.buildFailed;
 			const code = message.errorDetail?.code ?? Number(/non-zero code: (\d+)/.exec(text)?.[1] ?? NaN);
 			this.error = { message: text.trim(), exitCode: Number.isFinite(code) ? code : undefined };
 			const step = this.current;

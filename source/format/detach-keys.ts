@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { T } from '../i18n/index.js';
 
 /** Detach keys as docker writes them ("ctrl-p,ctrl-q") and the bytes a terminal sends for them. */
 export interface DetachKeys {
@@ -11,22 +12,22 @@ export interface DetachKeys {
 }
 
 const CTRL_SPECIAL: Record<string, number> = { '@': 0, '[': 27, '\\': 28, ']': 29, '^': 30, _: 31 };
-const HELP = 'use a comma-separated list such as ctrl-p,ctrl-q: single letters, or ctrl- followed by a-z, @, [, \\, ], ^ or _';
 
 /** Parses docker's detach-key format; throws an Error with a one-line reason for anything else. */
 export function parseDetachKeys(spec: string): DetachKeys {
 	const parts = spec.split(',').map(p => p.trim());
-	if (parts.length === 0 || parts.some(p => p === '')) throw new Error(`detach keys "${spec}" are not valid: ${HELP}`);
+	const D = T.checks.detach;
+	if (parts.length === 0 || parts.some(p => p === '')) throw new Error(D.keys(spec, D.help));
 	const bytes = parts.map(part => {
 		const ctrl = /^ctrl-(.)$/i.exec(part);
 		if (ctrl) {
 			const ch = ctrl[1]!.toLowerCase();
 			if (ch >= 'a' && ch <= 'z') return ch.charCodeAt(0) - 96;
 			if (ch in CTRL_SPECIAL) return CTRL_SPECIAL[ch]!;
-			throw new Error(`detach key "${part}" is not valid: ${HELP}`);
+			throw new Error(D.key(part, D.help));
 		}
 		if (part.length === 1 && part.charCodeAt(0) < 128) return part.charCodeAt(0);
-		throw new Error(`detach key "${part}" is not valid: ${HELP}`);
+		throw new Error(D.key(part, D.help));
 	});
 	return { spec: parts.join(','), bytes: Uint8Array.from(bytes), display: parts.join(' ') };
 }
@@ -51,7 +52,7 @@ export function resolveDetachKeys(flag: string | undefined, env: NodeJS.ProcessE
 	try {
 		return { keys: parseDetachKeys(String(configured)) };
 	} catch (error) {
-		return { keys: DEFAULT_DETACH_KEYS, warning: `${file}: ${(error as Error).message}; using ctrl-p,ctrl-q` };
+		return { keys: DEFAULT_DETACH_KEYS, warning: T.checks.detach.fallback(file, (error as Error).message) };
 	}
 }
 

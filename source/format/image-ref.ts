@@ -1,3 +1,4 @@
+import { T } from '../i18n/index.js';
 /** A parsed image reference: [registry/][namespace/]name[:tag][@digest]. */
 export interface ImageReference {
 	readonly registry?: string;
@@ -20,33 +21,34 @@ const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-
  */
 export function parseReference(text: string): ImageReference {
 	const input = text.trim();
-	if (!input) throw new Error('give a name, like myapp:1.0 or registry.example.com/team/myapp:1.0');
+	const R = T.checks.ref;
+	if (!input) throw new Error(R.empty);
 	let rest = input;
 	let digest: string | undefined;
 	const at = rest.indexOf('@');
 	if (at >= 0) {
 		digest = rest.slice(at + 1);
 		rest = rest.slice(0, at);
-		if (!DIGEST.test(digest)) throw new Error(`"${digest}" is not a digest: expected sha256: and 64 hex digits`);
+		if (!DIGEST.test(digest)) throw new Error(R.digest(digest));
 	}
 	let tag: string | undefined;
 	const colon = rest.lastIndexOf(':');
 	if (colon > rest.lastIndexOf('/')) {
 		tag = rest.slice(colon + 1);
 		rest = rest.slice(0, colon);
-		if (!TAG.test(tag)) throw new Error(`tag "${tag}" is not valid: up to 128 letters, digits, _ . -, not starting with . or -`);
+		if (!TAG.test(tag)) throw new Error(R.tag(tag));
 	}
-	if (rest.length > 255) throw new Error('the repository name is longer than 255 characters');
+	if (rest.length > 255) throw new Error(R.long);
 	const parts = rest.split('/');
 	let registry: string | undefined;
 	if (parts.length > 1 && (parts[0]!.includes('.') || parts[0]!.includes(':') || parts[0] === 'localhost')) {
 		registry = parts.shift();
-		if (!HOST.test(registry!)) throw new Error(`"${registry}" is not a registry host`);
+		if (!HOST.test(registry!)) throw new Error(R.registry(registry!));
 	}
 	for (const part of parts) {
-		if (!part) throw new Error(`"${input}" has an empty path component`);
-		if (part !== part.toLowerCase()) throw new Error(`"${part}" has uppercase letters: repository names must be lowercase`);
-		if (!COMPONENT.test(part)) throw new Error(`"${part}" is not a valid name component: use lowercase letters, digits and single . _ or - between them`);
+		if (!part) throw new Error(R.emptyPart(input));
+		if (part !== part.toLowerCase()) throw new Error(R.upper(part));
+		if (!COMPONENT.test(part)) throw new Error(R.component(part));
 	}
 	const name = parts.pop()!;
 	return { registry, path: parts.join('/'), name, tag, digest };

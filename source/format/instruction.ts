@@ -1,3 +1,4 @@
+import { T } from '../i18n/index.js';
 const NOP = /^\/bin\/sh -c #\(nop\)\s+/;
 const SHELL = /^\/bin\/sh -c\s+/;
 const BUILDKIT_SUFFIX = /\s+# buildkit$/;
@@ -16,7 +17,7 @@ const METADATA = new RegExp(`^(${METADATA_INSTRUCTIONS.join('|')})\\b`);
  */
 export function cleanInstruction(createdBy: string, comment = ''): string {
 	let text = createdBy.trim().replace(BUILDKIT_SUFFIX, '');
-	if (!text) return comment.trim() || '(no instruction recorded)';
+	if (!text) return comment.trim() || T.misc.streams.noInstruction;
 	if (NOP.test(text)) return text.replace(NOP, '').replace(/\s+/g, ' ');
 	if (/^RUN \/bin\/sh -c /.test(text)) return 'RUN ' + text.slice('RUN /bin/sh -c '.length);
 	if (SHELL.test(text)) return 'RUN ' + text.replace(SHELL, '');

@@ -1,3 +1,4 @@
+import { T } from '../i18n/index.js';
 /** One `-p` mapping as `docker run` takes it: [ip:][hostPort:]containerPort[/protocol]. */
 export interface PortSpec {
 	readonly ip: string;
@@ -11,10 +12,10 @@ const RANGE = /^(\d+)(?:-(\d+))?$/;
 
 function range(text: string, what: string): [number, number] {
 	const m = RANGE.exec(text);
-	if (!m) throw new Error(`${what} "${text}" is not a port number`);
+	if (!m) throw new Error(T.checks.port.notNumber(what, text));
 	const from = Number(m[1]);
 	const to = m[2] === undefined ? from : Number(m[2]);
-	if (from < 1 || to > 65535 || from > to) throw new Error(`${what} "${text}" is out of range: ports go from 1 to 65535`);
+	if (from < 1 || to > 65535 || from > to) throw new Error(T.checks.port.range(what, text));
 	return [from, to];
 }
 
@@ -25,28 +26,28 @@ export function parsePortSpec(text: string): PortSpec {
 	const slash = rest.lastIndexOf('/');
 	if (slash >= 0) {
 		const proto = rest.slice(slash + 1).toLowerCase();
-		if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') throw new Error(`"${text}": the protocol must be tcp, udp or sctp`);
+		if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') throw new Error(T.checks.port.protocol(text));
 		protocol = proto;
 		rest = rest.slice(0, slash);
 	}
 	let ip = '';
 	if (rest.startsWith('[')) {
 		const end = rest.indexOf(']:');
-		if (end < 0) throw new Error(`"${text}": an IPv6 address goes in brackets, then a colon: [::1]:8080:80`);
+		if (end < 0) throw new Error(T.checks.port.ipv6(text));
 		ip = rest.slice(1, end);
 		rest = rest.slice(end + 2);
 	}
 	const parts = rest.split(':');
-	if (parts.length > 3 || (ip && parts.length > 2)) throw new Error(`"${text}" is not a port mapping: write [ip:][hostPort:]containerPort[/tcp|udp]`);
+	if (parts.length > 3 || (ip && parts.length > 2)) throw new Error(T.checks.port.mapping(text));
 	if (parts.length === 3) ip = parts.shift()!;
-	if (ip && !/^[\d.]+$|^[0-9a-fA-F:]+$/.test(ip)) throw new Error(`"${ip}" is not an IP address`);
+	if (ip && !/^[\d.]+$|^[0-9a-fA-F:]+$/.test(ip)) throw new Error(T.checks.port.ip(ip));
 	const containerPort = parts.pop()!;
 	const hostPort = parts.pop() ?? '';
-	if (!containerPort) throw new Error(`"${text}" has no container port`);
-	const [cFrom, cTo] = range(containerPort, 'container port');
+	if (!containerPort) throw new Error(T.checks.port.noContainer(text));
+	const [cFrom, cTo] = range(containerPort, T.checks.port.containerPort);
 	if (hostPort) {
-		const [hFrom, hTo] = range(hostPort, 'host port');
-		if (cTo > cFrom && hTo - hFrom !== cTo - cFrom) throw new Error(`"${text}": the host and container port ranges differ in length`);
+		const [hFrom, hTo] = range(hostPort, T.checks.port.hostPort);
+		if (cTo > cFrom && hTo - hFrom !== cTo - cFrom) throw new Error(T.checks.port.lengths(text));
 	}
 	return { ip, hostPort, containerPort, protocol };
 }

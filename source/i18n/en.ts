@@ -1,11 +1,13 @@
 import { KEYMAP, type ActionId } from '../keymap/keymap.js';
 import { actionsEn } from './actions-en.js';
+import { checksEn } from './checks-en.js';
 import { cliEn } from './cli-en.js';
 import { copyEn } from './copy-en.js';
 import { errorsEn } from './errors-en.js';
 import { formsEn } from './forms-en.js';
 import { workEn } from './work-en.js';
 import { learnEn } from './learn-en.js';
+import { miscEn } from './misc-en.js';
 
 /** A key's help text and, for the footer, its short label. */
 export type KeyText = readonly [description: string, hint?: string];
@@ -180,6 +182,8 @@ export const en = {
 	errors: errorsEn,
 	forms: formsEn,
 	work: workEn,
+	checks: checksEn,
+	misc: miscEn,
 	cli: cliEn,
 	playground: {
 		notLocalNoAsk: (image: string) => `${image} is not on this engine, and dockdeck pulls nothing without asking: run it in a terminal to be asked, or pick a local image (docker images).`,

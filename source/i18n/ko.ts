@@ -1,5 +1,6 @@
 import type { Messages } from './en.js';
 import { actionsKo } from './actions-ko.js';
+import { checksKo } from './checks-ko.js';
 import { cliKo } from './cli-ko.js';
 import { copyKo } from './copy-ko.js';
 import { errorsKo } from './errors-ko.js';
@@ -7,6 +8,7 @@ import { formsKo } from './forms-ko.js';
 import { workKo } from './work-ko.js';
 import { keysKo } from './keys-ko.js';
 import { learnKo } from './learn-ko.js';
+import { miscKo } from './misc-ko.js';
 
 type Pair = readonly [label: string, explain: string];
 
@@ -172,6 +174,8 @@ export const ko: Messages = {
 	errors: errorsKo,
 	forms: formsKo,
 	work: workKo,
+	checks: checksKo,
+	misc: miscKo,
 	cli: cliKo,
 	playground: {
 		notLocalNoAsk: image => `${image} 는 이 엔진에 없고, dockdeck 은 묻지 않고 pull 하지 않습니다: 터미널에서 실행해 질문에 답하거나, 로컬 이미지를 고르세요 (docker images).`,

@@ -173,14 +173,14 @@ export const SCOPE_STACKS: readonly (readonly Scope[])[] = [
  * scope may shadow a wider one on purpose (Esc closes a view before it clears a filter); the same
  * scope twice, or a key that makes another binding unreachable, is a conflict.
  */
-export function keyConflicts(keymap: readonly Binding[]): string[] {
+export function keyConflicts(keymap: readonly Binding[], say: (key: string, a: string, b: string) => string = (key, a, b) => `${key} is bound to both ${a} and ${b}`): string[] {
 	const found = new Set<string>();
 	for (const scopes of SCOPE_STACKS) {
 		const seen = new Map<string, Binding>();
 		for (const binding of keymap.filter(b => scopes.includes(b.scope))) {
 			for (const key of binding.keys) {
 				const earlier = seen.get(key);
-				if (earlier && earlier.scope === binding.scope && earlier.id !== binding.id) found.add(`${displayKey(key)} is bound to both ${earlier.id} and ${binding.id}`);
+				if (earlier && earlier.scope === binding.scope && earlier.id !== binding.id) found.add(say(displayKey(key), earlier.id, binding.id));
 				if (!earlier) seen.set(key, binding);
 			}
 		}
@@ -189,7 +189,7 @@ export function keyConflicts(keymap: readonly Binding[]): string[] {
 		const stack = SCOPE_STACKS.find(scopes => scopes.includes(binding.scope));
 		if (stack && !binding.keys.some(k => lookup(k, stack, keymap)?.id === binding.id)) {
 			const takenBy = lookup(binding.keys[0]!, stack, keymap);
-			found.add(`${displayKey(binding.keys[0]!)} is bound to both ${takenBy?.id} and ${binding.id}`);
+			found.add(say(displayKey(binding.keys[0]!), String(takenBy?.id), binding.id));
 		}
 	}
 	return [...found];

@@ -1,5 +1,6 @@
 import type { ContainerUsage, ImageUsage } from '../docker/usage.js';
 import type { ContainerDetail, ContainerRunFacts, ContainerSummary, ImageDetail, ImageRow, LayerRow } from '../docker/types.js';
+import { shellWord } from '../format/argv.js';
 import { formatBytes } from '../format/bytes.js';
 import { parseReference } from '../format/image-ref.js';
 import { runOverrides } from '../format/run-overrides.js';
@@ -47,7 +48,7 @@ const key = (id: ActionId) => {
 	const binding = activeKeymap().find(b => b.id === id);
 	return binding ? displayKey(binding.keys[0]!) : '';
 };
-const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+const quote = shellWord;
 
 /** The container's mode as the learn texts tell it. */
 function modeOf(c: ContainerSummary, facts: ContainerRunFacts | undefined): ContainerFacts['mode'] {

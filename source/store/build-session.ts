@@ -4,6 +4,7 @@ import { scanContext, type BuildContext } from '../copy/context.js';
 import { buildImage, imageForTag } from '../docker/build.js';
 import { engineMessage } from '../docker/errors.js';
 import { BuildLog } from '../format/build-log.js';
+import { T } from '../i18n/index.js';
 
 /** What a build was asked to do, as the form collected it. */
 export interface BuildRequest {
@@ -96,7 +97,7 @@ export class BuildSession {
 			if (this.phase === 'cancelled') return;
 			if (this.log.error || !this.log.imageId) {
 				this.phase = 'failed';
-				if (!this.log.error) this.failure = 'the engine ended the build without an image';
+				if (!this.log.error) this.failure = T.misc.streams.noImage;
 				return;
 			}
 			const built = await this.docker.getImage(this.log.imageId).inspect().catch(() => undefined);

@@ -4,6 +4,7 @@ import { engineMessage } from '../docker/errors.js';
 import { followLogs, type LogFollow, type LogStream } from '../docker/logs.js';
 import { RingBuffer } from './ring-buffer.js';
 import type { Store } from './store.js';
+import { T } from '../i18n/index.js';
 
 export interface LogLine {
 	readonly stream: LogStream;
@@ -88,7 +89,7 @@ export class LogSession {
 		} catch (error) {
 			if (this.closed) return;
 			const message = engineMessage(error);
-			this.setState(/no such container/i.test(message) ? { status: 'removed' } : { status: 'error', message: `${message}; retrying when the engine is back` });
+			this.setState(/no such container/i.test(message) ? { status: 'removed' } : { status: 'error', message: T.misc.streams.retrying(message) });
 		}
 	}
 
@@ -97,7 +98,7 @@ export class LogSession {
 		// are read from two pipes, so a stderr line can arrive after a later-stamped stdout line.
 		if (time && this.resumeAfter && time <= this.resumeAfter) return;
 		if (time > this.lastTime) this.lastTime = time;
-		const stored = text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)} … [${(text.length - MAX_LINE_CHARS).toLocaleString('en-US')} more characters not kept]` : text;
+		const stored = text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}${T.misc.streams.cut((text.length - MAX_LINE_CHARS).toLocaleString('en-US'))}` : text;
 		this.buffer.push({ stream, time, text: stored });
 		this.scheduleNotify();
 	}
@@ -112,7 +113,7 @@ export class LogSession {
 			else this.setState({ status: 'stopped', exitCode: detail.exitCode });
 		} catch (error) {
 			const message = engineMessage(error);
-			this.setState(/no such container/i.test(message) ? { status: 'removed' } : { status: 'error', message: `${message}; retrying when the engine is back` });
+			this.setState(/no such container/i.test(message) ? { status: 'removed' } : { status: 'error', message: T.misc.streams.retrying(message) });
 		}
 	}
 

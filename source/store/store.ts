@@ -7,6 +7,7 @@ import { readDiskUsage, type DiskUsage } from '../docker/usage.js';
 import { imageLayers } from '../docker/layers.js';
 import type { ContainerDetail, ContainerRunFacts, ContainerSummary, EngineEvent, EngineInfo, ImageDetail, ImageLayers, ImageRow } from '../docker/types.js';
 import { coalesce } from './debounce.js';
+import { T } from '../i18n/index.js';
 
 /** A value fetched on demand: kept while it is refreshed, so the screen never blanks. */
 export interface Resource<T> {
@@ -201,7 +202,7 @@ export class Store {
 			// sizes change when containers come or go, and a running one's layer is final once it stops
 			if (changedSet || stopped) this.usageChanged();
 		} catch (error) {
-			this.update({ refreshError: `Listing containers failed: ${engineMessage(error)}` });
+			this.update({ refreshError: T.misc.streams.listContainers(engineMessage(error)) });
 		}
 	}
 
@@ -218,7 +219,7 @@ export class Store {
 				this.layerIndexRefresh.trigger();
 			}
 		} catch (error) {
-			this.update({ refreshError: `Listing images failed: ${engineMessage(error)}` });
+			this.update({ refreshError: T.misc.streams.listImages(engineMessage(error)) });
 		}
 	}
 
