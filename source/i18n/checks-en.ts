@@ -21,7 +21,7 @@ export const checksEn = {
 		noContainer: (text: string) => `"${text}" has no container port`,
 		lengths: (text: string) => `"${text}": the host and container port ranges differ in length`,
 	},
-	unclosedQuote: (quote: string) => `the line has an unclosed ${quote} quote`,
+	unclosedQuote: (quote: string) => `the command has an unclosed ${quote} quote`,
 	detach: {
 		help: 'use a comma-separated list such as ctrl-p,ctrl-q: single letters, or ctrl- followed by a-z, @, [, \\, ], ^ or _',
 		keys: (spec: string, help: string) => `detach keys "${spec}" are not valid: ${help}`,

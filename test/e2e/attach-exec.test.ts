@@ -35,8 +35,8 @@ test('attach to the -it fixture, type a command, detach with ctrl-p ctrl-q: the 
 	await screen.press(KEYS.ctrlP, KEYS.ctrlQ);
 	await screen.waitFor(`Detached from ${FIXTURES.shell}; it keeps running.`, 3000);
 	assert.deepEqual(await running(h, FIXTURES.shell), ['true', '0'], 'the engine says it is still running');
-	await screen.press('2'); // the first key after returning is not lost
-	await screen.waitFor(s => s.split('\n').at(-1)!.includes('filter') && !s.split('\n').at(-1)!.includes('attach'), 2000);
+	await screen.press('2'); // the first key after returning is not lost: the footer shows the images panel's keys
+	await screen.waitFor(s => s.split('\n').at(-1)!.includes('rmi') && !s.split('\n').at(-1)!.includes('attach'), 2000);
 	await screen.press('q');
 	assert.equal(await screen.exited, 0);
 });

@@ -39,7 +39,7 @@ test('logs -f: live lines, stderr marked, timestamps, search, pause and follow, 
 	await screen.press('t');
 
 	await screen.press('/', ...'err-line', KEYS.enter);
-	await screen.waitFor('/err-line: 1 lines');
+	await screen.waitFor('/err-line: 1 line ');
 
 	await screen.press('k', 'k', 'k');
 	await screen.waitFor('paused at line');
