@@ -57,6 +57,16 @@ const cli = meow(
 	},
 );
 
+/** Connects, or says why not and how to fix it, and exits. */
+async function connectOrFail(endpoint: Target['endpoint']) {
+	try {
+		return await connectEngine(endpoint);
+	} catch (error) {
+		const problem = describeConnectError(error, endpoint);
+		fail([problem.title, T.cli.fix(problem.fix)]);
+	}
+}
+
 /** Prints a one-screen problem and exits non-zero; never a stack trace. */
 function fail(lines: readonly string[], code = 1): never {
 	process.stderr.write(`dockdeck: ${lines.join('\n  ')}\n`);
@@ -102,16 +112,10 @@ async function main(): Promise<void> {
 	}
 	const logBuffer = cli.flags.logBuffer === undefined ? (config.logBuffer ?? DEFAULT_LOG_BUFFER) : Number(cli.flags.logBuffer);
 	if (!Number.isInteger(logBuffer) || logBuffer < 100 || logBuffer > 1_000_000) fail([T.cli.logBuffer(cli.flags.logBuffer)], 2);
-	if (playground) return runPlayground(endpoint);
+	if (playground) return runPlayground(endpoint, detach.keys.display);
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail([T.cli.needsTerminal], 2);
 
-	let engine;
-	try {
-		engine = await connectEngine(endpoint);
-	} catch (error) {
-		const problem = describeConnectError(error, endpoint);
-		fail([problem.title, T.cli.fix(problem.fix)]);
-	}
+	const engine = await connectOrFail(endpoint);
 
 	logMemory(process.env.DOCKDECK_MEMORY_LOG);
 
@@ -145,19 +149,13 @@ async function main(): Promise<void> {
 }
 
 /** `dockdeck playground [--clean]`: plain lines and questions on the terminal, no dashboard. */
-async function runPlayground(endpoint: Target['endpoint']): Promise<void> {
-	let engine;
-	try {
-		engine = await connectEngine(endpoint);
-	} catch (error) {
-		const problem = describeConnectError(error, endpoint);
-		fail([problem.title, T.cli.fix(problem.fix)]);
-	}
+async function runPlayground(endpoint: Target['endpoint'], detachKeys: string): Promise<void> {
+	const engine = await connectOrFail(endpoint);
 	const readline = await import('node:readline/promises');
 	const terminal = process.stdin.isTTY ? readline.createInterface({ input: process.stdin, output: process.stdout }) : undefined;
 	const io = { ask: terminal ? (question: string) => terminal.question(question) : undefined, print: (line: string) => process.stdout.write(`${line}\n`) };
 	try {
-		process.exitCode = cli.flags.clean ? await cleanPlayground(engine.api, { yes: cli.flags.yes }, io) : await createPlayground(engine.api, { image: cli.flags.image }, io);
+		process.exitCode = cli.flags.clean ? await cleanPlayground(engine.api, { yes: cli.flags.yes }, io) : await createPlayground(engine.api, { image: cli.flags.image, detachKeys }, io);
 	} catch (error) {
 		fail([engineMessage(error)]);
 	} finally {

@@ -41,7 +41,7 @@ async function chooseImage(docker: Docker, given: string | undefined, io: Conver
  * container to start again with -ai, all labelled. Nothing is made when any name is taken; a
  * container that fails to start takes the ones made before it away again.
  */
-export async function createPlayground(docker: Docker, options: { image?: string }, io: Conversation): Promise<number> {
+export async function createPlayground(docker: Docker, options: { image?: string; detachKeys: string }, io: Conversation): Promise<number> {
 	const P = T.playground;
 	const taken = await takenNames(docker);
 	if (taken.some(t => t.labelled)) {
@@ -66,7 +66,7 @@ export async function createPlayground(docker: Docker, options: { image?: string
 		}
 	}
 	io.print(P.created(image, PLAYGROUND_LABEL));
-	for (const practice of PRACTICES) io.print(`  ${practice.name.padEnd(18)} ${P.roles[practice.role](practice.name)}`);
+	for (const practice of PRACTICES) io.print(`  ${practice.name.padEnd(18)} ${P.roles[practice.role](practice.name, options.detachKeys)}`);
 	io.print(P.next);
 	return 0;
 }

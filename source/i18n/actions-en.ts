@@ -1,4 +1,4 @@
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './plural.js';
 
 /** What actions say in English: dialogs, refusals, results. */
 export const actionsEn = {

@@ -1,4 +1,4 @@
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './plural.js';
 
 /** What docker cp says in English: its form, checks, dialog and result. */
 export const copyEn = {

@@ -1,3 +1,4 @@
+import { plural } from './plural.js';
 import { KEYMAP, type ActionId } from '../keymap/keymap.js';
 import { actionsEn } from './actions-en.js';
 import { checksEn } from './checks-en.js';
@@ -13,8 +14,6 @@ import { miscEn } from './misc-en.js';
 export type KeyText = readonly [description: string, hint?: string];
 
 type Pair = readonly [label: string, explain: string];
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Every text the interface shows, in English. ko.ts has the same shape (the compiler and
@@ -175,7 +174,7 @@ export const en = {
 		none: 'No changes: its writable layer is empty, everything it sees comes from the image.',
 		note: 'In its thin writable layer: lost on docker rm unless committed (C) or kept in a volume.',
 	},
-	confirm: { on: 'on', off: 'off', notYet: ' (not possible yet)', cancel: ' cancel, nothing changes', learn: 'What this does' },
+	confirm: { on: 'on', off: 'off', notYet: ' (not possible yet)', cancel: ' cancel, nothing changes' },
 	learn: learnEn,
 	actions: actionsEn,
 	copy: copyEn,
@@ -201,7 +200,7 @@ export const en = {
 		created: (image: string, label: string) => `Made 3 practice containers from ${image}, each labelled ${label}:`,
 		roles: {
 			ticker: (name: string) => `detached (docker run -d): prints a tick every 2 s; l in dockdeck follows it (docker logs -f ${name})`,
-			shell: (name: string) => `interactive (docker run -dit): a attaches to its shell, ctrl-p ctrl-q detaches and leaves it running (docker attach ${name})`,
+			shell: (name: string, keys: string) => `interactive (docker run -dit): a attaches to its shell, ${keys} detaches and leaves it running (docker attach ${name})`,
 			exited: (name: string) => `exited, after an -it shell typed exit: A starts it again attached (docker start -ai ${name})`,
 		},
 		next: 'Now open the dashboard in learn mode: dockdeck --learn. Remove the practice containers with: dockdeck playground --clean',

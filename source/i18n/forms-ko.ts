@@ -3,7 +3,7 @@ import type { formsEn } from './forms-en.js';
 /** The run and build forms in Korean. */
 export const formsKo: typeof formsEn = {
 	labels: {
-		name: '이름', mode: '모드', interactive: '입력 (-i)', tty: '터미널 (-t)', env: '환경 변수 (-e)', ports: '포트 (-p)', command: '명령', rm: '자동 삭제 (--rm)', restart: '재시작',
+		name: '이름', mode: '모드', interactive: '입력 (-i)', tty: '터미널 (-t)', env: '환경 변수 (-e)', ports: '포트 (-p)', command: '명령', rm: '삭제 (--rm)', restart: '재시작',
 		context: '컨텍스트 폴더', dockerfile: 'Dockerfile', tag: '태그', args: '빌드 인자', target: '대상 단계', nocache: '캐시 안 씀',
 	},
 	choices: { detached: '분리', attached: '연결' },

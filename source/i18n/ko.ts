@@ -167,7 +167,7 @@ export const ko: Messages = {
 		none: '변경 없음: 쓰기 레이어가 비어 있고, 보이는 모든 것은 이미지에서 옴.',
 		note: '얇은 쓰기 레이어에 있음: 커밋(C)하거나 볼륨에 두지 않으면 docker rm 때 사라짐.',
 	},
-	confirm: { on: '켬', off: '끔', notYet: ' (아직 불가)', cancel: ' 취소, 아무것도 안 바뀜', learn: '하는 일' },
+	confirm: { on: '켬', off: '끔', notYet: ' (아직 불가)', cancel: ' 취소, 아무것도 안 바뀜' },
 	learn: learnKo,
 	actions: actionsKo,
 	copy: copyKo,
@@ -193,7 +193,7 @@ export const ko: Messages = {
 		created: (image, label) => `${image} 로 연습 컨테이너 3개를 만들었습니다. 모두 라벨 ${label} 이 붙어 있습니다:`,
 		roles: {
 			ticker: name => `분리 모드 (docker run -d): 2초마다 tick 을 출력; dockdeck 에서 l 로 따라감 (docker logs -f ${name})`,
-			shell: name => `대화형 (docker run -dit): a 로 셸에 연결, ctrl-p ctrl-q 로 분리하면 계속 실행 (docker attach ${name})`,
+			shell: (name, keys) => `대화형 (docker run -dit): a 로 셸에 연결, ${keys} 로 분리하면 계속 실행 (docker attach ${name})`,
 			exited: name => `종료됨, -it 셸에서 exit 를 친 뒤: A 로 다시 시작하며 연결 (docker start -ai ${name})`,
 		},
 		next: '이제 학습 모드로 대시보드를 여세요: dockdeck --learn. 연습 컨테이너는 dockdeck playground --clean 으로 지웁니다.',

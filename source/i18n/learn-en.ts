@@ -1,6 +1,5 @@
+import { plural } from './plural.js';
 import type { ContainerFacts, ImageFacts, LayerFacts, ReferenceFacts } from '../learn/facts.js';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Learn mode's sentences in English, made from real values. */
 export const learnEn = {

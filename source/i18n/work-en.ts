@@ -1,4 +1,4 @@
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './plural.js';
 
 /** Attach, exec, run, commit, rmi, tag, save and the forms' outcomes, in English. */
 export const workEn = {
