@@ -187,9 +187,19 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			'detail.scrollDown': { type: 'detailScroll', delta: Math.max(1, scrolled.height - 3), max: detailMax },
 			'learn.toggle': { type: 'learn' },
 			'filter.start': { type: 'filterStart' },
-			'filter.clear': { type: 'filterClear' },
-			'filter.accept': { type: 'filterEnd', keep: true },
-			'filter.cancel': { type: 'filterEnd', keep: false },
+			// the row highlighted in the filtered list stays selected when the filter goes
+			'filter.clear': () => {
+				dispatch({ type: 'move', keys, delta: 0 });
+				dispatch({ type: 'filterClear' });
+			},
+			'filter.accept': () => {
+				dispatch({ type: 'move', keys, delta: 0 });
+				dispatch({ type: 'filterEnd', keep: true });
+			},
+			'filter.cancel': () => {
+				dispatch({ type: 'move', keys, delta: 0 });
+				dispatch({ type: 'filterEnd', keep: false });
+			},
 			'container.attach': () => model.container && perform(() => attach(context, model.container!, { start: false })),
 			'container.startAttach': () => model.container && perform(() => attach(context, model.container!, { start: true })),
 			'container.exec': () => {

@@ -63,7 +63,7 @@ function toSvg(screen: Screen): string {
 	}
 	const w = Math.ceil(term.cols * CELL_W);
 	const h = term.rows * CELL_H;
-	return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="14">\n<rect width="100%" height="100%" fill="${BG}"/>\n${parts.join('\n')}\n</svg>\n`;
+	return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="DejaVu Sans Mono, Menlo, Consolas, NanumGothicCoding, Noto Sans Mono CJK KR, monospace" font-size="14">\n<rect width="100%" height="100%" fill="${BG}"/>\n${parts.join('\n')}\n</svg>\n`;
 }
 
 const engine = await startEngine(line => console.log(line));
@@ -80,6 +80,24 @@ try {
 	console.log(`wrote media/dashboard.svg (${screen.terminal.cols}x${screen.terminal.rows})`);
 	await screen.press('q');
 	await screen.exited;
+
+	// learn mode on the -it fixture, in English and, at 80x24, in Korean
+	for (const [file, cols, rows, env, expect] of [
+		['learn.svg', 120, 36, {}, 'runs with an interactive terminal'],
+		['learn-ko.svg', 80, 24, { LANG: 'ko_KR.UTF-8' }, '대화형 터미널'],
+	] as const) {
+		const learn = new Screen(['--host', engine.host, '--learn'], { cols, rows, env: { FORCE_COLOR: '3', ...env } });
+		await learn.waitFor(FIXTURES.shell, 10_000);
+		await learn.select(FIXTURES.shell);
+		await learn.press('\u001b');
+		await learn.waitFor(s => s.includes(expect), 5000);
+		await new Promise(r => setTimeout(r, 500));
+		await learn.lines();
+		fs.writeFileSync(path.join(MEDIA, file), toSvg(learn));
+		console.log(`wrote media/${file} (${cols}x${rows})`);
+		await learn.press('q');
+		await learn.exited;
+	}
 } finally {
 	await engine.stop();
 }
