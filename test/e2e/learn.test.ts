@@ -29,9 +29,15 @@ test('learn mode explains the selected container from its real state, and the te
 	text = await screen.waitFor(s => /It has written 4\d(\.\d)? ?kB to its own writable layer \(copy-on-write\), which rm would discard/.test(flat(s)), 10_000);
 	assert.ok(flat(text).includes(`$ docker start -ai ${name}`));
 
+	// another container, found with a filter that Esc then drops: it stays selected and explained
+	await screen.press(KEYS.escape);
+	await screen.select(FIXTURES.shell);
+	await screen.press(KEYS.escape);
+	text = await screen.waitFor(s => flat(s).includes(`${FIXTURES.shell} runs with an interactive terminal (-it)`) && s.includes(name) && s.includes(FIXTURES.ticker));
+
 	// L turns it off: the detail pane is back
 	await screen.press('L');
-	text = await screen.waitFor(s => !s.includes('Learn') && s.includes(`Container ${name}`));
+	text = await screen.waitFor(s => !s.includes('Learn') && s.includes(`Container ${FIXTURES.shell}`));
 	await screen.press('q');
 	assert.equal(await screen.exited, 0);
 });
