@@ -84,8 +84,9 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 	// the container's image config, to show what docker run changed (Env, Cmd, Entrypoint)
 	const containerImage = useDetail(store, snapshot, 'image', ui.panel === 'containers' ? container?.imageId : undefined);
 	const imageDetail = useDetail(store, snapshot, 'image', ui.panel === 'images' ? image?.id : undefined);
-	const layout = computeLayout(columns, bodyRows, ui.learn);
-	const valueWidth = Math.max(10, layout.detail.width - 15);
+	// the learn pane's lines are wrapped to its width first, so the side column can give it their height
+	const firstLayout = computeLayout(columns, bodyRows, ui.learn);
+	const valueWidth = Math.max(10, firstLayout.detail.width - 15);
 	const selectedLayer = ui.panel === 'layers' ? layers[layerCursor] : undefined;
 	const layerBase = selectedLayer && sharing?.base && layers.length === allLayers.length && layerCursor >= layers.length - sharing.base.steps ? sharing.base.label : undefined;
 
@@ -133,7 +134,8 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 			frees: d && usage ? removalFrees(d, used, usage) : undefined,
 		});
 	})();
-	const learn = layout.learn ? learnLines(lesson, layout.learn.width - 2) : undefined;
+	const learn = firstLayout.learn ? learnLines(lesson, firstLayout.learn.width - 2) : undefined;
+	const layout = learn && firstLayout.side ? computeLayout(columns, bodyRows, true, learn.length) : firstLayout;
 
 	return {
 		layout,

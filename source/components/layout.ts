@@ -14,7 +14,7 @@ export interface Layout {
 }
 
 /** Sizes the panels: wide terminals get a detail column; others stack it under the panels. */
-export function computeLayout(columns: number, body: number, learn = false): Layout {
+export function computeLayout(columns: number, body: number, learn = false, learnRows = 0): Layout {
 	if (columns >= 150) {
 		const detailWidth = Math.max(50, Math.floor(columns * 0.34));
 		const left = columns - detailWidth;
@@ -25,8 +25,8 @@ export function computeLayout(columns: number, body: number, learn = false): Lay
 			containers: { width: left, height: containers },
 			images: { width: left, height: images },
 			layers: { width: left, height: body - containers - images },
-			detail: { width: detailWidth, height: learn ? body - learnHeight(body) : body },
-			...(learn ? { learn: { width: detailWidth, height: learnHeight(body) } } : {}),
+			detail: { width: detailWidth, height: learn ? body - learnHeight(body, learnRows) : body },
+			...(learn ? { learn: { width: detailWidth, height: learnHeight(body, learnRows) } } : {}),
 		};
 	}
 	// learn mode gives the text more room and takes the detail pane's place
@@ -44,7 +44,11 @@ export function computeLayout(columns: number, body: number, learn = false): Lay
 	};
 }
 
-/** The learn pane's share of the side column: enough for its sentences, the detail keeps the rest. */
-function learnHeight(body: number): number {
-	return Math.max(8, Math.min(16, Math.floor(body * 0.45)));
+/**
+ * The learn pane's share of the side column: all its lines when they fit, while the detail pane
+ * keeps at least 8 rows; without a line count yet, nearly half.
+ */
+function learnHeight(body: number, rows: number): number {
+	const most = Math.max(8, body - 8);
+	return rows > 0 ? Math.max(6, Math.min(most, rows + 2)) : Math.max(8, Math.min(16, Math.floor(body * 0.45)));
 }

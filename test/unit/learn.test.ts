@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ContainerSummary, ImageDetail, ImageRow, LayerRow } from '../../source/docker/types.js';
+import { computeLayout } from '../../source/components/layout.js';
 import { displayWidth, wrapText } from '../../source/format/text.js';
 import { setLanguage } from '../../source/i18n/index.js';
 import { containerLesson, imageLesson, layerLesson, referenceFacts } from '../../source/learn/explain.js';
@@ -75,6 +76,13 @@ test('a layer is explained: metadata or files, sharing, and what a change does t
 	assert.match(text(lesson), /a change here runs it and the 2 later steps again/);
 	lesson = layerLesson(layer('Imported from -', false), { image: 'demo:1', index: 5, total: 6, sharing: 1, base: 'dockdeck-base:latest' });
 	assert.match(text(lesson), /\(docker import\).*shared with 1 other image.*It came with FROM dockdeck-base:latest/);
+});
+
+test('beside the detail pane the learn pane gets the rows its lines need, and the detail keeps at least 8', () => {
+	assert.deepEqual([computeLayout(200, 50, true, 20).learn?.height, computeLayout(200, 50, true, 20).detail.height], [22, 28]);
+	assert.deepEqual([computeLayout(200, 50, true, 80).learn?.height, computeLayout(200, 50, true, 80).detail.height], [42, 8]);
+	// stacked, it takes the detail pane's place whatever its length
+	assert.deepEqual([computeLayout(120, 38, true, 80).learn?.height, computeLayout(120, 38, true, 80).detail.height], [16, 0]);
 });
 
 test('the same facts in Korean, and wrapped Hangul never passes the pane width', () => {
