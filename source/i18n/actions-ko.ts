@@ -1,3 +1,4 @@
+import { josa, particle } from './particle.js';
 import type { actionsEn } from './actions-en.js';
 
 /** What actions say in Korean. */
@@ -13,13 +14,13 @@ export const actionsKo: typeof actionsEn = {
 	alreadyRunning: '이미 실행 중입니다',
 	notRunning: state => `실행 중이 아닙니다 (${state})`,
 	notPaused: '일시정지 상태가 아닙니다',
-	readOnly: what => `--read-only 에서는 ${what} 를 쓸 수 없습니다: dockdeck 은 엔진을 바꾸지 않습니다.`,
+	readOnly: what => `--read-only 에서는 ${josa(what, '를')} 쓸 수 없습니다: dockdeck 은 엔진을 바꾸지 않습니다.`,
 	done: (name, done, command) => `${name} ${done} (${command}).`,
 	failed: (command, reason) => `${command} 실패: ${reason}`,
-	notDone: (done, name, why) => `${done} 안 함: ${name} 는 ${why}.`,
-	confirmTitle: (doing, name) => `컨테이너 ${name} 를 ${doing}할까요?`,
+	notDone: (done, name, why) => `${done} 안 함: ${josa(name, '는')} ${why}.`,
+	confirmTitle: (doing, name) => `컨테이너 ${josa(name, '를')} ${doing}할까요?`,
 	remove: {
-		title: name => `컨테이너 ${name} 를 삭제할까요?`,
+		title: name => `컨테이너 ${josa(name, '를')} 삭제할까요?`,
 		layerGoes: '쓰기 레이어도 함께 사라집니다: 커밋하거나 볼륨에 두지 않은 변경 파일은 잃습니다.',
 		needsForce: state => `상태가 ${state} 입니다: 삭제하려면 강제가 필요하고, 먼저 프로세스를 종료합니다.`,
 		state: state => `상태: ${state}.`,
@@ -27,22 +28,22 @@ export const actionsKo: typeof actionsEn = {
 		volumesKept: '볼륨은 남습니다.',
 		force: '강제 (실행 중이면 종료)',
 		volumes: '익명 볼륨도 삭제',
-		refusal: (name, state) => `${name} 는 ${state} 상태입니다: f 로 강제를 고르거나, Esc 로 그대로 두세요.`,
+		refusal: (name, state) => `${josa(name, '는')} ${state} 상태입니다: f 로 강제를 고르거나, Esc 로 그대로 두세요.`,
 		confirm: '삭제',
 		removed: (name, command) => `${name} 삭제함 (${command}).`,
-		gone: name => `${name} 는 이미 없습니다: 아무것도 삭제하지 않음.`,
+		gone: name => `${josa(name, '는')} 이미 없습니다: 아무것도 삭제하지 않음.`,
 	},
 	busy: '아직 이전 동작을 처리하는 중…',
 	failedPlain: reason => `실패: ${reason}`,
 	noContainer: '선택한 컨테이너가 없습니다.',
 	noImage: '선택한 이미지가 없습니다.',
 	vanished: {
-		title: name => `${name} 가 더 이상 없습니다`,
+		title: name => `${josa(name, '가')} 더 이상 없습니다`,
 		line: '이 창이 열려 있는 동안 dockdeck 밖에서 삭제되었습니다. 아무것도 하지 않습니다.',
 		confirm: '닫기',
-		result: name => `${name} 가 없어짐: 아무것도 안 함.`,
+		result: name => `${josa(name, '가')} 없어짐: 아무것도 안 함.`,
 	},
-	cancelled: { prune: '취소: 아무것도 삭제하지 않았습니다.', copy: '취소: 아무것도 복사하지 않았습니다.', other: name => `취소: ${name} 는 그대로입니다.` },
+	cancelled: { prune: '취소: 아무것도 삭제하지 않았습니다.', copy: '취소: 아무것도 복사하지 않았습니다.', other: name => `취소: ${josa(name, '는')} 그대로입니다.` },
 	prompts: {
 		context: (names, now) => `전환할 컨텍스트 (${names}; 지금 ${now})`,
 		exec: (name, shell) => `${name} 안에서 실행 (Enter: ${shell})`,
@@ -52,7 +53,7 @@ export const actionsKo: typeof actionsEn = {
 	},
 	filterTyping: '필터 입력 중: Enter 로 유지, Esc 로 버림',
 	logs: {
-		noMore: (search, above) => `"${search}" 와 일치하는 것이 ${above ? '위에' : '아래에'} 더 없습니다.`,
+		noMore: (search, above) => `"${search}"${particle(search, '와')} 일치하는 것이 ${above ? '위에' : '아래에'} 더 없습니다.`,
 		searchFirst: '먼저 / 로 검색하세요.',
 	},
 	prune: {
@@ -63,7 +64,7 @@ export const actionsKo: typeof actionsEn = {
 		result: (removed, chosen, skipped, freed, guess, held) =>
 			`${chosen}개 중 ${removed}개 삭제${skipped ? ` (${skipped}개 건너뜀: 목록 참고)` : ''}; ${freed} 확보 (예상 ${guess}).${held ? ' 예상보다 적음: 일부 레이어는 빌드 캐시나 다른 이미지가 아직 쥐고 있습니다.' : ''}`,
 		failed: reason => `정리 실패: ${reason}`,
-		title: (n, frees) => `${n}개 항목을 삭제해 약 ${frees} 를 확보할까요?`,
+		title: (n, frees) => `${n}개 항목을 삭제해 약 ${josa(frees, '를')} 확보할까요?`,
 		group: (n, group, labels) => `${group} ${n}개: ${labels}`,
 		how: '하나씩 삭제하고 강제하지 않습니다: 미리 보기 뒤 시작되거나 쓰이게 된 것은 건너뛰고 알려 줍니다.',
 		nothingTicked: '체크한 것이 없습니다: Space 는 항목 하나, x 는 그룹 전체를 체크합니다.',

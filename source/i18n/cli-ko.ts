@@ -1,3 +1,4 @@
+import { josa, particle } from './particle.js';
 import type { cliEn } from './cli-en.js';
 
 /** What the command line prints in Korean. */
@@ -57,17 +58,17 @@ export const cliKo: typeof cliEn = {
     $ dockdeck build . -t myapp:dev
     $ dockdeck playground && dockdeck --learn
 `,
-	badLanguage: (source, value) => `${source} "${value}" 는 dockdeck 의 언어가 아닙니다: en 또는 ko 를 쓰세요`,
+	badLanguage: (source, value) => `${source} "${value}"${particle(value, '는')} dockdeck 의 언어가 아닙니다: en 또는 ko 를 쓰세요`,
 	buildNeedsPath: 'dockdeck build 에는 빌드할 폴더가 필요합니다: dockdeck build 경로',
 	buildOneFolder: arg => `예상하지 못한 인자 "${arg}": dockdeck build 는 폴더 하나만 받습니다`,
 	playgroundNoArgs: arg => `예상하지 못한 인자 "${arg}": dockdeck playground 는 옵션만 받습니다 (--image, --clean, --yes)`,
 	unexpected: arg => `예상하지 못한 인자 "${arg}": dockdeck --help 를 보세요`,
-	flagNeeds: (flag, command) => `${flag} 는 dockdeck ${command} 와 함께 씁니다: dockdeck --help 를 보세요`,
+	flagNeeds: (flag, command) => `${josa(flag, '는')} dockdeck ${josa(command, '와')} 함께 씁니다: dockdeck --help 를 보세요`,
 	buildReadOnly: 'dockdeck build 는 엔진을 바꾸므로 --read-only 와 함께 쓸 수 없습니다',
 	playgroundReadOnly: 'dockdeck playground 는 엔진을 바꾸므로 --read-only 와 함께 쓸 수 없습니다',
-	readOnlyEngine: (command, address, file) => `dockdeck ${command} 는 엔진을 바꾸는데, ${file} 에서 ${address} 는 읽기 전용입니다`,
+	readOnlyEngine: (command, address, file) => `dockdeck ${josa(command, '는')} 엔진을 바꾸는데, ${file} 에서 ${josa(address, '는')} 읽기 전용입니다`,
 	detachKeys: reason => `--detach-keys: ${reason}`,
-	logBuffer: value => `--log-buffer "${value}" 가 올바르지 않습니다: 100 에서 1000000 사이의 정수 줄 수를 주세요`,
+	logBuffer: value => `--log-buffer "${value}"${particle(value, '가')} 올바르지 않습니다: 100 에서 1000000 사이의 정수 줄 수를 주세요`,
 	needsTerminal: '대화형 터미널이 필요합니다: 파이프가 아니라 터미널에서 실행하세요.',
 	fix: fix => `해결: ${fix}`,
 	internal: message => `내부 오류: ${message}`,

@@ -1,3 +1,4 @@
+import { josa, particle } from './particle.js';
 import type { Messages } from './en.js';
 import { actionsKo } from './actions-ko.js';
 import { checksKo } from './checks-ko.js';
@@ -62,7 +63,7 @@ export const ko: Messages = {
 		loading: '레이어 불러오는 중…',
 	},
 	mode: {
-		exited: code => [`종료 ${code}`, `멈춤; 주 프로세스가 코드 ${code}로 끝남`] as Pair,
+		exited: code => [`종료 ${code}`, `멈춤; 주 프로세스가 코드 ${josa(code, '로')} 끝남`] as Pair,
 		created: ['생성됨', '만들어졌지만 시작한 적 없음'],
 		paused: ['일시정지', '프로세스가 얼어 있음 (docker pause)'],
 		restarting: ['재시작', '종료 후 엔진이 다시 시작하는 중'],
@@ -106,7 +107,7 @@ export const ko: Messages = {
 		noDigests: '(없음: 여기서 빌드하거나 가져옴, push 나 pull 한 적 없음)',
 		frees: {
 			untagOnly: tags => `다른 이름이 있는 동안은 확보 공간 없음: 태그 ${tags}개 중 하나를 지우면 태그만 떨어짐`,
-			notAll: (unique, size, shared) => `지금 ${size} 가 아니라 ${unique} 확보: 공유하는 ${shared} 는 다른 이미지를 위해 남음`,
+			notAll: (unique, size, shared) => `지금 ${josa(size, '가')} 아니라 ${unique} 확보: 공유하는 ${josa(shared, '는')} 다른 이미지를 위해 남음`,
 			inUse: (users, then) => `컨테이너 ${users}개가 쓰는 동안은 불가; 그 뒤에는 ${then}`,
 			all: unique => `지금 ${unique} 확보 (공유하는 부분 없음)`,
 		},
@@ -178,31 +179,31 @@ export const ko: Messages = {
 	misc: miscKo,
 	cli: cliKo,
 	playground: {
-		notLocalNoAsk: image => `${image} 는 이 엔진에 없고, dockdeck 은 묻지 않고 pull 하지 않습니다: 터미널에서 실행해 질문에 답하거나, 로컬 이미지를 고르세요 (docker images).`,
-		pullQuestion: image => `${image} 는 이 엔진에 없습니다. 레지스트리에서 pull 할까요? [y/N] `,
+		notLocalNoAsk: image => `${josa(image, '는')} 이 엔진에 없고, dockdeck 은 묻지 않고 pull 하지 않습니다: 터미널에서 실행해 질문에 답하거나, 로컬 이미지를 고르세요 (docker images).`,
+		pullQuestion: image => `${josa(image, '는')} 이 엔진에 없습니다. 레지스트리에서 pull 할까요? [y/N] `,
 		notPulled: '아무것도 pull 하지 않았고 아무것도 만들지 않았습니다.',
 		pulling: image => `${image} pull 하는 중…`,
 		noImages: '이 엔진에는 연습에 쓸 태그 붙은 이미지가 없습니다: docker pull busybox (또는 docker import, docker build)로 만든 뒤 dockdeck playground 를 다시 실행하세요.',
 		giveImage: some => `쓸 로컬 이미지를 정하세요: dockdeck playground --image ${some[0]} (로컬 이미지: ${some.join(', ')}).`,
 		pickTitle: '연습 컨테이너를 어떤 로컬 이미지로 실행할까요? 셸(sh)이 있어야 하며, 아무것도 pull 하지 않습니다.',
 		pickQuestion: first => `번호나 이름 [1 = ${first}]: `,
-		badChoice: answer => `"${answer}" 는 목록에 있는 이미지가 아닙니다: 아무것도 만들지 않았습니다.`,
+		badChoice: answer => `"${answer}"${particle(answer, '는')} 목록에 있는 이미지가 아닙니다: 아무것도 만들지 않았습니다.`,
 		exists: names => `연습장이 이미 있습니다 (${names.join(', ')}): dockdeck playground --clean 으로 지웁니다.`,
 		nameTaken: names => `연습장 것이 아닌 컨테이너가 이미 ${names.join(', ')} 이름을 쓰고 있습니다: 아무것도 만들지 않았습니다. 먼저 이름을 바꾸거나 지우세요.`,
-		failed: (name, image, reason) => `${image} 로 ${name} 를 시작하지 못했습니다: ${reason}. 지금까지 만든 연습 컨테이너는 지웠습니다; busybox 나 alpine 처럼 셸(sh)이 있는 이미지를 고르세요.`,
-		created: (image, label) => `${image} 로 연습 컨테이너 3개를 만들었습니다. 모두 라벨 ${label} 이 붙어 있습니다:`,
+		failed: (name, image, reason) => `${josa(image, '로')} ${josa(name, '를')} 시작하지 못했습니다: ${reason}. 지금까지 만든 연습 컨테이너는 지웠습니다; busybox 나 alpine 처럼 셸(sh)이 있는 이미지를 고르세요.`,
+		created: (image, label) => `${josa(image, '로')} 연습 컨테이너 3개를 만들었습니다. 모두 라벨 ${josa(label, '이')} 붙어 있습니다:`,
 		roles: {
 			ticker: name => `분리 모드 (docker run -d): 2초마다 tick 을 출력; dockdeck 에서 l 로 따라감 (docker logs -f ${name})`,
-			shell: (name, keys) => `대화형 (docker run -dit): a 로 셸에 연결, ${keys} 로 분리하면 계속 실행 (docker attach ${name})`,
+			shell: (name, keys) => `대화형 (docker run -dit): a 로 셸에 연결, ${josa(keys, '로')} 분리하면 계속 실행 (docker attach ${name})`,
 			exited: name => `종료됨, -it 셸에서 exit 를 친 뒤: A 로 다시 시작하며 연결 (docker start -ai ${name})`,
 		},
 		next: '이제 학습 모드로 대시보드를 여세요: dockdeck --learn. 연습 컨테이너는 dockdeck playground --clean 으로 지웁니다.',
 		nothingToClean: label => `연습장 컨테이너(라벨 ${label})가 없습니다: 지울 것이 없습니다.`,
-		willRemove: (n, label) => `라벨 ${label} 이 붙은 컨테이너 ${n}개만 지웁니다 (docker rm -f -v):`,
+		willRemove: (n, label) => `라벨 ${josa(label, '이')} 붙은 컨테이너 ${n}개만 지웁니다 (docker rm -f -v):`,
 		confirmNoAsk: '아무것도 지우지 않았습니다: 터미널에서 확인하거나 --yes 를 붙이세요.',
 		removeQuestion: n => `${n}개를 지울까요? [y/N] `,
 		cancelled: '취소: 아무것도 지우지 않았습니다.',
 		removed: name => `${name} 삭제함`,
-		notRemoved: (name, reason) => `${name} 를 지우지 못함: ${reason}`,
+		notRemoved: (name, reason) => `${josa(name, '를')} 지우지 못함: ${reason}`,
 	},
 };

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { FIXTURES } from '../support/engine.js';
 import { KEYS, Screen } from '../support/pty.js';
 import { requireEngine } from '../support/test-engine.js';
+import { josa } from '../../source/i18n/particle.js';
 
 const flat = (screen: string) => screen.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
 
@@ -73,7 +74,7 @@ test('in Korean at 80x24 every box stays closed with Hangul in the texts, the de
 	t.after(() => screen.kill('SIGKILL'));
 	await screen.waitFor('1 컨테이너');
 	await screen.select(name);
-	let text = await screen.waitFor(s => flat(s).includes(`${name} 는 분리 모드(-d)로 실행 중입니다`));
+	let text = await screen.waitFor(s => flat(s).includes(`${josa(name, '는')} 분리 모드(-d)로 실행 중입니다`));
 	assert.match(text, /이름 +이미지 +모드 +상태/);
 	assert.deepEqual(await screen.borderProblems(), [], text);
 

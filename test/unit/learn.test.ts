@@ -4,6 +4,7 @@ import type { ContainerSummary, ImageDetail, ImageRow, LayerRow } from '../../so
 import { computeLayout } from '../../source/components/layout.js';
 import { displayWidth, wrapText } from '../../source/format/text.js';
 import { setLanguage } from '../../source/i18n/index.js';
+import { josa } from '../../source/i18n/particle.js';
 import { containerLesson, imageLesson, layerLesson, referenceFacts } from '../../source/learn/explain.js';
 
 const container = (over: Partial<ContainerSummary> = {}): ContainerSummary => ({ id: 'c1', name: 'web', image: 'demo:1', imageId: 'sha256:aa', state: 'running', status: 'Up 1 minute', ports: '', created: 0, command: 'sh', ...over });
@@ -89,12 +90,16 @@ test('the same facts in Korean, and wrapped Hangul never passes the pane width',
 	setLanguage('ko');
 	try {
 		const lesson = containerLesson(container({ state: 'exited', exitCode: 3 }), { siblings: 0, detachKeys: 'ctrl-p ctrl-q', usage: { sizeRw: 12_000, sizeRootFs: 2_012_000 } });
-		assert.match(text(lesson), /web 는 멈췄습니다: 주 프로세스가 코드 3로 끝났습니다/);
-		assert.match(text(lesson), /쓰기 레이어\(copy-on-write\)에 12(\.0)? ?kB 를 썼고, rm 하면 사라집니다/);
+		assert.match(text(lesson), /web는 멈췄습니다: 주 프로세스가 코드 3으로 끝났습니다/);
+		assert.match(text(lesson), /쓰기 레이어\(copy-on-write\)에 12(\.0)? ?kB를 썼고, rm 하면 사라집니다/);
 		for (const width of [10, 37, 78]) {
 			for (const sentence of lesson.sentences) for (const line of wrapText(sentence, width)) assert.ok(displayWidth(line) <= width, `"${line}" is wider than ${width}`);
 		}
 		assert.deepEqual(wrapText('가나다라마바', 5), ['가나', '다라', '마바']);
+		// particles follow the word: 은/는, 을/를, 으로/로 (ㄹ takes 로)
+		assert.deepEqual([josa('서울', '는'), josa('도쿄', '은'), josa('web', '를'), josa('html', '을'), josa(3, '로'), josa(1, '으로'), josa('파일', '으로'), josa('명령', '와')], ['서울은', '도쿄는', 'web를', 'html을', '3으로', '1로', '파일로', '명령과']);
+		const both = containerLesson(container(), { siblings: 0, detachKeys: 'ctrl-p ctrl-q', facts, image: imageDetail(), detail: { ...facts, id: 'c1', name: 'web', image: 'demo:1', imageId: 'sha256:aa', state: 'running', error: '', command: 'sleep 9', cmd: ['sleep', '9'], entrypoint: null, env: ['PATH=/bin', 'MODE=prod'], mounts: [], ports: [], created: 0, workingDir: '', user: '', restartPolicy: 'no' } });
+		assert.match(text(both), /docker run 이 환경 변수 1개와 명령을 지정했고/);
 	} finally {
 		setLanguage('en');
 	}
