@@ -370,7 +370,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			) : ui.view === 'changes' && changes ? (
 				<ChangesView state={changes} width={columns} height={logsHeight} />
 			) : ui.view === 'prune' && prune ? (
-				<PruneView state={prune} width={columns} height={logsHeight} />
+				<PruneView state={prune} width={columns} height={logsHeight} learn={ui.learn} />
 			) : ui.view === 'logs' && logs ? (
 				<LogsView session={logs} ui={ui.logs} width={columns} height={logsHeight} matches={matches} />
 			) : (

@@ -7,6 +7,7 @@ export const learnEn = {
 	off: 'Learn mode: L shows what the selected item is, in plain words.',
 	nothing: 'Select a container, an image or a layer: this pane explains it with its real values.',
 	commands: 'As docker commands',
+	prune: 'Prune removes what nothing uses: stopped containers with their thin layers, dangling images (no tag points at them), unused images (no container was made from them) and build cache. Untick what you want to keep; each item is removed on its own, and what comes into use meanwhile is skipped.',
 	container(f: ContainerFacts): string[] {
 		const mode = {
 			detached: `${f.name} runs detached (-d): it has no terminal, its output goes to its log (l shows it, as docker logs -f).`,
@@ -20,7 +21,7 @@ export const learnEn = {
 		}[f.mode];
 		const layers = f.imageLayers === undefined ? '' : ` (${plural(f.imageLayers, 'read-only layer')}${f.sharingImages ? `, shared with ${plural(f.sharingImages, 'other image')}` : ''})`;
 		const image = `It is an instance of the image ${f.image}${layers}: one image is a template for any number of containers${f.siblings ? `, and ${plural(f.siblings, 'other container')} here came from it too` : ''}.`;
-		const written = f.written === undefined ? '' : f.wroteNothing ? 'It has written nothing to its own writable layer yet: every file it sees comes from the image.' : `It has written ${f.written} to its own writable layer (copy-on-write), which rm would discard; C commits it as a new image.`;
+		const written = f.written === undefined ? '' : f.wroteNothing ? 'It has written nothing to its own writable layer yet: every file it sees comes from the image.' : `It has written ${f.written} to its own writable layer (copy-on-write), which rm would discard. C commits that layer as a new image; a Dockerfile step built with b (docker build) makes the same change in a way that can be repeated and reviewed.`;
 		const o = f.overrides;
 		const set = o && (o.env || o.cmd || o.entrypoint) ? `docker run set ${[o.env ? plural(o.env, 'Env entry', 'Env entries') : '', o.cmd ? 'its command' : '', o.entrypoint ? 'its entrypoint' : ''].filter(Boolean).join(' and ')}; the rest came from the image's ENV and CMD.` : o ? "Its Env and command are the image's own (ENV and CMD), which docker run could override." : '';
 		return [mode, image, written, set].filter(Boolean);

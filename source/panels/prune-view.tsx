@@ -1,3 +1,5 @@
+import { Box, Text } from 'ink';
+import { wrapText } from '../format/text.js';
 import { Frame } from '../components/frame.js';
 import { Table, type Column, type Row } from '../components/table.js';
 import { formatBytes } from '../format/bytes.js';
@@ -33,7 +35,7 @@ export function pruneRows(state: PruneState): Row[] {
 }
 
 /** The prune view (p): the preview, to untick, then the outcome with the space actually freed. */
-export function PruneView({ state, width, height }: { readonly state: PruneState; readonly width: number; readonly height: number }) {
+export function PruneView({ state, width, height, learn = false }: { readonly state: PruneState; readonly width: number; readonly height: number; readonly learn?: boolean }) {
 	const ticked = state.items.filter(i => state.ticked.has(i.id)).length;
 	const info =
 		state.status === 'done'
@@ -47,9 +49,18 @@ export function PruneView({ state, width, height }: { readonly state: PruneState
 			: state.status === 'error'
 				? T.prune.cannot(state.error ?? '')
 				: T.prune.nothing;
+	// learn mode: what a prune is, in a few lines above the list
+	const lesson = learn ? wrapText(T.learn.prune, Math.max(10, width - 2)).slice(0, Math.max(0, Math.floor((height - 6) / 2))) : [];
 	return (
 		<Frame title={T.prune.title} info={info} width={width} height={height} focused>
-			<Table columns={columns()} rows={pruneRows(state)} cursor={state.cursor} width={width - 2} height={height - 3} focused empty={empty} />
+			<Box flexDirection="column">
+				{lesson.map((line, i) => (
+					<Text key={i} color="magenta" wrap="truncate">
+						{line}
+					</Text>
+				))}
+				<Table columns={columns()} rows={pruneRows(state)} cursor={state.cursor} width={width - 2} height={height - 3 - lesson.length} focused empty={empty} />
+			</Box>
 		</Frame>
 	);
 }

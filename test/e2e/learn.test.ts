@@ -36,6 +36,12 @@ test('learn mode explains the selected container from its real state, and the te
 	await screen.press(KEYS.escape);
 	text = await screen.waitFor(s => flat(s).includes(`${FIXTURES.shell} runs with an interactive terminal (-it)`) && s.includes(name) && s.includes(FIXTURES.ticker));
 
+	// the prune preview says what a prune is, in learn mode
+	await screen.press('p');
+	await screen.waitFor(s => flat(s).includes('Prune removes what nothing uses: stopped containers with their thin layers, dangling images'));
+	await screen.press(KEYS.escape);
+	await screen.waitFor('1 Containers');
+
 	// L turns it off: the detail pane is back
 	await screen.press('L');
 	text = await screen.waitFor(s => !s.includes('Learn') && s.includes(`Container ${FIXTURES.shell}`));
