@@ -81,6 +81,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		: undefined;
 
 	const containerDetail = useDetail(store, snapshot, 'container', ui.panel === 'containers' ? container?.id : undefined);
+	useFreshUsage(store, snapshot, ui.panel === 'containers' ? container : undefined);
 	// the container's image config, to show what docker run changed (Env, Cmd, Entrypoint)
 	const containerImage = useDetail(store, snapshot, 'image', ui.panel === 'containers' ? container?.imageId : undefined);
 	const imageDetail = useDetail(store, snapshot, 'image', ui.panel === 'images' ? image?.id : undefined);
@@ -154,6 +155,18 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		learn,
 		wantFacts: store.wantFacts,
 	};
+}
+
+/**
+ * A stopped container on screen whose thin layer was measured while it still ran gets it measured
+ * again, once: what it wrote last is in the detail and learn panes. Stops elsewhere cost nothing.
+ */
+function useFreshUsage(store: Store, snapshot: Snapshot, container: ContainerSummary | undefined): void {
+	const finished = container && container.state === 'exited' ? snapshot.facts.get(container.id)?.finishedAt : undefined;
+	const stale = finished !== undefined && snapshot.usage !== undefined && snapshot.usage.at < finished;
+	useEffect(() => {
+		if (stale) store.refreshUsageNow();
+	}, [stale, container?.id]);
 }
 
 /** The three panels and the detail pane, laid out for the terminal. */

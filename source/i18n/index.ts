@@ -41,3 +41,19 @@ export function pickLanguage(flag: string | undefined, configured: string | unde
 	const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
 	return /^ko([_.@-]|$)/i.test(locale) ? 'ko' : 'en';
 }
+
+/**
+ * A value made from the texts of the language in force, made once per language: table columns keep
+ * their identity from frame to frame, so memoised rows are not drawn again for nothing.
+ */
+export function perLanguage<V>(make: () => V): () => V {
+	let made: V | undefined;
+	let madeFor: Messages | undefined;
+	return () => {
+		if (madeFor !== T) {
+			made = make();
+			madeFor = T;
+		}
+		return made as V;
+	};
+}

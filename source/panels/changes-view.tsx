@@ -3,7 +3,7 @@ import { Frame } from '../components/frame.js';
 import { Table, type Column, type Row } from '../components/table.js';
 import type { Change } from '../docker/changes.js';
 import { formatBytes } from '../format/bytes.js';
-import { T } from '../i18n/index.js';
+import { perLanguage, T } from '../i18n/index.js';
 
 /** The changes view's data: whose changes, and the list once read. */
 export interface ChangesState {
@@ -17,11 +17,11 @@ export interface ChangesState {
 	readonly sizeRw?: number;
 }
 
-const columns = (c = T.changes.columns): readonly Column[] => [
+const columns = perLanguage((c = T.changes.columns): readonly Column[] => [
 	{ title: '', width: 1 },
 	{ title: c.what, width: 8 },
 	{ title: c.path, flex: 1, min: 10 },
-];
+]);
 
 const TONE = { A: 'good', C: 'warn', D: 'bad' } as const;
 

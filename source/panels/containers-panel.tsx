@@ -3,16 +3,16 @@ import { lazyRows, type Column, type Row, type RowList } from '../components/tab
 import type { ContainerRunFacts, ContainerSummary } from '../docker/types.js';
 import { formatAge } from '../format/age.js';
 import { containerMode, containerStatus } from '../format/container-mode.js';
-import { T } from '../i18n/index.js';
+import { perLanguage, T } from '../i18n/index.js';
 
-const columns = (c = T.containers.columns): readonly Column[] => [
+const columns = perLanguage((c = T.containers.columns): readonly Column[] => [
 	{ title: c.name, flex: 3, min: 10 },
 	{ title: c.image, flex: 3, min: 8 },
 	{ title: c.mode, width: 9 },
 	{ title: c.status, width: 14 },
 	{ title: c.ports, flex: 2, min: 5, optional: true },
 	{ title: c.age, width: 4, align: 'right' },
-];
+]);
 
 /** Table rows for containers: name, image, mode badge, status, ports, age; made only for the rows shown. */
 export function containerRows(containers: readonly ContainerSummary[], facts: ReadonlyMap<string, ContainerRunFacts>, now: number, markImage?: string): RowList {

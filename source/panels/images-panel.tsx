@@ -5,9 +5,9 @@ import type { ImageUsage } from '../docker/usage.js';
 import { formatAge } from '../format/age.js';
 import { formatBytes } from '../format/bytes.js';
 import { shortId } from '../format/ids.js';
-import { T } from '../i18n/index.js';
+import { perLanguage, T } from '../i18n/index.js';
 
-const columns = (c = T.images.columns): readonly Column[] => [
+const columns = perLanguage((c = T.images.columns): readonly Column[] => [
 	{ title: c.ref, flex: 1, min: 20 },
 	{ title: c.id, width: 12, optional: true },
 	{ title: c.size, width: 7, align: 'right' },
@@ -15,7 +15,7 @@ const columns = (c = T.images.columns): readonly Column[] => [
 	{ title: c.shared, width: 7, align: 'right', optional: true },
 	{ title: c.age, width: 4, align: 'right', optional: true },
 	{ title: c.used, width: 4, align: 'right' },
-];
+]);
 
 /** "repo:tag", or "<none> (dangling)" for an untagged image. */
 export function imageLabel(image: ImageRow): string {

@@ -4,15 +4,18 @@ import type { ImageLayers, LayerRow } from '../docker/types.js';
 import { formatBytes } from '../format/bytes.js';
 import { shortDigest } from '../format/ids.js';
 import type { Resource } from '../store/store.js';
-import { T } from '../i18n/index.js';
+import { perLanguage, T } from '../i18n/index.js';
 
-const columns = (names: boolean, build: boolean, c = T.layers.columns): readonly Column[] => [
+const makeColumns = (names: boolean, build: boolean, c = T.layers.columns): readonly Column[] => [
 	{ title: c.instruction, flex: 2, min: 12 },
 	{ title: c.size, width: 7, align: 'right' },
 	names ? { title: c.alsoIn, flex: 1, min: 8 } : { title: c.shared, width: 6, align: 'right' },
 	build ? { title: c.build, width: 6 } : { title: c.digest, width: 12 },
 	{ title: c.from, width: 6, optional: true },
 ];
+// the four column sets, made once per language so the rows' memo holds
+const columnSets = perLanguage(() => [makeColumns(false, false), makeColumns(false, true), makeColumns(true, false), makeColumns(true, true)]);
+const columns = (names: boolean, build: boolean) => columnSets()[(names ? 2 : 0) + (build ? 1 : 0)]!;
 
 /** How the selected image's layers relate to the other local images. */
 export interface LayerSharing {

@@ -4,15 +4,15 @@ import { Frame } from '../components/frame.js';
 import { Table, type Column, type Row } from '../components/table.js';
 import { formatBytes } from '../format/bytes.js';
 import { estimate, type PruneState } from '../use-prune.js';
-import { T } from '../i18n/index.js';
+import { perLanguage, T } from '../i18n/index.js';
 
-const columns = (c = T.prune.columns): readonly Column[] => [
+const columns = perLanguage((c = T.prune.columns): readonly Column[] => [
 	{ title: '', width: 3 },
 	{ title: c.what, width: 18 },
 	{ title: c.name, flex: 2, min: 12 },
 	{ title: c.frees, width: 8, align: 'right' },
 	{ title: c.result, flex: 1, min: 8, optional: true },
-];
+]);
 
 /** Rows of the prune view: ticked or not, its group, name, what it frees, and after a run how it went. */
 export function pruneRows(state: PruneState): Row[] {

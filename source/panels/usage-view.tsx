@@ -3,16 +3,16 @@ import { Frame } from '../components/frame.js';
 import { Table, type Column, type Row } from '../components/table.js';
 import type { DiskUsage } from '../docker/usage.js';
 import { formatBytes } from '../format/bytes.js';
-import { T } from '../i18n/index.js';
+import { perLanguage, T } from '../i18n/index.js';
 
-const columns = (c = T.usage.columns): readonly Column[] => [
+const columns = perLanguage((c = T.usage.columns): readonly Column[] => [
 	{ title: c.type, width: 14 },
 	{ title: c.total, width: 6, align: 'right' },
 	{ title: c.active, width: 6, align: 'right' },
 	{ title: c.size, width: 9, align: 'right' },
 	{ title: c.reclaimable, width: 16, align: 'right' },
 	{ title: c.meaning, flex: 1, min: 10, optional: true },
-];
+]);
 
 /** `docker system df` as rows: totals, what is in use, and what a prune could give back. */
 export function usageRows(usage: DiskUsage): Row[] {

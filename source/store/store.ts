@@ -188,8 +188,6 @@ export class Store {
 			const ids = new Set(containers.map(c => c.id));
 			const changedSet = !sameSet(ids, this.containerIds);
 			this.containerIds = ids;
-			// a container that stopped has written its last to its thin layer: its size is worth reading
-			const stopped = containers.some(c => LIVE_STATES.has(this.states.get(c.id) ?? 'created') && !LIVE_STATES.has(c.state));
 			this.states = new Map(containers.map(c => [c.id, c.state]));
 			this.factAsked.clear();
 			this.update({ containers, loaded: this.containersLoaded && this.imagesLoaded, syncedAt: Date.now(), refreshError: undefined });
@@ -199,8 +197,9 @@ export class Store {
 			// in the background, how each running container runs (its mode badge and uptime); stopped
 			// ones are inspected when they come on screen
 			this.queueFacts(containers.filter(c => LIVE_STATES.has(c.state) && !this.snapshot.facts.has(c.id)).map(c => c.id), 'background');
-			// sizes change when containers come or go, and a running one's layer is final once it stops
-			if (changedSet || stopped) this.usageChanged();
+			// sizes change when containers come or go, not when one starts or stops (a stopped one
+			// that is looked at is read again by the dashboard: useFreshUsage)
+			if (changedSet) this.usageChanged();
 		} catch (error) {
 			this.update({ refreshError: T.misc.streams.listContainers(engineMessage(error)) });
 		}
