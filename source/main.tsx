@@ -22,8 +22,8 @@ try {
 	process.stderr.write(`dockdeck: ${error.message}\n`);
 	process.exit(2);
 }
-// read again in Korean, so that its problems are said in the language in force
-const { config, problems } = language() === 'en' ? early : loadConfig(configPath());
+// a file with problems is read again once the language is known, so they are said in it
+const { config, problems } = language() === 'en' || early.problems.length === 0 ? early : loadConfig(configPath());
 
 const cli = meow(
 	T.cli.help(configPath()),

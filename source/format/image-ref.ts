@@ -58,3 +58,37 @@ export function parseReference(text: string): ImageReference {
 export function repositoryOf(ref: ImageReference): string {
 	return [ref.registry, ref.path || undefined, ref.name].filter(Boolean).join('/');
 }
+
+/** A parsed image reference, with the parts Docker fills in when they are left out. */
+export interface ReferenceFacts {
+	readonly text: string;
+	readonly registry: string;
+	readonly registryDefaulted: boolean;
+	readonly namespace: string;
+	readonly namespaceDefaulted: boolean;
+	readonly name: string;
+	readonly tag: string;
+	readonly tagDefaulted: boolean;
+}
+
+/** A reference as Docker completes it: docker.io, library/ for official images, the latest tag. */
+export function referenceFacts(text: string): ReferenceFacts | undefined {
+	let ref;
+	try {
+		ref = parseReference(text);
+	} catch {
+		return undefined;
+	}
+	const registryDefaulted = ref.registry === undefined;
+	const namespaceDefaulted = !ref.path;
+	return {
+		text,
+		registry: ref.registry ?? 'docker.io',
+		registryDefaulted,
+		namespace: ref.path || (registryDefaulted ? 'library' : ''),
+		namespaceDefaulted,
+		name: ref.name,
+		tag: ref.tag ?? 'latest',
+		tagDefaulted: ref.tag === undefined,
+	};
+}

@@ -2,12 +2,12 @@ import type { ContainerUsage, ImageUsage } from '../docker/usage.js';
 import type { ContainerDetail, ContainerRunFacts, ContainerSummary, ImageDetail, ImageRow, LayerRow } from '../docker/types.js';
 import { shellWord } from '../format/argv.js';
 import { formatBytes } from '../format/bytes.js';
-import { parseReference } from '../format/image-ref.js';
+import { referenceFacts } from '../format/image-ref.js';
 import { runOverrides } from '../format/run-overrides.js';
 import { T } from '../i18n/index.js';
 import { activeKeymap, displayKey, type ActionId } from '../keymap/keymap.js';
 import type { LayerOwners } from '../store/sharing.js';
-import type { ContainerFacts, Equivalent, ImageFacts, LayerFacts, ReferenceFacts } from './facts.js';
+import type { ContainerFacts, Equivalent, ImageFacts, LayerFacts } from './facts.js';
 
 /** What the learn pane shows: sentences, then the docker commands of the keys that apply. */
 export interface Lesson {
@@ -20,28 +20,6 @@ export function sharingImages(owners: LayerOwners, layers: readonly string[], se
 	const others = new Set<string>();
 	for (const layer of layers) for (const id of owners.byLayer.get(layer) ?? []) if (id !== self) others.add(id);
 	return others.size;
-}
-
-/** A reference as Docker completes it: docker.io, library/ for official images, the latest tag. */
-export function referenceFacts(text: string): ReferenceFacts | undefined {
-	let ref;
-	try {
-		ref = parseReference(text);
-	} catch {
-		return undefined;
-	}
-	const registryDefaulted = ref.registry === undefined;
-	const namespaceDefaulted = !ref.path;
-	return {
-		text,
-		registry: ref.registry ?? 'docker.io',
-		registryDefaulted,
-		namespace: ref.path || (registryDefaulted ? 'library' : ''),
-		namespaceDefaulted,
-		name: ref.name,
-		tag: ref.tag ?? 'latest',
-		tagDefaulted: ref.tag === undefined,
-	};
 }
 
 const key = (id: ActionId) => {

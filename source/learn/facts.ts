@@ -1,3 +1,5 @@
+import type { ReferenceFacts } from '../format/image-ref.js';
+
 /** What the learn pane says about a container, read from the engine: no text, only values. */
 export interface ContainerFacts {
 	readonly name: string;
@@ -17,18 +19,6 @@ export interface ContainerFacts {
 	readonly overrides?: { readonly env: number; readonly cmd: boolean; readonly entrypoint: boolean };
 	/** The detach keys in force, as a person types them ("ctrl-p ctrl-q"). */
 	readonly detachKeys: string;
-}
-
-/** A parsed image reference, with the parts Docker fills in when they are left out. */
-export interface ReferenceFacts {
-	readonly text: string;
-	readonly registry: string;
-	readonly registryDefaulted: boolean;
-	readonly namespace: string;
-	readonly namespaceDefaulted: boolean;
-	readonly name: string;
-	readonly tag: string;
-	readonly tagDefaulted: boolean;
 }
 
 /** What the learn pane says about an image. */

@@ -5,7 +5,7 @@ import { formatBytes } from '../format/bytes.js';
 import { containerMode } from '../format/container-mode.js';
 import { shortId } from '../format/ids.js';
 import { runOverrides } from '../format/run-overrides.js';
-import { referenceFacts } from '../learn/explain.js';
+import { referenceFacts } from '../format/image-ref.js';
 import { hasSecrets, maskEnvEntry, maskUrlPasswords } from '../format/secrets.js';
 import { T } from '../i18n/index.js';
 

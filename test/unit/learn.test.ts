@@ -5,7 +5,8 @@ import { computeLayout } from '../../source/components/layout.js';
 import { displayWidth, wrapText } from '../../source/format/text.js';
 import { setLanguage } from '../../source/i18n/index.js';
 import { josa } from '../../source/i18n/particle.js';
-import { containerLesson, imageLesson, layerLesson, referenceFacts } from '../../source/learn/explain.js';
+import { referenceFacts } from '../../source/format/image-ref.js';
+import { containerLesson, imageLesson, layerLesson } from '../../source/learn/explain.js';
 
 const container = (over: Partial<ContainerSummary> = {}): ContainerSummary => ({ id: 'c1', name: 'web', image: 'demo:1', imageId: 'sha256:aa', state: 'running', status: 'Up 1 minute', ports: '', created: 0, command: 'sh', ...over });
 const imageDetail = (over: Partial<ImageDetail> = {}): ImageDetail => ({ id: 'sha256:aa', tags: ['demo:1'], digests: [], cmd: ['sh'], entrypoint: null, env: ['PATH=/bin', 'MODE=dev'], workingDir: '', user: '', exposedPorts: [], labels: {}, size: 2_000_000, created: 0, architecture: 'amd64', os: 'linux', layers: ['l1', 'l2', 'l3', 'l4'], ...over });
