@@ -38,7 +38,7 @@ import { UsageView } from './panels/usage-view.js';
 import { containerChanges } from './docker/changes.js';
 import { engineMessage } from './docker/errors.js';
 import { logsActions, pruneActions } from './view-actions.js';
-import { useSnapshot } from './store/use-store.js';
+import { useSizesShown, useSnapshot } from './store/use-store.js';
 import { useMinuteClock } from './use-clock.js';
 import { useForms } from './use-forms.js';
 import { T } from './i18n/index.js';
@@ -107,10 +107,12 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 	const forms = useForms({ context, snapshot, uiRef, dispatch, setNotice, perform, initialBuild, image: model.image });
 	const [changes, setChanges] = useState<ChangesState | null>(null);
 	const [usageCursor, setUsageCursor] = useState(0);
+	useSizesShown(store, 'all', ui.view === 'usage');
 	const loadChanges = (id: string, name: string) => {
+		store.wantContainerSize(id);
 		setChanges({ id, name, status: 'loading', items: [], cursor: 0 });
 		containerChanges(engine.api, id).then(
-			items => setChanges(c => (c?.id === id ? { ...c, status: 'ready', items, sizeRw: store.getSnapshot().usage?.containers.get(id)?.sizeRw } : c)),
+			items => setChanges(c => (c?.id === id ? { ...c, status: 'ready', items, sizeRw: store.getSnapshot().sizes.get(id)?.sizeRw } : c)),
 			(error: unknown) => setChanges(c => (c?.id === id ? { ...c, status: 'error', error: engineMessage(error) } : c)),
 		);
 	};
@@ -368,7 +370,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			) : ui.view === 'usage' ? (
 				<UsageView usage={snapshot.usage} width={columns} height={logsHeight} cursor={usageCursor} />
 			) : ui.view === 'changes' && changes ? (
-				<ChangesView state={changes} width={columns} height={logsHeight} />
+				<ChangesView state={{ ...changes, sizeRw: snapshot.sizes.get(changes.id)?.sizeRw ?? changes.sizeRw }} width={columns} height={logsHeight} />
 			) : ui.view === 'prune' && prune ? (
 				<PruneView state={prune} width={columns} height={logsHeight} learn={ui.learn} />
 			) : ui.view === 'logs' && logs ? (

@@ -12,7 +12,7 @@ import { LayersPanel, type LayerSharing } from './panels/layers-panel.js';
 import { baseImage, layerOwners, otherOwners } from './store/sharing.js';
 import type { Snapshot, Store } from './store/store.js';
 import { cursorIndex, matchesFilter, type PanelId, type UiAction, type UiState } from './store/ui.js';
-import { useDetail } from './store/use-store.js';
+import { useContainerSize, useDetail, useSizesShown } from './store/use-store.js';
 import { T } from './i18n/index.js';
 import { containerLesson, imageLesson, layerLesson, sharingImages, type Lesson } from './learn/explain.js';
 import { LearnPanel, learnLines, type LearnLine } from './panels/learn-panel.js';
@@ -81,7 +81,9 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		: undefined;
 
 	const containerDetail = useDetail(store, snapshot, 'container', ui.panel === 'containers' ? container?.id : undefined);
-	useFreshUsage(store, snapshot, ui.panel === 'containers' ? container : undefined);
+	useContainerSize(store, ui.panel === 'containers' ? container?.id : undefined);
+	// the images panel shows each image's unique and shared bytes: disk usage is kept current while it is on screen
+	useSizesShown(store, 'images', ui.view === 'dashboard');
 	// the container's image config, to show what docker run changed (Env, Cmd, Entrypoint)
 	const containerImage = useDetail(store, snapshot, 'image', ui.panel === 'containers' ? container?.imageId : undefined);
 	const imageDetail = useDetail(store, snapshot, 'image', ui.panel === 'images' ? image?.id : undefined);
@@ -95,7 +97,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		if (ui.panel === 'containers') {
 			if (!container) return { title: T.detail.title, lines: [], message: T.detail.noContainer };
 			const d = containerDetail?.value;
-			return { title: T.detail.container(container.name), lines: d ? containerDetailLines(d, container, snapshot.usage?.containers.get(container.id), (usedBy.get(container.imageId) ?? 1) - 1, ui.revealed === `containers:${container.id}`, containerImage?.value) : [], message: containerDetail?.error ?? (d ? undefined : T.detail.loading) };
+			return { title: T.detail.container(container.name), lines: d ? containerDetailLines(d, container, snapshot.sizes.get(container.id), (usedBy.get(container.imageId) ?? 1) - 1, ui.revealed === `containers:${container.id}`, containerImage?.value) : [], message: containerDetail?.error ?? (d ? undefined : T.detail.loading) };
 		}
 		if (ui.panel === 'layers') {
 			const layer = layers[layerCursor];
@@ -113,7 +115,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		if (ui.panel === 'containers') {
 			if (!container) return undefined;
 			const imageLayers = snapshot.layerIndex.get(container.imageId) ?? [];
-			return containerLesson(container, { facts: snapshot.facts.get(container.id), detail: containerDetail?.value, image: containerImage?.value, usage: snapshot.usage?.containers.get(container.id), siblings: (usedBy.get(container.imageId) ?? 1) - 1, sharing: imageLayers.length ? sharingImages(owners, imageLayers, container.imageId) : undefined, detachKeys });
+			return containerLesson(container, { facts: snapshot.facts.get(container.id), detail: containerDetail?.value, image: containerImage?.value, usage: snapshot.sizes.get(container.id), siblings: (usedBy.get(container.imageId) ?? 1) - 1, sharing: imageLayers.length ? sharingImages(owners, imageLayers, container.imageId) : undefined, detachKeys });
 		}
 		if (ui.panel === 'layers') {
 			const layer = layers[layerCursor];
@@ -155,18 +157,6 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		learn,
 		wantFacts: store.wantFacts,
 	};
-}
-
-/**
- * A stopped container on screen whose thin layer was measured while it still ran gets it measured
- * again, once: what it wrote last is in the detail and learn panes. Stops elsewhere cost nothing.
- */
-function useFreshUsage(store: Store, snapshot: Snapshot, container: ContainerSummary | undefined): void {
-	const finished = container && container.state === 'exited' ? snapshot.facts.get(container.id)?.finishedAt : undefined;
-	const stale = finished !== undefined && snapshot.usage !== undefined && snapshot.usage.at < finished;
-	useEffect(() => {
-		if (stale) store.refreshUsageNow();
-	}, [stale, container?.id]);
 }
 
 /** The three panels and the detail pane, laid out for the terminal. */

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { parseDockerTime } from '../format/age.js';
 import { formatPorts } from '../format/ports.js';
-import type { ContainerDetail, ContainerRunFacts, ContainerState, ContainerSummary } from './types.js';
+import type { ContainerDetail, ContainerHealth, ContainerRunFacts, ContainerState, ContainerSummary } from './types.js';
 
 const STATES = new Set<ContainerState>(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
 
@@ -15,9 +15,23 @@ export function exitCodeFromStatus(status: string): number | undefined {
 	return match ? Number(match[1]) : undefined;
 }
 
+/** The health the engine puts in a running container's status text: "Up 5 minutes (unhealthy)". */
+export function healthFromStatus(status: string): ContainerHealth | undefined {
+	const match = /\((healthy|unhealthy|health: starting)\)/.exec(status);
+	if (!match) return undefined;
+	return match[1] === 'health: starting' ? 'starting' : (match[1] as ContainerHealth);
+}
+
+/** The health a `health_status: X` event announces, or undefined for any other action. */
+export function healthFromEvent(action: string): ContainerHealth | undefined {
+	const match = /^health_status: (healthy|unhealthy|starting)/.exec(action);
+	return match ? (match[1] as ContainerHealth) : undefined;
+}
+
 /** Maps one `GET /containers/json` entry. Exported for unit tests. */
 export function toContainerSummary(c: Docker.ContainerInfo): ContainerSummary {
 	const name = (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '');
+	const health = healthFromStatus(c.Status ?? '');
 	return {
 		id: c.Id,
 		name,
@@ -29,13 +43,23 @@ export function toContainerSummary(c: Docker.ContainerInfo): ContainerSummary {
 		created: (c.Created ?? 0) * 1000,
 		command: c.Command ?? '',
 		exitCode: exitCodeFromStatus(c.Status ?? ''),
+		...(health ? { health } : {}),
 	};
 }
 
-/** All containers, running and stopped, like `docker ps -a`; cheap (no sizes). */
-export async function listContainers(docker: Docker): Promise<ContainerSummary[]> {
-	const list = await docker.listContainers({ all: true });
+/**
+ * All containers, running and stopped, like `docker ps -a` (newest first); cheap (no sizes). With
+ * `ids`, only those (the engine matches each as a pattern on the full id): what events changed, in one request.
+ */
+export async function listContainers(docker: Docker, ids?: readonly string[]): Promise<ContainerSummary[]> {
+	const list = await docker.listContainers({ all: true, ...(ids ? { filters: { id: [...ids] } } : {}) });
 	return list.map(toContainerSummary);
+}
+
+/** One container's thin writable layer and the image below it, measured by the engine for that container alone. */
+export async function containerSize(docker: Docker, id: string): Promise<{ sizeRw: number; sizeRootFs: number } | undefined> {
+	const [row] = (await docker.listContainers({ all: true, size: true, filters: { id: [id] } })) as (Docker.ContainerInfo & { SizeRw?: number; SizeRootFs?: number })[];
+	return row ? { sizeRw: row.SizeRw ?? 0, sizeRootFs: row.SizeRootFs ?? 0 } : undefined;
 }
 
 function runFacts(info: Docker.ContainerInspectInfo): ContainerRunFacts {

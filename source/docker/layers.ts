@@ -4,10 +4,26 @@ import tar from 'tar-stream';
 import { cleanInstruction, isMetadataInstruction } from '../format/instruction.js';
 import type { ImageLayers, LayerRow } from './types.js';
 
-/** One `GET /images/{id}/history` entry (newest first). */
-export interface HistoryEntry { readonly CreatedBy: string; readonly Size: number; readonly Created: number; readonly Comment?: string }
+/** One `GET /images/{id}/history` entry (newest first); `Id` names a local image at that step, else "<missing>". */
+export interface HistoryEntry {
+	readonly Id?: string;
+	readonly CreatedBy: string;
+	readonly Size: number;
+	readonly Created: number;
+	readonly Comment?: string;
+}
 /** One entry of the image config's own history (oldest first), which says exactly which steps are empty. */
-export interface ConfigHistoryEntry { readonly empty_layer?: boolean; readonly created_by?: string }
+export interface ConfigHistoryEntry {
+	readonly empty_layer?: boolean;
+	readonly created_by?: string;
+}
+
+/**
+ * How much of a `docker save` stream the config fallback may read before it gives up: the engine
+ * writes the image's files in name order, so the config can come after some layers. Beyond this the
+ * row gets no digests rather than an export of the whole image.
+ */
+export const CONFIG_READ_LIMIT = 4 * 1024 * 1024;
 
 function baseRows(history: readonly HistoryEntry[]) {
 	return history.map(h => ({ instruction: cleanInstruction(h.CreatedBy ?? '', h.Comment ?? ''), size: h.Size ?? 0, created: (h.Created ?? 0) * 1000 }));
@@ -20,14 +36,57 @@ function assign(rows: ReturnType<typeof baseRows>, empties: readonly boolean[], 
 	return rows.map((row, i) => (empties[i] ? { ...row, empty: true } : { ...row, empty: false, digest: diffIds[next--] }));
 }
 
+/** What the history alone says of a step: it wrote bytes (a layer), it is metadata only (empty), or it cannot tell. */
+type StepKind = 'layer' | 'empty' | 'unsure';
+
+function stepKinds(history: readonly HistoryEntry[]): StepKind[] {
+	return baseRows(history).map(r => (r.size > 0 ? 'layer' : isMetadataInstruction(r.instruction) ? 'empty' : 'unsure'));
+}
+
 /**
- * Guesses from the history alone: a step is empty when it wrote 0 bytes and is a metadata-only
- * instruction. A WORKDIR or a RUN can add a 0-byte layer, so it is never guessed empty. When the
- * count of layer steps does not match the image's layers, the guess is refused (null).
+ * Guesses from the history alone. A step that wrote bytes made a layer and a metadata step (ENV,
+ * CMD) did not; a 0-byte RUN, WORKDIR or commit may have either way. When the layer count leaves
+ * only one way (all of them layers, or none), that is the mapping; otherwise null.
  */
 export function mapLayersFromHistory(history: readonly HistoryEntry[], diffIds: readonly string[]): LayerRow[] | null {
-	const rows = baseRows(history);
-	return assign(rows, rows.map(r => r.size === 0 && isMetadataInstruction(r.instruction)), diffIds);
+	const settled = byCount(stepKinds(history), diffIds.length);
+	return settled && assign(baseRows(history), settled, diffIds);
+}
+
+/** Settles the unsure steps by the layer count when it leaves one way only (all layers, or none). */
+function byCount(kinds: readonly StepKind[], layers: number): boolean[] | null {
+	const sure = kinds.filter(k => k === 'layer').length;
+	const unsure = kinds.filter(k => k === 'unsure').length;
+	if (sure === layers) return kinds.map(k => k !== 'layer');
+	if (sure + unsure === layers) return kinds.map(k => k === 'empty');
+	return null;
+}
+
+/**
+ * Exact mapping from the layer counts of the local images the history names: an image built by the
+ * legacy builder or by `docker commit` keeps its parent, and a step made a layer exactly when its
+ * image has one more layer than the image below it. Unsure steps are settled from the newest down,
+ * each by the count of the image below it (`layerCount` may ask the engine), until the layer count
+ * settles the rest; null when a step has no local image to ask.
+ */
+export async function mapLayersFromParents(history: readonly HistoryEntry[], diffIds: readonly string[], layerCount: (imageId: string) => Promise<number | undefined>): Promise<LayerRow[] | null> {
+	const kinds = stepKinds(history);
+	const countAt = async (i: number): Promise<number | undefined> => {
+		if (i === 0) return diffIds.length;
+		if (i >= history.length) return 0;
+		const id = history[i]?.Id;
+		return id && id !== '<missing>' ? layerCount(id) : undefined;
+	};
+	for (let i = 0; i < kinds.length; i++) {
+		const settled = byCount(kinds, diffIds.length);
+		if (settled) return assign(baseRows(history), settled, diffIds);
+		if (kinds[i] !== 'unsure') continue;
+		const [here, below] = [await countAt(i), await countAt(i + 1)];
+		if (here === undefined || below === undefined) return null;
+		kinds[i] = here === below ? 'empty' : 'layer';
+	}
+	const settled = byCount(kinds, diffIds.length);
+	return settled && assign(baseRows(history), settled, diffIds);
 }
 
 /** Exact mapping from the image config's history, whose `empty_layer` flags say which steps are empty. */
@@ -42,25 +101,35 @@ export function unmappedLayers(history: readonly HistoryEntry[]): LayerRow[] {
 	return baseRows(history).map(row => ({ ...row, empty: row.size === 0 && isMetadataInstruction(row.instruction) }));
 }
 
+/** What a bounded read of `docker save` found: the config's history (or null), and how many bytes it took. */
+export interface ConfigRead {
+	readonly history: ConfigHistoryEntry[] | null;
+	readonly bytes: number;
+}
+
 /**
- * Reads the image config JSON out of `docker save` output, stopping as soon as it is found.
- * Handles both the legacy layout (<hex>.json) and the OCI layout (blobs/sha256/<hex>).
+ * Reads the image config JSON out of a `docker save` stream, stopping as soon as it is found or
+ * after `limit` bytes. Handles both the legacy layout (<hex>.json) and the OCI layout (blobs/sha256/<hex>).
  */
-export async function readImageConfigHistory(docker: Docker, id: string): Promise<ConfigHistoryEntry[] | null> {
+export async function readConfigFromSave(source: Readable, id: string, limit = CONFIG_READ_LIMIT): Promise<ConfigRead> {
 	const hex = id.replace(/^sha256:/, '');
 	const names = new Set([`${hex}.json`, `blobs/sha256/${hex}`]);
-	const source = (await docker.getImage(id).get()) as unknown as Readable;
 	const extract = tar.extract();
-	return await new Promise<ConfigHistoryEntry[] | null>((resolve, reject) => {
+	let bytes = 0;
+	return await new Promise<ConfigRead>((resolve, reject) => {
 		let done = false;
-		const finish = (value: ConfigHistoryEntry[] | null) => {
+		const finish = (history: ConfigHistoryEntry[] | null) => {
 			if (done) return;
 			done = true;
 			source.unpipe(extract);
 			source.destroy();
 			extract.destroy();
-			resolve(value);
+			resolve({ history, bytes });
 		};
+		source.on('data', (chunk: Buffer) => {
+			bytes += chunk.length;
+			if (bytes > limit) finish(null);
+		});
 		extract.on('entry', (header, stream, next) => {
 			if (!names.has(header.name)) {
 				stream.on('end', next);
@@ -85,14 +154,26 @@ export async function readImageConfigHistory(docker: Docker, id: string): Promis
 	});
 }
 
-/** The layers of an image, newest first, each matched to its diff ID, checked against the layer count. */
-export async function imageLayers(docker: Docker, id: string, diffIds: readonly string[]): Promise<ImageLayers> {
+/** Bytes the last config fallback read, for the benchmark and tests (0 when none ran). */
+export const configFallback = { reads: 0, bytes: 0 };
+
+/**
+ * The layers of an image, newest first, each matched to its diff ID, checked against the layer
+ * count. An image id names its content, so the answer never changes: the store asks once per id.
+ * In order: the history alone; the layer counts of the local parent images it names; a bounded
+ * read of the image config from `docker save`; else rows without digests.
+ */
+export async function imageLayers(docker: Docker, id: string, diffIds: readonly string[], layerCount: (imageId: string) => Promise<number | undefined>): Promise<ImageLayers> {
 	const history = (await docker.getImage(id).history()) as HistoryEntry[];
 	const guessed = mapLayersFromHistory(history, diffIds);
 	if (guessed) return { rows: guessed, mapping: 'history' };
+	const fromParents = await mapLayersFromParents(history, diffIds, layerCount);
+	if (fromParents) return { rows: fromParents, mapping: 'parents' };
 	try {
-		const configHistory = await readImageConfigHistory(docker, id);
-		const exact = configHistory && mapLayersFromConfig(history, configHistory, diffIds);
+		const read = await readConfigFromSave((await docker.getImage(id).get()) as unknown as Readable, id);
+		configFallback.reads++;
+		configFallback.bytes += read.bytes;
+		const exact = read.history && mapLayersFromConfig(history, read.history, diffIds);
 		if (exact) return { rows: exact, mapping: 'config' };
 	} catch {
 		// fall through: rows without digests

@@ -2,6 +2,9 @@
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 
+/** What a container's healthcheck last said; absent when it has none. */
+export type ContainerHealth = 'starting' | 'healthy' | 'unhealthy';
+
 /** One row of the containers list (`docker ps -a`). */
 export interface ContainerSummary {
 	readonly id: string;
@@ -17,6 +20,8 @@ export interface ContainerSummary {
 	readonly command: string;
 	/** Parsed from the status text for exited containers. */
 	readonly exitCode?: number;
+	/** From the status text, then kept current by health_status events. */
+	readonly health?: ContainerHealth;
 }
 
 /**
@@ -68,6 +73,8 @@ export interface ImageRow {
 	/** ms since epoch */
 	readonly created: number;
 	readonly digests: readonly string[];
+	/** The image it was built or committed on, when the engine knows it locally (legacy builder, commit). */
+	readonly parentId?: string;
 }
 
 /** Image config as `docker image inspect` shows it. */
@@ -104,8 +111,8 @@ export interface LayerRow {
 export interface ImageLayers {
 	/** Newest first, like `docker image history`. */
 	readonly rows: readonly LayerRow[];
-	/** How the rows were matched to digests, so the panel can say when it could not. */
-	readonly mapping: 'history' | 'config' | 'unknown';
+	/** How the rows were matched to digests: by the history alone, by the local parent images' layer counts, by the image config, or not at all. */
+	readonly mapping: 'history' | 'parents' | 'config' | 'unknown';
 }
 
 /** What the header says about the engine. */

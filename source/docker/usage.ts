@@ -42,9 +42,25 @@ interface DfJson {
 	BuildCache?: { InUse?: boolean; Shared?: boolean; Size?: number }[] | null;
 }
 
+/** `GET /system/df?type=image` (API 1.42 and later): the images' split alone, without sizing every container. */
+export async function readImageUsage(docker: Docker): Promise<ReadonlyMap<string, ImageUsage>> {
+	const df = (await docker.df({ type: ['image'] } as never)) as unknown as DfJson;
+	return imageUsageOf(df.Images ?? []);
+}
+
+function imageUsageOf(images: NonNullable<DfJson['Images']>): Map<string, ImageUsage> {
+	const usage = new Map<string, ImageUsage>();
+	for (const i of images) {
+		const shared = Math.max(0, i.SharedSize);
+		usage.set(i.Id, { size: i.Size, shared, unique: Math.max(0, i.Size - shared), containers: Math.max(0, i.Containers) });
+	}
+	return usage;
+}
+
 /**
  * `GET /system/df`, reduced the way `docker system df` and `docker system df -v` show it. The
- * engine computes sizes for this, which is slow on big hosts: the store calls it in the background.
+ * engine sizes every container's writable layer for this, which is slow on big hosts: the store
+ * reads it only while sizes are on screen.
  */
 export async function readDiskUsage(docker: Docker): Promise<DiskUsage> {
 	const df = (await docker.df()) as DfJson;
@@ -52,11 +68,7 @@ export async function readDiskUsage(docker: Docker): Promise<DiskUsage> {
 	const containers = df.Containers ?? [];
 	const volumes = df.Volumes ?? [];
 	const cache = df.BuildCache ?? [];
-	const imageUsage = new Map<string, ImageUsage>();
-	for (const i of images) {
-		const shared = Math.max(0, i.SharedSize);
-		imageUsage.set(i.Id, { size: i.Size, shared, unique: Math.max(0, i.Size - shared), containers: Math.max(0, i.Containers) });
-	}
+	const imageUsage = imageUsageOf(images);
 	const containerUsage = new Map<string, ContainerUsage>(containers.map(c => [c.Id, { sizeRw: c.SizeRw ?? 0, sizeRootFs: c.SizeRootFs ?? 0 }]));
 	// the docker CLI's sums, so the figures agree with `docker system df`: an image is active when a
 	// container uses it, and everything but the active images' unique bytes counts as reclaimable

@@ -64,7 +64,7 @@ test('images, one row per tag, and their layers mapped to the real digests', asy
 	assert.ok(demo, 'the built image is listed');
 	assert.ok(images.some(i => `${i.repository}:${i.tag}` === FIXTURES.baseImage));
 	store.request('layers', demo.id);
-	const layers = await eventually('the layers of the demo image', () => store.getSnapshot().details.get(`layers:${demo.id}`)?.value as ImageLayers | undefined);
+	const layers = await eventually('the layers of the demo image', () => store.getSnapshot().layers.get(demo.id)?.value as ImageLayers | undefined);
 	const diffIds = (await h.docker('image', 'inspect', '--format', '{{json .RootFS.Layers}}', FIXTURES.demoImage));
 	const expected = (JSON.parse(diffIds) as string[]).reverse();
 	assert.equal(layers.mapping, 'history');
@@ -75,7 +75,7 @@ test('images, one row per tag, and their layers mapped to the real digests', asy
 	assert.deepEqual(layers.rows.filter(r => !r.empty).map(r => r.digest), expected, 'each layer row carries the digest it produced');
 });
 
-test('a commit with no changes maps through the image config, not a wrong guess', async t => {
+test('a commit with no file changes maps through its parent image, not a wrong guess', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
 	const name = uniqueName('dd-commit');
@@ -85,8 +85,8 @@ test('a commit with no changes maps through the image config, not a wrong guess'
 	const id = await h.docker('commit', '--change', 'ENV SNAP=1', name, tag);
 	t.after(() => h.docker('rmi', tag).catch(() => undefined));
 	store.request('layers', id);
-	const layers = await eventually('the committed image layers', () => store.getSnapshot().details.get(`layers:${id}`)?.value as ImageLayers | undefined);
-	assert.equal(layers.mapping, 'config', 'the history guess does not fit, so the image config decides');
+	const layers = await eventually('the committed image layers', () => store.getSnapshot().layers.get(id)?.value as ImageLayers | undefined);
+	assert.equal(layers.mapping, 'parents', 'the history guess does not fit, so the layer counts of the local parent decide');
 	assert.equal(layers.rows[0]?.empty, true, 'the commit added no layer');
 	const expected = (JSON.parse(await h.docker('image', 'inspect', '--format', '{{json .RootFS.Layers}}', id)) as string[]).reverse();
 	assert.deepEqual(layers.rows.filter(r => !r.empty).map(r => r.digest), expected);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mapLayersFromConfig, mapLayersFromHistory, unmappedLayers, type HistoryEntry } from '../../source/docker/layers.js';
+import { Readable } from 'node:stream';
+import tar from 'tar-stream';
+import { mapLayersFromConfig, mapLayersFromHistory, mapLayersFromParents, readConfigFromSave, unmappedLayers, type HistoryEntry } from '../../source/docker/layers.js';
 
 // `docker image history` of an image built with the classic builder: newest first. WORKDIR added a
 // 0-byte layer, so size 0 does not mean empty.
@@ -31,7 +33,7 @@ test('history steps get the digest of the layer they made, oldest digest at the 
 });
 
 test('a guess that does not fit the layer count is refused, not shown wrong', () => {
-	assert.equal(mapLayersFromHistory(HISTORY, DIFF_IDS.slice(1)), null);
+	assert.equal(mapLayersFromHistory(HISTORY, DIFF_IDS.slice(2)), null, 'fewer layers than steps that wrote bytes');
 	// a commit with no changes: a 0-byte, non-metadata step that added no layer
 	const committed = [{ CreatedBy: 'sh -c sleep 1', Size: 0, Created: 7 }, ...HISTORY];
 	assert.equal(mapLayersFromHistory(committed, DIFF_IDS), null);
@@ -65,4 +67,55 @@ test('the base image: the longest proper prefix; on a tie the tagged one, then t
 	assert.equal(baseImage('base', index, images), undefined);
 	const twoTagged = [row('meta-only', false, 5), row('base', false, 10)];
 	assert.equal(baseImage('app', index, twoTagged), 'meta-only', 'both tagged: the older');
+});
+
+test('the layer count settles 0-byte steps when it leaves one way: all of them layers, or none', () => {
+	// a commit that changed no file: 0 bytes, not a metadata step, and no layer (three writing steps, three layers)
+	const committed = [{ CreatedBy: 'sh -c sleep 1', Size: 0, Created: 7 }, ...HISTORY.filter(h => !h.CreatedBy.includes('WORKDIR'))];
+	const rows = mapLayersFromHistory(committed, ['sha256:base', 'sha256:copy', 'sha256:run']);
+	assert.ok(rows);
+	assert.deepEqual(rows.map(r => r.digest ?? null), [null, null, 'sha256:run', 'sha256:copy', null, 'sha256:base']);
+});
+
+test('local parent images settle what the count cannot: a step made a layer when its image has one more than the one below', async () => {
+	// a commit with no file changes on top of an image with a 0-byte WORKDIR layer: two unsure steps, one of them a layer
+	const committed: HistoryEntry[] = [{ Id: 'sha256:commit', CreatedBy: 'sh -c sleep 1', Size: 0, Created: 7 }, ...HISTORY.map((h, i) => ({ ...h, Id: i === 0 ? 'sha256:app' : '<missing>' }))];
+	assert.equal(mapLayersFromHistory(committed, DIFF_IDS), null);
+	const asked: string[] = [];
+	const rows = await mapLayersFromParents(committed, DIFF_IDS, async id => {
+		asked.push(id);
+		return id === 'sha256:app' ? 4 : undefined;
+	});
+	assert.ok(rows);
+	assert.deepEqual(rows.map(r => r.digest ?? null), [null, null, 'sha256:run', 'sha256:copy', 'sha256:workdir', null, 'sha256:base']);
+	assert.deepEqual(asked, ['sha256:app'], 'once the commit is settled, the count settles the WORKDIR without asking');
+	// no local image below the unsure step: no answer rather than a guess
+	const anonymous = committed.map(h => ({ ...h, Id: '<missing>' }));
+	assert.equal(await mapLayersFromParents(anonymous, DIFF_IDS, async () => 4), null);
+});
+
+/** A `docker save` tar as the legacy layout writes it: files in name order, the config among the layers. */
+function saveTar(configId: string, before: number): Readable {
+	const pack = tar.pack();
+	const hex = configId.replace('sha256:', '');
+	pack.entry({ name: `0000layer/layer.tar` }, Buffer.alloc(before, 1));
+	pack.entry({ name: `${hex}.json` }, JSON.stringify({ history: [{}, { empty_layer: true }] }));
+	pack.entry({ name: 'ffff/layer.tar' }, Buffer.alloc(1024 * 1024, 2));
+	pack.entry({ name: 'manifest.json' }, '[]');
+	pack.finalize();
+	// as the engine's HTTP response: a Node stream of chunks of at most 64 kB
+	async function* chunks() {
+		for await (const chunk of pack as unknown as AsyncIterable<Buffer>) for (let i = 0; i < chunk.length; i += 65_536) yield chunk.subarray(i, i + 65_536);
+	}
+	return Readable.from(chunks(), { objectMode: false });
+}
+
+test('the config is read from the save stream only until it arrives, and never past the byte limit', async () => {
+	const id = `sha256:${'ab'.repeat(32)}`;
+	const early = await readConfigFromSave(saveTar(id, 10_000), id, 512 * 1024);
+	assert.deepEqual(early.history, [{}, { empty_layer: true }]);
+	assert.ok(early.bytes < 512 * 1024, `read ${early.bytes} bytes, stopped after the config`);
+	const late = await readConfigFromSave(saveTar(id, 2 * 1024 * 1024), id, 512 * 1024);
+	assert.equal(late.history, null, 'the config comes after 2 MB of layers: given up');
+	assert.ok(late.bytes <= 512 * 1024 + 65_536, `stopped at the limit (${late.bytes} bytes read)`);
 });

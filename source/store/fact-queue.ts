@@ -1,0 +1,95 @@
+import type { ContainerRunFacts } from '../docker/types.js';
+
+const CONCURRENCY = 4;
+const FLUSH_MS = 100;
+
+/** Why a container is inspected: `background` ones wait their turn; `shown` and `changed` ones go first. */
+export type FactReason = 'background' | 'shown' | 'changed';
+
+/**
+ * Inspects containers a few at a time to learn how each one runs, and hands the answers over in
+ * batches (at most every 100 ms per worker). A `changed` container (an event said so) is inspected
+ * again even when an inspect is under way, whose answer may predate the change.
+ */
+export class FactQueue {
+	private readonly queue: string[] = [];
+	private readonly queued = new Set<string>();
+	/** Being inspected, or inspected and waiting to be published. */
+	private readonly inFlight = new Set<string>();
+	private readonly again = new Set<string>();
+	private workers = 0;
+	private stopped = false;
+
+	constructor(
+		private readonly inspect: (id: string) => Promise<ContainerRunFacts>,
+		private readonly publish: (facts: ReadonlyMap<string, ContainerRunFacts>) => void,
+	) {}
+
+	add(ids: readonly string[], reason: FactReason): void {
+		const first = reason !== 'background';
+		for (const id of first ? [...ids].reverse() : ids) {
+			if (this.inFlight.has(id)) {
+				if (reason === 'changed') this.again.add(id);
+				continue;
+			}
+			if (this.queued.has(id)) {
+				if (!first) continue;
+				this.queue.splice(this.queue.indexOf(id), 1);
+			}
+			this.queued.add(id);
+			if (first) this.queue.unshift(id);
+			else this.queue.push(id);
+		}
+		while (!this.stopped && this.workers < CONCURRENCY && this.queue.length > 0) {
+			this.workers++;
+			void this.work();
+		}
+	}
+
+	/** Forgets a container (destroyed): queued inspects of it are dropped. */
+	drop(id: string): void {
+		if (!this.queued.delete(id)) return;
+		this.queue.splice(this.queue.indexOf(id), 1);
+	}
+
+	stop(): void {
+		this.stopped = true;
+		this.queue.length = 0;
+		this.queued.clear();
+	}
+
+	private async work(): Promise<void> {
+		const batch = new Map<string, ContainerRunFacts>();
+		let lastFlush = Date.now();
+		const flush = () => {
+			if (batch.size === 0 || this.stopped) return;
+			const done = [...batch.keys()];
+			this.publish(new Map(batch));
+			batch.clear();
+			lastFlush = Date.now();
+			for (const id of done) this.settled(id);
+		};
+		try {
+			for (let id = this.queue.shift(); id !== undefined && !this.stopped; id = this.queue.shift()) {
+				this.queued.delete(id);
+				this.inFlight.add(id);
+				try {
+					batch.set(id, await this.inspect(id));
+				} catch {
+					// removed meanwhile, or the engine is down: the next read or event brings it back
+					this.settled(id);
+				}
+				if (Date.now() - lastFlush > FLUSH_MS) flush();
+			}
+		} finally {
+			flush();
+			this.workers--;
+		}
+	}
+
+	/** An inspect is in (published) or failed: inspects it again if it changed meanwhile. */
+	private settled(id: string): void {
+		this.inFlight.delete(id);
+		if (this.again.delete(id)) this.add([id], 'changed');
+	}
+}

@@ -1,0 +1,138 @@
+import { compareApiVersions } from '../docker/client.js';
+import { containerSize } from '../docker/containers.js';
+import { readDiskUsage, readImageUsage, type DiskUsage } from '../docker/usage.js';
+import { coalesce } from './debounce.js';
+import type { StoreCore } from './snapshot.js';
+
+/** Sizes on screen: the images' unique/shared split (the dashboard), or everything (the disk usage view). */
+export type SizeKind = 'images' | 'all';
+
+/** Disk usage is read again at most this often while its sizes are on screen and things change. */
+export const USAGE_COOLDOWN_MS = 5000;
+/** A container's thin layer looked at again after this long is measured again. */
+const CONTAINER_SIZE_TTL_MS = 10_000;
+
+const EMPTY: DiskUsage = { images: new Map(), containers: new Map(), summary: [], at: 0 };
+
+/**
+ * Sizes cost the engine: `docker system df` measures every container's writable layer (170 ms at
+ * 1,000 containers, 800 ms at 5,000). So it is read only while some size is on screen, only when
+ * what it measures changed (images came or went; containers too for the disk usage view), and at
+ * most every few seconds. A container's own thin layer is measured for that container alone, when
+ * it is looked at. On API 1.42+ the images' split is read without sizing containers.
+ */
+export class Sizes {
+	private readonly shown: Record<SizeKind, number> = { images: 0, all: 0 };
+	private imagesStale = true;
+	private summaryStale = true;
+	private readonly measuredAt = new Map<string, number>();
+	private readonly outdated = new Set<string>();
+	private readonly measuring = new Set<string>();
+	private readonly df = coalesce(() => this.read(), 300, 1500, USAGE_COOLDOWN_MS);
+
+	constructor(private readonly core: StoreCore, private readonly ready: () => boolean) {}
+
+	/** Says a view shows sizes of this kind; the function it returns says it no longer does. */
+	show(kind: SizeKind): () => void {
+		this.shown[kind]++;
+		this.due();
+		return () => {
+			this.shown[kind]--;
+		};
+	}
+
+	/** The lists are in: the first read, if sizes are on screen. */
+	listsReady(): void {
+		if (this.wanted()) this.df.now();
+	}
+
+	imagesChanged(): void {
+		this.imagesStale = true;
+		this.summaryStale = true;
+		this.due();
+	}
+
+	containersChanged(): void {
+		this.summaryStale = true;
+		this.due();
+	}
+
+	/** Reads everything now (the disk usage view opens, or R). */
+	readNow(): void {
+		this.imagesStale = true;
+		this.summaryStale = true;
+		this.df.now();
+	}
+
+	/** The container's files changed (it ran, or something was copied in): measured again when next looked at. */
+	containerChanged(id: string): void {
+		this.outdated.add(id);
+	}
+
+	containerGone(id: string): void {
+		this.outdated.delete(id);
+		this.measuredAt.delete(id);
+		const { sizes } = this.core.snapshot();
+		if (!sizes.has(id)) return;
+		const next = new Map(sizes);
+		next.delete(id);
+		this.core.update({ sizes: next });
+	}
+
+	/** A container's thin layer is on screen: measured unless a recent measure still holds. */
+	wantContainer(id: string): void {
+		const at = this.measuredAt.get(id);
+		const fresh = at !== undefined && !this.outdated.has(id) && Date.now() - at < CONTAINER_SIZE_TTL_MS;
+		if (fresh || this.measuring.has(id)) return;
+		this.measuring.add(id);
+		this.outdated.delete(id);
+		containerSize(this.core.api, id).then(
+			size => {
+				this.measuring.delete(id);
+				this.measuredAt.set(id, Date.now());
+				if (size) this.core.update({ sizes: new Map(this.core.snapshot().sizes).set(id, size) });
+			},
+			() => this.measuring.delete(id),
+		);
+	}
+
+	cancel(): void {
+		this.df.cancel();
+	}
+
+	private wanted(): boolean {
+		return (this.shown.all > 0 && (this.summaryStale || this.imagesStale)) || (this.shown.images > 0 && this.imagesStale);
+	}
+
+	private due(): void {
+		if (!this.ready() || !this.wanted()) return;
+		if (!this.core.snapshot().usage) this.df.now();
+		else this.df.trigger();
+	}
+
+	private async read(): Promise<void> {
+		if (!this.ready()) return;
+		const current = this.core.snapshot().usage ?? EMPTY;
+		const imagesOnly = this.shown.all === 0 && compareApiVersions(this.core.snapshot().engine.apiVersion, '1.42') >= 0;
+		this.imagesStale = false;
+		if (imagesOnly) {
+			try {
+				this.core.update({ usage: { ...current, images: await readImageUsage(this.core.api) } });
+			} catch {
+				this.imagesStale = true;
+			}
+			return;
+		}
+		this.summaryStale = false;
+		try {
+			const usage = await readDiskUsage(this.core.api);
+			const now = Date.now();
+			for (const id of usage.containers.keys()) this.measuredAt.set(id, now);
+			this.outdated.clear();
+			this.core.update({ usage, sizes: new Map([...this.core.snapshot().sizes, ...usage.containers]) });
+		} catch {
+			// kept as it was: the sizes are extra, the lists are what matters
+			this.imagesStale = this.summaryStale = true;
+		}
+	}
+}
