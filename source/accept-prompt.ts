@@ -35,6 +35,9 @@ export function handlePrompt(prompt: Prompt, { context, container, image, logs, 
 			const problem = await switchContext(name);
 			return problem ? { text: problem, tone: 'bad' } : undefined;
 		});
+	} else if (prompt.target && !(prompt.kind === 'tag' ? image : container)) {
+		const { name } = prompt.target;
+		perform(async () => ({ text: prompt.kind === 'commit' ? T.work.commit.gone(name) : T.actions.vanished.result(name), tone: 'warn' }));
 	} else if (prompt.kind === 'exec' && container) {
 		perform(() => exec(context, container, prompt.value));
 	} else if (prompt.kind === 'commit' && container) {
@@ -44,7 +47,7 @@ export function handlePrompt(prompt: Prompt, { context, container, image, logs, 
 		if (error) return dispatch({ type: 'promptStart', prompt: { ...prompt, error } });
 		const form = { ...prompt.form, [current.field]: prompt.value.trim() };
 		const next = COMMIT_STEPS[step + 1];
-		if (next) return dispatch({ type: 'promptStart', prompt: { kind: 'commit', label: next.label(container.name), value: '', step: step + 1, form } });
+		if (next) return dispatch({ type: 'promptStart', prompt: { kind: 'commit', label: next.label(container.name), value: '', step: step + 1, form, target: prompt.target } });
 		perform(async () => {
 			const result = await commit(context, container, form);
 			if (result.imageKey) dispatch({ type: 'selectImage', key: result.imageKey });
@@ -57,12 +60,13 @@ export function handlePrompt(prompt: Prompt, { context, container, image, logs, 
 		const error = current.check(prompt.value, form);
 		if (error) return dispatch({ type: 'promptStart', prompt: { ...prompt, error } });
 		const next = { ...form, [current.field]: prompt.value.trim() };
-		if (step + 1 < COPY_STEPS.length) return dispatch({ type: 'promptStart', prompt: copyPrompt(container.name, step + 1, next, workdir) });
+		const target = { id: container.id, name: container.name };
+		if (step + 1 < COPY_STEPS.length) return dispatch({ type: 'promptStart', prompt: copyPrompt(target, step + 1, next, workdir) });
 		perform(async () => {
 			const plan = await planCopy(context, container, next);
 			if ('error' in plan) {
 				// ask that step again, with what was typed and why it does not work
-				dispatch({ type: 'promptStart', prompt: { ...copyPrompt(container.name, plan.step, next, workdir), error: plan.error } });
+				dispatch({ type: 'promptStart', prompt: { ...copyPrompt(target, plan.step, next, workdir), error: plan.error } });
 				return undefined;
 			}
 			dispatch({ type: 'confirmOpen', confirm: { kind: 'copy', targetId: container.id, name: container.name, force: false, volumes: false, copy: plan } });
@@ -76,7 +80,7 @@ export function handlePrompt(prompt: Prompt, { context, container, image, logs, 
 }
 
 /** The prompt for one step of the cp form: what was answered before (when re-asked), else its default. */
-export function copyPrompt(name: string, step: number, form: CopyForm, workdir = '/'): Prompt {
+export function copyPrompt(target: { id: string; name: string }, step: number, form: CopyForm, workdir = '/'): Prompt {
 	const current = COPY_STEPS[step]!;
-	return { kind: 'copy', label: current.label(name, form), value: form[current.field] ?? current.initial(workdir), step, form };
+	return { kind: 'copy', label: current.label(target.name, form), value: form[current.field] ?? current.initial(workdir), step, form, target };
 }

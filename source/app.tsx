@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { Box, useApp, useInput, useWindowSize, type Key } from 'ink';
 import { attach } from './actions/attach.js';
+import { suspendToShell } from './actions/suspend.js';
 import type { ActionContext, Notice } from './actions/context.js';
 import { defaultShellLabel, exec } from './actions/exec.js';
 import { tagAction } from './actions/images.js';
@@ -38,7 +39,7 @@ import { UsageView } from './panels/usage-view.js';
 import { containerChanges } from './docker/changes.js';
 import { engineMessage } from './docker/errors.js';
 import { logsActions, pruneActions } from './view-actions.js';
-import { useSizesShown, useSnapshot } from './store/use-store.js';
+import { useContainerSize, useSizesShown, useSnapshot } from './store/use-store.js';
 import { useMinuteClock } from './use-clock.js';
 import { useForms } from './use-forms.js';
 import { T } from './i18n/index.js';
@@ -99,6 +100,14 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 		detachKeys,
 		readOnly,
 	};
+	// Ctrl-Z, or a SIGTSTP sent from elsewhere (in raw mode the terminal sends none itself); while a
+	// container has the terminal, the signal is its business
+	const suspend = () => void suspendToShell(context).catch(() => undefined);
+	useEffect(() => {
+		const onStop = () => suspend();
+		process.on('SIGTSTP', onStop);
+		return () => void process.off('SIGTSTP', onStop);
+	}, []);
 	const pruning = usePrune(engine);
 	const { prune } = pruning;
 	const pruneConfirmation = () => (prune?.status === 'ready' ? pruneDialog(prune, pruning.run) : undefined);
@@ -108,8 +117,8 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 	const [changes, setChanges] = useState<ChangesState | null>(null);
 	const [usageCursor, setUsageCursor] = useState(0);
 	useSizesShown(store, 'all', ui.view === 'usage');
+	useContainerSize(store, ui.view === 'changes' ? changes?.id : undefined);
 	const loadChanges = (id: string, name: string) => {
-		store.wantContainerSize(id);
 		setChanges({ id, name, status: 'loading', items: [], cursor: 0 });
 		containerChanges(engine.api, id).then(
 			items => setChanges(c => (c?.id === id ? { ...c, status: 'ready', items, sizeRw: store.getSnapshot().sizes.get(id)?.sizeRw } : c)),
@@ -135,7 +144,12 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 	const acceptPrompt = () => {
 		const prompt = uiRef.current.prompt;
 		dispatch({ type: 'promptEnd' });
-		if (prompt) handlePrompt(prompt, { context, container: model.container, image: model.image, logs, perform, dispatch, workdir: workdirOf(model.container?.id), switchContext: onSwitchContext });
+		if (!prompt) return;
+		// what the prompt was opened for, as it is now: it may have been removed meanwhile
+		const live = store.getSnapshot();
+		const container = prompt.target ? live.containers.find(c => c.id === prompt.target!.id) : model.container;
+		const image = prompt.target ? live.images.find(i => i.key === prompt.target!.id) : model.image;
+		handlePrompt(prompt, { context, container, image, logs, perform, dispatch, workdir: workdirOf(container?.id), switchContext: onSwitchContext });
 	};
 
 	const run = (id: ActionId) => {
@@ -163,6 +177,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			...forms.handlers,
 			'app.quit': () => exit(),
 			'app.interrupt': () => exit(),
+			'app.suspend': suspend,
 			'help.toggle': { type: 'help', open: ui.overlay !== 'help' },
 			'help.close': { type: 'help', open: false },
 			'focus.next': { type: 'focusStep', step: 1 },
@@ -207,7 +222,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			'container.exec': () => {
 				if (!model.container) return;
 				if (readOnly || model.container.state !== 'running') perform(() => exec(context, model.container!, ''));
-				else dispatch({ type: 'promptStart', prompt: { kind: 'exec', label: T.actions.prompts.exec(model.container.name, defaultShellLabel()), value: '' } });
+				else dispatch({ type: 'promptStart', prompt: { kind: 'exec', label: T.actions.prompts.exec(model.container.name, defaultShellLabel()), value: '', target: { id: model.container.id, name: model.container.name } } });
 			},
 			'container.logs': openLogs,
 			'container.start': () => containerAction('lifecycle', 'start'),
@@ -220,7 +235,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			'container.commit': () => {
 				if (!model.container) return;
 				if (readOnly) return setNotice(refusedReadOnly('docker commit'));
-				dispatch({ type: 'promptStart', prompt: { kind: 'commit', label: COMMIT_STEPS[0].label(model.container.name), value: '', step: 0, form: {} } });
+				dispatch({ type: 'promptStart', prompt: { kind: 'commit', label: COMMIT_STEPS[0].label(model.container.name), value: '', step: 0, form: {}, target: { id: model.container.id, name: model.container.name } } });
 			},
 			'layers.names': { type: 'toggleLayerNames' },
 			'container.changes': () => {
@@ -246,12 +261,15 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			'container.copy': () => {
 				if (!model.container) return;
 				if (readOnly) return setNotice(readOnlyCopy());
-				dispatch({ type: 'promptStart', prompt: copyPrompt(model.container.name, 0, {}, workdirOf(model.container.id)) });
+				dispatch({ type: 'promptStart', prompt: copyPrompt({ id: model.container.id, name: model.container.name }, 0, {}, workdirOf(model.container.id)) });
 			},
 			'image.tag': () => {
 				if (!model.image) return;
 				if (readOnly) return perform(() => tagAction(context, model.image!, ''));
-				dispatch({ type: 'promptStart', prompt: { kind: 'tag', label: T.actions.prompts.tag(model.image.dangling ? model.image.id.slice(7, 19) : `${model.image.repository}:${model.image.tag}`), value: '' } });
+				{
+					const name = model.image.dangling ? model.image.id.slice(7, 19) : `${model.image.repository}:${model.image.tag}`;
+					dispatch({ type: 'promptStart', prompt: { kind: 'tag', label: T.actions.prompts.tag(name), value: '', target: { id: model.image.key, name } } });
+				}
 			},
 			'confirm.accept': acceptConfirm,
 			'confirm.cancel': () => {
@@ -294,6 +312,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 		const ui = uiRef.current;
 		if (tooSmall) {
 			if (name === 'q' || name === 'ctrl+c') exit();
+			if (name === 'ctrl+z') suspend();
 			return;
 		}
 		if (notice && ui.overlay === null) setNotice(undefined);
@@ -358,7 +377,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			</Box>
 		);
 	}
-	const bottom = <StatusLine prompt={ui.prompt} notice={notice} width={columns} scopes={activeScopes(ui)} status={ui.overlay === 'filter' ? T.actions.filterTyping : snapshot.refreshError} />;
+	const bottom = <StatusLine prompt={ui.prompt} notice={notice} width={columns} scopes={activeScopes(ui)} status={ui.overlay === 'filter' ? (ui.filterFresh ? T.actions.filterReplacing(ui.filters[ui.panel]) : T.actions.filterTyping) : snapshot.refreshError} />;
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			{header}

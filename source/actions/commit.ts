@@ -1,5 +1,6 @@
 import { refusedReadOnly } from './lifecycle.js';
 import { engineMessage } from '../docker/errors.js';
+import { commitContainer } from '../docker/image-ops.js';
 import type { ContainerSummary } from '../docker/types.js';
 import { shellWord } from '../format/argv.js';
 import { parseReference, repositoryOf } from '../format/image-ref.js';
@@ -48,25 +49,14 @@ export function commitCommand(name: string, form: CommitForm): string {
 	return parts.join(' ');
 }
 
-/**
- * `docker commit`: the container's writable layer becomes the top layer of a new image. The
- * container is paused meanwhile, as docker does, so the copy is consistent.
- */
+/** `docker commit` from the form: the new image is tagged, and the notice says the command it amounts to. */
 export async function commit(ctx: ActionContext, container: ContainerSummary, form: CommitForm): Promise<{ notice: Notice; imageKey?: string }> {
 	if (ctx.readOnly) return { notice: refusedReadOnly('docker commit') };
 	const ref = parseReference(form.reference ?? '');
 	const repo = repositoryOf(ref);
 	const tag = ref.tag ?? 'latest';
 	try {
-		const result = (await ctx.engine.api.getContainer(container.id).commit({
-			repo,
-			tag,
-			comment: form.message || undefined,
-			author: form.author || undefined,
-			changes: splitChanges(form.changes ?? '').join('\n') || undefined,
-			pause: true,
-		})) as { Id?: string };
-		const id = result.Id ?? '';
+		const id = await commitContainer(ctx.engine.api, container.id, { repository: repo, tag, message: form.message, author: form.author, changes: splitChanges(form.changes ?? '') });
 		return {
 			notice: { text: T.work.commit.done(container.name, `${repo}:${tag}`, id.replace('sha256:', '').slice(0, 12), commitCommand(container.name, form)), tone: 'good' },
 			imageKey: `${id}#${repo}:${tag}`,

@@ -20,7 +20,11 @@ export function holdRaw(terminal: Terminal): () => void {
 	};
 }
 
-/** Runs `fn` with the terminal handed over by Ink and held in raw mode from the first moment. */
+/**
+ * Runs `fn` with the terminal handed over by Ink and held in raw mode from the first moment. When
+ * it ends the cursor goes back to the first column: Ink draws its next frame from where the cursor
+ * stands, and a container's shell leaves it after its prompt ("/ # "), which would shift every line.
+ */
 export async function withTerminal(ctx: { suspend: (fn: () => Promise<void>) => Promise<void>; terminal: Terminal }, fn: () => Promise<void>): Promise<void> {
 	await ctx.suspend(async () => {
 		const release = holdRaw(ctx.terminal);
@@ -28,6 +32,7 @@ export async function withTerminal(ctx: { suspend: (fn: () => Promise<void>) => 
 			await fn();
 		} finally {
 			release();
+			ctx.terminal.stdout.write('\r');
 		}
 	});
 }

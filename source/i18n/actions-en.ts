@@ -51,6 +51,7 @@ export const actionsEn = {
 		save: (lines: number) => `Save ${lines} lines to (an existing file is never overwritten)`,
 	},
 	filterTyping: 'typing a filter: Enter keeps it, Esc drops it',
+	filterReplacing: (old: string) => `typing a new filter replaces "${old}": Enter keeps it, Esc drops it`,
 	logs: {
 		noMore: (search: string, above: boolean) => `No more matches for "${search}" ${above ? 'above' : 'below'}.`,
 		searchFirst: 'Search first with /.',

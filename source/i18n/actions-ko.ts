@@ -52,6 +52,7 @@ export const actionsKo: typeof actionsEn = {
 		save: lines => `${lines}줄을 저장할 파일 (있는 파일은 덮어쓰지 않음)`,
 	},
 	filterTyping: '필터 입력 중: Enter 로 유지, Esc 로 버림',
+	filterReplacing: old => `새 필터를 입력하면 "${old}"${particle(old, '을')} 바꿉니다: Enter 로 유지, Esc 로 버림`,
 	logs: {
 		noMore: (search, above) => `"${search}"${particle(search, '와')} 일치하는 것이 ${above ? '위에' : '아래에'} 더 없습니다.`,
 		searchFirst: '먼저 / 로 검색하세요.',

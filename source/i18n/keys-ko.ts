@@ -85,4 +85,5 @@ export const keysKo: Record<ActionId, KeyText> = {
 	'help.close': ['키 도움말 닫기'],
 	'app.quit': ['종료하고 터미널 복원', '종료'],
 	'app.interrupt': ['어디서든 종료, 입력 중에도'],
+	'app.suspend': ['셸로 일시 중지 (vim, less 처럼); fg 로 대시보드로 돌아옴'],
 };

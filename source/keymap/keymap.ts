@@ -5,7 +5,7 @@
 export type Scope = 'always' | 'views' | 'global' | 'list' | 'panels' | 'containers' | 'images' | 'layers' | 'filter' | 'prompt' | 'confirm' | 'form' | 'logs' | 'prune' | 'changes' | 'usage' | 'build' | 'help';
 
 export type ActionId =
-	| 'app.quit' | 'app.interrupt' | 'help.toggle' | 'help.close'
+	| 'app.quit' | 'app.interrupt' | 'app.suspend' | 'help.toggle' | 'help.close'
 	| 'focus.next' | 'focus.prev' | 'focus.containers' | 'focus.images' | 'focus.layers'
 	| 'cursor.up' | 'cursor.down' | 'cursor.pageUp' | 'cursor.pageDown' | 'cursor.first' | 'cursor.last'
 	| 'detail.reveal' | 'context.switch' | 'learn.toggle' | 'detail.scrollUp' | 'detail.scrollDown'
@@ -123,6 +123,7 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'help.close', scope: 'help', keys: ['escape', '?', 'q'], description: 'Close the key help' },
 	{ id: 'app.quit', scope: 'views', keys: ['q'], description: 'Quit and restore the terminal', hint: 'quit' },
 	{ id: 'app.interrupt', scope: 'always', keys: ['ctrl+c'], description: 'Quit from anywhere, even while typing' },
+	{ id: 'app.suspend', scope: 'always', keys: ['ctrl+z'], description: 'Suspend to the shell, as vim and less do; fg brings the dashboard back' },
 ];
 
 /** Display form of a key name: "shift+tab" -> "Shift-Tab", "ctrl+c" -> "Ctrl-C", "G" -> "G". */

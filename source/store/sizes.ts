@@ -28,6 +28,10 @@ export class Sizes {
 	private readonly measuredAt = new Map<string, number>();
 	private readonly outdated = new Set<string>();
 	private readonly measuring = new Set<string>();
+	/** Containers whose thin layer is on screen now, by how many views show it. */
+	private readonly watched = new Map<string, number>();
+	/** Changed again while being measured: measured once more after. */
+	private readonly again = new Set<string>();
 	private readonly df = coalesce(() => this.read(), 300, 1500, USAGE_COOLDOWN_MS);
 
 	constructor(private readonly core: StoreCore, private readonly ready: () => boolean) {}
@@ -64,9 +68,10 @@ export class Sizes {
 		this.df.now();
 	}
 
-	/** The container's files changed (it ran, or something was copied in): measured again when next looked at. */
+	/** The container's files changed (it ran, or something was copied in): measured again now if on screen, else when next looked at. */
 	containerChanged(id: string): void {
 		this.outdated.add(id);
+		if (this.watched.has(id)) this.measure(id);
 	}
 
 	containerGone(id: string): void {
@@ -79,20 +84,40 @@ export class Sizes {
 		this.core.update({ sizes: next });
 	}
 
-	/** A container's thin layer is on screen: measured unless a recent measure still holds. */
-	wantContainer(id: string): void {
+	/**
+	 * A container's thin layer is on screen: measured unless a recent measure still holds, and again
+	 * whenever an event says its files changed, until the function it returns says it left the screen.
+	 */
+	watchContainer(id: string): () => void {
+		this.watched.set(id, (this.watched.get(id) ?? 0) + 1);
 		const at = this.measuredAt.get(id);
 		const fresh = at !== undefined && !this.outdated.has(id) && Date.now() - at < CONTAINER_SIZE_TTL_MS;
-		if (fresh || this.measuring.has(id)) return;
+		if (!fresh) this.measure(id);
+		return () => {
+			const left = (this.watched.get(id) ?? 1) - 1;
+			if (left > 0) this.watched.set(id, left);
+			else this.watched.delete(id);
+		};
+	}
+
+	private measure(id: string): void {
+		if (this.measuring.has(id)) {
+			this.again.add(id);
+			return;
+		}
 		this.measuring.add(id);
 		this.outdated.delete(id);
+		const settled = () => {
+			this.measuring.delete(id);
+			if (this.again.delete(id)) this.measure(id);
+		};
 		containerSize(this.core.api, id).then(
 			size => {
-				this.measuring.delete(id);
 				this.measuredAt.set(id, Date.now());
 				if (size) this.core.update({ sizes: new Map(this.core.snapshot().sizes).set(id, size) });
+				settled();
 			},
-			() => this.measuring.delete(id),
+			settled,
 		);
 	}
 

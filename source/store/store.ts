@@ -112,8 +112,8 @@ export class Store {
 		this.sizes.readNow();
 	}
 
-	/** A container's thin layer is on screen (detail, learn or changes pane): measured for it alone. */
-	readonly wantContainerSize = (id: string): void => this.sizes.wantContainer(id);
+	/** A container's thin layer is on screen (detail, learn or changes pane): measured for it alone, again when it changes. */
+	readonly watchContainerSize = (id: string): (() => void) => this.sizes.watchContainer(id);
 
 	/**
 	 * Asks how some containers run (the containers panel calls this with the rows on screen): the

@@ -13,6 +13,8 @@ export interface UiState {
 	/** The last cursor index per panel, used when the selected row vanishes. */
 	readonly cursor: Readonly<Record<PanelId, number>>;
 	readonly filters: Readonly<Record<PanelId, string>>;
+	/** `/` was pressed on a panel that had a filter: the first key typed replaces it (as in less and vim). */
+	readonly filterFresh: boolean;
 	readonly overlay: 'help' | 'filter' | 'prompt' | 'confirm' | 'form' | null;
 	readonly confirm: PendingConfirm | null;
 	readonly prompt: Prompt | null;
@@ -56,6 +58,8 @@ export interface Prompt {
 	/** For multi-step forms: the step and what earlier steps collected. */
 	readonly step?: number;
 	readonly form?: Readonly<Record<string, string>>;
+	/** What it acts on (a container id, or an images panel row key) and its name, looked up again when accepted. */
+	readonly target?: { readonly id: string; readonly name: string };
 }
 
 export const initialUi: UiState = {
@@ -63,6 +67,7 @@ export const initialUi: UiState = {
 	selected: { containers: undefined, images: undefined, layers: undefined },
 	cursor: { containers: 0, images: 0, layers: 0 },
 	filters: { containers: '', images: '', layers: '' },
+	filterFresh: false,
 	overlay: null,
 	prompt: null,
 	confirm: null,
@@ -145,13 +150,13 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'resetLayers':
 			return { ...state, selected: set(state.selected, 'layers', undefined), cursor: set(state.cursor, 'layers', 0) };
 		case 'filterStart':
-			return { ...state, overlay: 'filter' };
+			return { ...state, overlay: 'filter', filterFresh: state.filters[state.panel] !== '' };
 		case 'filterType':
-			return { ...state, filters: set(state.filters, state.panel, state.filters[state.panel] + action.text) };
+			return { ...state, filterFresh: false, filters: set(state.filters, state.panel, (state.filterFresh ? '' : state.filters[state.panel]) + action.text) };
 		case 'filterBackspace':
-			return { ...state, filters: set(state.filters, state.panel, [...state.filters[state.panel]].slice(0, -1).join('')) };
+			return { ...state, filterFresh: false, filters: set(state.filters, state.panel, state.filterFresh ? '' : [...state.filters[state.panel]].slice(0, -1).join('')) };
 		case 'filterEnd':
-			return { ...state, overlay: null, filters: action.keep ? state.filters : set(state.filters, state.panel, '') };
+			return { ...state, overlay: null, filterFresh: false, filters: action.keep ? state.filters : set(state.filters, state.panel, '') };
 		case 'filterClear':
 			return state.filters[state.panel] ? { ...state, filters: set(state.filters, state.panel, '') } : state;
 		case 'confirmOpen':

@@ -29,11 +29,15 @@ export function useSizesShown(store: Store, kind: SizeKind, on = true): void {
 /** How long a container must stay selected before its thin layer is measured: a key held down asks nothing. */
 const SETTLE_MS = 150;
 
-/** Measures the thin layer of the container on screen, once the selection rests on it. */
+/** Measures the thin layer of the container on screen once the selection rests on it, and again when it changes. */
 export function useContainerSize(store: Store, id: string | undefined): void {
 	useEffect(() => {
 		if (!id) return;
-		const timer = setTimeout(() => store.wantContainerSize(id), SETTLE_MS);
-		return () => clearTimeout(timer);
+		let unwatch: (() => void) | undefined;
+		const timer = setTimeout(() => (unwatch = store.watchContainerSize(id)), SETTLE_MS);
+		return () => {
+			clearTimeout(timer);
+			unwatch?.();
+		};
 	}, [store, id]);
 }

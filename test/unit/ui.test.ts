@@ -43,6 +43,17 @@ test('a filter is typed, edited, kept or dropped per panel', () => {
 	assert.ok(!matchesFilter('zzz', ['dockdeck-demo:1']));
 });
 
+test('/ on a panel that has a filter starts a new one: the first key typed replaces it, as in less and vim', () => {
+	const filtered = apply(initialUi, { type: 'filterStart' }, { type: 'filterType', text: 'acc-detached' }, { type: 'filterEnd', keep: true });
+	const again = uiReducer(filtered, { type: 'filterStart' });
+	assert.equal(again.filterFresh, true);
+	assert.equal(again.filters.containers, 'acc-detached', 'the old filter stays shown until a key is typed');
+	assert.equal(apply(again, { type: 'filterType', text: 'a' }, { type: 'filterType', text: 'cc-it' }).filters.containers, 'acc-it');
+	assert.equal(uiReducer(again, { type: 'filterBackspace' }).filters.containers, '', 'Backspace first clears the old filter');
+	assert.equal(uiReducer(again, { type: 'filterEnd', keep: true }).filters.containers, 'acc-detached', 'Enter at once keeps it');
+	assert.equal(uiReducer(initialUi, { type: 'filterStart' }).filterFresh, false, 'no filter yet: nothing to replace');
+});
+
 test('the list window scrolls only when the cursor leaves it', () => {
 	assert.equal(windowStart(0, 3, 5, 100), 0);
 	assert.equal(windowStart(0, 5, 5, 100), 1);
