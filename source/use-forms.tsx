@@ -71,7 +71,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 			? runImage?.detail
 				? checkRun(f.values, { image: runImage.image, detail: runImage.detail, containers: snapshot.containers, detachKeys: context.detachKeys.display })
 				: runImage
-					? { model: { title: T.forms.run.title(imageArgument(runImage.image)), notes: {}, errors: {}, command: 'docker run …', lines: [{ text: T.work.forms.readingConfig, tone: 'muted' as const }], submitLabel: T.work.forms.waitConfig } }
+					? { model: { title: T.forms.run.title(imageArgument(runImage.image)), notes: {}, errors: {}, command: 'docker run …', lines: [{ text: T.work.forms.readingConfig, tone: 'muted' as const }], submitLabel: T.work.forms.waitConfig, waiting: T.work.forms.readingConfig } }
 					: undefined
 			: checkBuild(f.values, currentScan, snapshot.images);
 	const model: FormModel | undefined = form ? checked(form)?.model : undefined;
@@ -79,9 +79,10 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 	useEffect(() => {
 		if (initialBuild) dispatch({ type: 'formOpen', form: { kind: 'build', fields: BUILD_FIELDS, values: initialBuild, focus: 0, tried: false } });
 	}, []);
-	// dockdeck build PATH: goes as soon as the folder is read, unless a field needs fixing
+	// dockdeck build PATH, or Enter pressed while the folder or the image's config was still being
+	// read: goes as soon as it is read, unless a field needs fixing
 	useEffect(() => {
-		if (autoSubmit.current && form?.kind === 'build' && currentScan && currentScan.status !== 'scanning') {
+		if (autoSubmit.current && form && model && !model.waiting) {
 			autoSubmit.current = false;
 			submit();
 		}
@@ -93,6 +94,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 		if (!image) return setNotice({ text: T.actions.noImage, tone: 'warn' });
 		if (context.readOnly) return readOnlyNotice('run');
 		const cached = snapshot.details.get(`image:${image.id}`)?.value as ImageDetail | undefined;
+		autoSubmit.current = false;
 		setRunImage({ image, detail: cached });
 		// the form opens at once, so keys typed next go into it even while the config is read
 		const placeholder = runDefaults(EMPTY_DETAIL);
@@ -121,6 +123,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 	};
 	const openForm = () => {
 		if (context.readOnly) return readOnlyNotice('build');
+		autoSubmit.current = false;
 		dispatch({ type: 'formOpen', form: { kind: 'build', fields: BUILD_FIELDS, values: lastValues.current ?? buildDefaults(process.cwd()), focus: 0, tried: false } });
 	};
 
@@ -152,7 +155,10 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 		if (!f) return;
 		const result = checked(f);
 		if (!result) return;
-		if (f.kind === 'run' && !runImage?.detail) return setNotice({ text: T.work.forms.stillConfig, tone: 'warn' });
+		if (result.model.waiting) {
+			autoSubmit.current = true;
+			return setNotice({ text: f.kind === 'run' ? T.work.forms.stillConfig : T.work.forms.stillFolder, tone: 'info' });
+		}
 		const firstError = f.fields.findIndex(field => result.model.errors[field.id]);
 		if (firstError >= 0) {
 			dispatch({ type: 'form', action: { type: 'tried' } });
@@ -164,7 +170,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 			dispatch({ type: 'formClose' });
 			perform(() => runContainer(context, runImage.image, plan, id => dispatch({ type: 'selectContainer', id })));
 		} else if (f.kind === 'build' && 'request' in result) {
-			if (!result.request) return setNotice({ text: T.work.forms.stillFolder, tone: 'warn' });
+			if (!result.request) return;
 			startBuild(result.request, f.values);
 		}
 	};
@@ -191,6 +197,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 		'form.submit': submit,
 		'form.cancel': () => {
 			const kind = uiRef.current.form?.kind;
+			autoSubmit.current = false;
 			dispatch({ type: 'formClose' });
 			setNotice({ text: T.work.forms.cancelled(kind === 'build'), tone: 'info' });
 		},

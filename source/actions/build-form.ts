@@ -111,7 +111,7 @@ export function checkBuild(values: Readonly<Record<string, string>>, scan: Conte
 
 	const noCache = values.nocache === ON;
 	const command = buildCommand(values.context || '.', values.dockerfile || 'Dockerfile', tag, buildArgs, target, noCache);
-	const model: FormModel = { title: B.title, notes, errors, command, lines, submitLabel: B.submit };
+	const model: FormModel = { title: B.title, notes, errors, command, lines, submitLabel: B.submit, ...(!scan || scan.status === 'scanning' ? { waiting: B.reading } : {}) };
 	const ok = context && !Object.values(errors).some(Boolean);
 	return { request: ok ? { context, tag: tag || undefined, buildArgs, target: target || undefined, noCache, command } : undefined, model };
 }

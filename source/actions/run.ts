@@ -38,7 +38,7 @@ export function createOptions(plan: RunPlan, image: ImageRow): Docker.ContainerC
 		HostConfig: {
 			PortBindings: plan.ports.length ? bindings : undefined,
 			AutoRemove: plan.rm,
-			RestartPolicy: { Name: plan.restart === 'no' ? '' : plan.restart },
+			RestartPolicy: { Name: plan.restart },
 		},
 	};
 }

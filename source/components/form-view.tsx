@@ -39,7 +39,7 @@ export function FormView({ form, model, width, height }: { readonly form: FormSt
 	const label = (field: FieldSpec) => T.forms.labels[field.id] ?? field.label;
 	const submit = errorCount ? T.forms.fixFirst : ` ${model.submitLabel}`;
 	return (
-		<Frame title={model.title} info={errorCount ? T.forms.toFix(errorCount) : T.forms.ready} width={width} height={height} focused>
+		<Frame title={model.title} info={errorCount ? T.forms.toFix(errorCount) : (model.waiting ?? T.forms.ready)} width={width} height={height} focused>
 			<Box flexDirection="column" paddingX={1}>
 				{form.fields.map((field, i) => {
 					const on = i === form.focus;

@@ -80,8 +80,8 @@ export const workEn = {
 	forms: {
 		readingConfig: "Reading the image's config…",
 		waitConfig: '(wait for the image config)',
-		stillConfig: "Still reading the image's config: Enter again in a moment.",
-		stillFolder: 'Still reading the folder: Enter again in a moment.',
+		stillConfig: "Reading the image's config: the container starts as soon as that is done.",
+		stillFolder: 'Reading the folder: the build starts as soon as that is done.',
 		cancelled: (build: boolean) => `Cancelled: nothing was ${build ? 'built' : 'created'}.`,
 		buildStopped: 'The build was stopped: nothing was tagged.',
 		buildFailed: 'The build failed: b shows where.',

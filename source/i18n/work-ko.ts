@@ -81,8 +81,8 @@ export const workKo: typeof workEn = {
 	forms: {
 		readingConfig: '이미지 설정 읽는 중…',
 		waitConfig: '(이미지 설정을 기다림)',
-		stillConfig: '아직 이미지 설정을 읽는 중: 잠시 뒤 다시 Enter.',
-		stillFolder: '아직 폴더를 읽는 중: 잠시 뒤 다시 Enter.',
+		stillConfig: '이미지 설정을 읽는 중: 다 읽으면 바로 컨테이너를 시작합니다.',
+		stillFolder: '폴더를 읽는 중: 다 읽으면 바로 빌드를 시작합니다.',
 		cancelled: build => `취소: 아무것도 ${build ? '빌드하지' : '만들지'} 않았습니다.`,
 		buildStopped: '빌드를 멈췄습니다: 아무 태그도 붙지 않음.',
 		buildFailed: '빌드 실패: b 로 어디서인지 봅니다.',

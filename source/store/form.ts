@@ -78,4 +78,6 @@ export interface FormModel {
 	readonly command: string;
 	readonly lines: readonly FieldNote[];
 	readonly submitLabel: string;
+	/** Still reading what the form checks against (the folder, the image's config): said instead of "ready", and Enter waits for it. */
+	readonly waiting?: string;
 }

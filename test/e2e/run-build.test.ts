@@ -123,8 +123,8 @@ test('dockdeck build PATH twice: the second build reports the unchanged steps ca
 	assert.match(again, /2 steps from cache, 1 rebuilt/);
 	await second.press(KEYS.escape);
 	// the BUILD column comes with the layer index, read in the background
-	const layers = await second.waitFor(s => s.includes(`3 Layers of ${tag}`) && /SHARED BUILD/.test(s) && s.includes('RUN echo installing'), 5000);
-	assert.match(layers, new RegExp(`Image ${tag}[^\\n]*\\n│Tags +│\\n│ +${tag}`), 'the detail pane shows the image with its tag');
+	const detail = new RegExp(`Image ${tag}[^\\n]*\\n│Tags +│\\n│ +${tag}`);
+	const layers = await second.waitFor(s => s.includes(`3 Layers of ${tag}`) && /SHARED BUILD/.test(s) && s.includes('RUN echo installing') && detail.test(s), 5000);
 	assert.match(rowOf(layers, 'COPY file:'), /new/, `the newest COPY layer is new:\n${layers}`);
 	assert.match(layers, /1 new, 3 same ·/);
 	assert.match(rowOf(layers, 'RUN echo installing'), /same/);
