@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { FIXTURES } from '../support/engine.js';
 import { KEYS, Screen } from '../support/pty.js';
-import { requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
+import { eventually, requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
 
 const running = async (h: EngineHandle, name: string) => (await h.docker('inspect', '-f', '{{.State.Running}} {{.State.ExitCode}}', name)).split(' ');
 
@@ -165,4 +165,36 @@ test('the attached TTY follows the terminal size, at start and on every resize',
 	await screen.press(KEYS.ctrlP, KEYS.ctrlQ);
 	await screen.waitFor(`Detached from ${FIXTURES.shell}; it keeps running.`, 3000);
 	await screen.waitFor(s => s.split('\n')[0]!.length <= 100 && s.includes('1 Containers'), 2000); // the dashboard at the new size
+});
+
+test('Ctrl-Z suspends to the shell with the terminal restored; fg brings the dashboard back, redrawn and answering keys', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-tstp-'));
+	t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+	// an interactive shell with job control, as a person's: it stops the job on Ctrl-Z and fg resumes it
+	const screen = new Screen([], { cols: 100, rows: 30, shell: `stty -g > ${dir}/before; PS1='$ ' exec bash --norc --noprofile -i`, env: { HOME: dir } });
+	t.after(() => screen.kill('SIGKILL'));
+	await screen.waitFor('$ ');
+	await screen.press(...`$DOCKDECK --host ${h.host}`, KEYS.enter);
+	await screen.waitFor(FIXTURES.ticker);
+	await screen.press('2');
+	await screen.waitFor(s => s.split('\n').at(-1)!.includes('rmi'));
+	await screen.press('\u001a');
+	await screen.waitFor(/Stopped\s+\$DOCKDECK/, 3000);
+	const stopped = (await screen.lines()).findLastIndex(l => /Stopped/.test(l));
+	assert.ok(stopped >= 0);
+	await screen.press(...`stty -g > ${dir}/during; ps -o stat= -p $(jobs -p %1) > ${dir}/stat`, KEYS.enter);
+	await eventually('the state read in the shell', () => fs.existsSync(path.join(dir, 'stat')) && fs.readFileSync(path.join(dir, 'stat'), 'utf8').includes('T'));
+	assert.equal(fs.readFileSync(path.join(dir, 'during'), 'utf8').trim(), fs.readFileSync(path.join(dir, 'before'), 'utf8').trim(), 'the shell has the terminal as it was before dockdeck took it');
+	await screen.press(...'fg', KEYS.enter);
+	const back = await screen.waitFor(s => s.split('\n')[0]!.startsWith('dockdeck · ') && s.includes(FIXTURES.ticker), 3000);
+	assert.ok(back.split('\n').at(-1)!.includes('rmi'), 'the images panel is still focused');
+	await screen.press('1');
+	await screen.waitFor(s => s.split('\n').at(-1)!.includes('attach'), 2000);
+	await screen.press('q');
+	await screen.waitFor(s => s.includes('$ ') && !s.includes('dockdeck · '), 3000);
+	await screen.press(...'echo "exit=$?"', KEYS.enter);
+	await screen.waitFor('exit=0');
+	screen.kill();
 });
