@@ -11,51 +11,35 @@ import { configPath, engineSettings, loadConfig } from './config.js';
 import { setActiveKeymap } from './keymap/keymap.js';
 import { language, LanguageError, pickLanguage, setLanguage, T } from './i18n/index.js';
 import { cleanPlayground, createPlayground } from './playground.js';
+import { ArgvError, asksHelpOrVersion, checkArgv, FLAGS, langFromArgv } from './cli-args.js';
 
-// the language comes first: --help is printed in it
+// the language comes first: --help and every problem with the command line are said in it
+const argv = process.argv.slice(2);
 const early = loadConfig(configPath());
-const langArg = process.argv.findIndex(a => a === '--lang' || a.startsWith('--lang='));
 try {
-	setLanguage(pickLanguage(langArg < 0 ? undefined : process.argv[langArg]!.startsWith('--lang=') ? process.argv[langArg]!.slice(7) : (process.argv[langArg + 1] ?? ''), early.config.lang));
+	setLanguage(pickLanguage(langFromArgv(argv), early.config.lang));
+	// meow would print a stack for an option given twice and a bare "Unknown flag" for a typo
+	if (!asksHelpOrVersion(argv)) checkArgv(argv);
 } catch (error) {
-	if (!(error instanceof LanguageError)) throw error;
+	if (!(error instanceof LanguageError) && !(error instanceof ArgvError)) throw error;
 	process.stderr.write(`dockdeck: ${error.message}\n`);
 	process.exit(2);
 }
 // a file with problems is read again once the language is known, so they are said in it
 const { config, problems } = language() === 'en' || early.problems.length === 0 ? early : loadConfig(configPath());
 
-const cli = meow(
-	T.cli.help(configPath()),
-	{
-		importMeta: import.meta,
-		// the help text says what dockdeck is, in the language in force
-		description: false,
-		flags: {
-			host: { type: 'string', shortFlag: 'H' },
-			context: { type: 'string', shortFlag: 'c' },
-			readOnly: { type: 'boolean', default: false },
-			learn: { type: 'boolean', default: false },
-			lang: { type: 'string' },
-			image: { type: 'string' },
-			clean: { type: 'boolean', default: false },
-			yes: { type: 'boolean', shortFlag: 'y', default: false },
-			detachKeys: { type: 'string' },
-			logBuffer: { type: 'string' },
-			tag: { type: 'string', shortFlag: 't' },
-			file: { type: 'string', shortFlag: 'f' },
-			buildArg: { type: 'string', isMultiple: true },
-			target: { type: 'string' },
-			// meow reads --no-cache as "cache: false"
-			cache: { type: 'boolean', default: true },
-			help: { type: 'boolean', shortFlag: 'h' },
-			version: { type: 'boolean', shortFlag: 'v' },
-		},
-		allowUnknownFlags: false,
-		autoHelp: true,
-		autoVersion: true,
-	},
-);
+const cli = meow(T.cli.help(configPath()), {
+	importMeta: import.meta,
+	// with --help or --version the rest of the line is not read: they answer whatever else is there
+	argv: asksHelpOrVersion(argv) ? argv.filter(a => ['-h', '--help', '-v', '--version'].includes(a)) : argv,
+	// the help text says what dockdeck is, in the language in force
+	description: false,
+	flags: FLAGS,
+	// checkArgv has held the line to FLAGS already
+	allowUnknownFlags: true,
+	autoHelp: true,
+	autoVersion: true,
+});
 
 /** Connects, or says why not and how to fix it, and exits. */
 async function connectOrFail(endpoint: Target['endpoint']) {

@@ -56,6 +56,15 @@ export const cliEn = {
     $ dockdeck build . -t myapp:dev
     $ dockdeck playground && dockdeck --learn
 `,
+	args: {
+		unknown: (option: string) => `unknown option ${option}: dockdeck --help lists the options`,
+		unknownNear: (option: string, near: string) => `unknown option ${option}: did you mean ${near}? (dockdeck --help lists the options)`,
+		needsValue: (option: string, example: string) => `${option} needs a value, as in ${example}`,
+		empty: (option: string, example: string) => `${option} is empty: give it a value, as in ${example}`,
+		twice: (option: string) => `${option} is given twice: give it once`,
+		twiceAs: (first: string, then: string) => `${first} and ${then} are the same option, given twice: give it once`,
+		noValue: (option: string) => `${option} is a switch and takes no value: write ${option} alone`,
+	},
 	badLanguage: (source: string, value: string) => `${source} "${value}" is not a language of dockdeck: use en or ko`,
 	buildNeedsPath: 'dockdeck build needs the folder to build: dockdeck build PATH',
 	buildOneFolder: (arg: string) => `unexpected argument "${arg}": dockdeck build takes one folder`,

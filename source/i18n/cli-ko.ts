@@ -58,6 +58,15 @@ export const cliKo: typeof cliEn = {
     $ dockdeck build . -t myapp:dev
     $ dockdeck playground && dockdeck --learn
 `,
+	args: {
+		unknown: option => `알 수 없는 옵션 ${option}: dockdeck --help 에 옵션이 모두 있습니다`,
+		unknownNear: (option, near) => `알 수 없는 옵션 ${option}: ${josa(near, '을')} 뜻했나요? (dockdeck --help 에 옵션이 모두 있습니다)`,
+		needsValue: (option, example) => `${option} 에는 값이 필요합니다. 예: ${example}`,
+		empty: (option, example) => `${option} 의 값이 비어 있습니다: 값을 주세요. 예: ${example}`,
+		twice: option => `${josa(option, '이')} 두 번 주어졌습니다: 한 번만 주세요`,
+		twiceAs: (first, then) => `${josa(first, '와')} ${josa(then, '은')} 같은 옵션이며 두 번 주어졌습니다: 한 번만 주세요`,
+		noValue: option => `${josa(option, '은')} 스위치라 값을 받지 않습니다: ${option} 만 쓰세요`,
+	},
 	badLanguage: (source, value) => `${source} "${value}"${particle(value, '는')} dockdeck 의 언어가 아닙니다: en 또는 ko 를 쓰세요`,
 	buildNeedsPath: 'dockdeck build 에는 빌드할 폴더가 필요합니다: dockdeck build 경로',
 	buildOneFolder: arg => `예상하지 못한 인자 "${arg}": dockdeck build 는 폴더 하나만 받습니다`,
