@@ -363,6 +363,8 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			width={columns}
 			containers={snapshot.containers.length}
 			running={snapshot.containers.filter(c => c.state === 'running').length}
+			unhealthy={snapshot.containers.filter(c => c.state === 'running' && c.health === 'unhealthy').length}
+			restarting={snapshot.containers.filter(c => c.state === 'restarting').length}
 			images={snapshot.images.length}
 			readOnly={readOnly}
 			production={production}

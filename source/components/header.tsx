@@ -9,6 +9,9 @@ interface HeaderProps {
 	readonly containers: number;
 	readonly running: number;
 	readonly images: number;
+	/** Containers whose healthcheck fails, and containers the engine keeps restarting: said in red. */
+	readonly unhealthy?: number;
+	readonly restarting?: number;
 	readonly readOnly: boolean;
 	/** Marked production in the config: said in red before anything else. */
 	readonly production?: boolean;
@@ -31,12 +34,14 @@ export function engineText(engine: EngineInfo, room: number): string {
 	return candidates.find(c => displayWidth(c) <= room) ?? '';
 }
 
-/** The top line: which engine this is, always, and what it holds. */
-export function Header({ engine, width, containers, running, images, readOnly, production, context = 'default' }: HeaderProps) {
+/** The top line: which engine this is, always, what needs a look, and what it holds. */
+export function Header({ engine, width, containers, running, images, unhealthy = 0, restarting = 0, readOnly, production, context = 'default' }: HeaderProps) {
 	const name = `dockdeck${production ? ` ${T.header.production}` : ''}${readOnly ? ` ${T.header.readOnly}` : ''} · ${context}`;
 	const counts = T.header.counts(containers, running, images);
-	const address = truncate(engine.address, Math.max(12, width - displayWidth(name) - displayWidth(counts) - 6));
-	const room = width - displayWidth(name) - displayWidth(address) - displayWidth(counts) - 9;
+	const trouble = T.header.trouble(unhealthy, restarting);
+	const extra = trouble ? displayWidth(trouble) + 3 : 0;
+	const address = truncate(engine.address, Math.max(12, width - displayWidth(name) - displayWidth(counts) - extra - 6));
+	const room = width - displayWidth(name) - displayWidth(address) - displayWidth(counts) - extra - 9;
 	const version = engineText(engine, room);
 	return (
 		<Box width={width} height={1}>
@@ -49,6 +54,8 @@ export function Header({ engine, width, containers, running, images, readOnly, p
 				<Text> · </Text>
 				<Text bold>{address}</Text>
 				{version ? <Text color="gray">{` · ${version}`}</Text> : null}
+				{/* what needs a look comes before the counts, which the panels' titles repeat: cut first when narrow */}
+				{trouble ? <Text bold color="red">{` · ${trouble}`}</Text> : null}
 				<Text>{` · ${counts}`}</Text>
 			</Text>
 		</Box>

@@ -91,7 +91,10 @@ export async function inspectContainer(docker: Docker, id: string): Promise<Cont
 		return hosts.length ? `${hosts.join(', ')} -> ${port}` : `${port} (not published)`;
 	});
 	const policy = info.HostConfig?.RestartPolicy;
+	const health = (info.State as { Health?: { Status?: string; FailingStreak?: number; Log?: { Output?: string }[] } } | undefined)?.Health;
+	const status = health?.Status === 'healthy' || health?.Status === 'unhealthy' || health?.Status === 'starting' ? health.Status : undefined;
 	return {
+		...(status ? { health: { status, failingStreak: health!.FailingStreak ?? 0, lastOutput: (health!.Log?.at(-1)?.Output ?? '').trim() } } : {}),
 		...runFacts(info),
 		id: info.Id,
 		name: info.Name.replace(/^\//, ''),

@@ -59,6 +59,8 @@ export interface ContainerDetail extends ContainerRunFacts {
 	readonly workingDir: string;
 	readonly user: string;
 	readonly restartPolicy: string;
+	/** The healthcheck's verdict, how many probes failed in a row, and what the last probe printed. */
+	readonly health?: { readonly status: ContainerHealth; readonly failingStreak: number; readonly lastOutput: string };
 }
 
 /** One row of the images list: one per tag, or one `<none>` row for an untagged image. */

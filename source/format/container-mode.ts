@@ -1,5 +1,6 @@
 import type { ContainerRunFacts, ContainerSummary } from '../docker/types.js';
 import { formatAge } from './age.js';
+import { displayWidth } from './text.js';
 import { T } from '../i18n/index.js';
 
 export type Tone = 'good' | 'bad' | 'muted' | 'warn' | 'info';
@@ -39,12 +40,33 @@ export function containerMode(c: ContainerSummary, facts: ContainerRunFacts | un
 	return badge(T.mode.detached, 'good');
 }
 
-/** Status text that stays true as time passes: "Up 5m", "Up 2h (healthy)", "Exited 3d ago". */
-export function containerStatus(c: ContainerSummary, facts: ContainerRunFacts | undefined, now: number): string {
-	const health = /\((healthy|unhealthy|health: starting)\)/.exec(c.status)?.[0];
-	if ((c.state === 'running' || c.state === 'paused') && facts?.startedAt) {
-		return T.status.up(formatAge(facts.startedAt, now), c.state === 'paused', health);
+/**
+ * Status text that stays true as time passes ("Up 5m", "Up 2h (healthy)", "Exited 3d ago"), with
+ * what an ops engineer looks for first made to stand out: a failing healthcheck in red, one still
+ * starting and a restart loop (↻ and the count of restarts) in yellow.
+ */
+export function containerStatus(c: ContainerSummary, facts: ContainerRunFacts | undefined, now: number): { readonly text: string; readonly tone?: Tone } {
+	const health = c.health && c.state === 'running' ? c.health : undefined;
+	const restarts = facts?.restartCount ? ` ${T.status.restarts(facts.restartCount)}` : '';
+	const tone: Tone | undefined = health === 'unhealthy' ? 'bad' : health === 'starting' || restarts || c.state === 'restarting' ? 'warn' : undefined;
+	const text = (() => {
+		if (c.state === 'restarting') return `${T.status.restarting}${restarts}`;
+		if ((c.state === 'running' || c.state === 'paused') && facts?.startedAt) return T.status.up(formatAge(facts.startedAt, now), c.state === 'paused', health && T.status.health[health]) + restarts;
+		if (c.state === 'exited' && facts?.finishedAt) return T.status.exited(formatAge(facts.finishedAt, now)) + restarts;
+		return c.status || c.state;
+	})();
+	return tone ? { text, tone } : { text };
+}
+
+/** The widest status of these containers (age at its widest), so the column can make room for health and restarts. */
+export function widestStatus(containers: readonly ContainerSummary[], facts: ReadonlyMap<string, ContainerRunFacts>): number {
+	let widest = 0;
+	for (const c of containers) {
+		const f = facts.get(c.id);
+		if (!c.health && !f?.restartCount && c.state !== 'restarting') continue;
+		// 23h is as wide as an age gets
+		const sample = f ? { ...f, startedAt: Date.now() - 23 * 3600_000, finishedAt: Date.now() - 23 * 3600_000 } : undefined;
+		widest = Math.max(widest, displayWidth(containerStatus(c, sample, Date.now()).text));
 	}
-	if (c.state === 'exited' && facts?.finishedAt) return T.status.exited(formatAge(facts.finishedAt, now));
-	return c.status || c.state;
+	return widest;
 }

@@ -34,6 +34,8 @@ export const en = {
 		production: 'PRODUCTION',
 		readOnly: '[read-only]',
 		counts: (containers: number, running: number, images: number) => `${plural(containers, 'container')}, ${running} running · ${plural(images, 'image')}`,
+		/** What needs a look, said after the counts in red: unhealthy and restarting containers. */
+		trouble: (unhealthy: number, restarting: number) => [unhealthy ? `${unhealthy} unhealthy` : '', restarting ? `${restarting} restarting` : ''].filter(Boolean).join(', '),
 	},
 	tooSmall: { title: 'Terminal too small', size: (c: number, r: number, minC: number, minR: number) => `${c}x${r}, needs ${minC}x${minR}`, hint: 'Enlarge the window; q quits.' },
 	banner: {
@@ -83,6 +85,10 @@ export const en = {
 	status: {
 		up: (age: string, paused: boolean, health?: string) => `Up ${age}${paused ? ' (paused)' : ''}${health ? ` ${health}` : ''}`,
 		exited: (age: string) => `Exited ${age} ago`,
+		health: { healthy: '(healthy)', unhealthy: '(unhealthy)', starting: '(starting)' },
+		/** How often the engine restarted it, after the status: a restart loop shows. */
+		restarts: (count: number) => `↻${count}`,
+		restarting: 'Restarting',
 	},
 	detail: {
 		title: 'Detail', container: (name: string) => `Container ${name}`, image: (label: string) => `Image ${label}`, layer: (label: string) => `Layer of ${label}`, layerTitle: 'Layer',
@@ -90,7 +96,7 @@ export const en = {
 		scroll: (from: number, to: number, total: number) => `${from}-${to} of ${total} · [ ]`,
 		none: '(none)',
 		labels: {
-			name: 'Name', id: 'ID', image: 'Image', state: 'State', mode: 'Mode', exitCode: 'Exit code', ttyStdin: 'TTY / stdin', created: 'Created', started: 'Started', finished: 'Finished', restarts: 'Restarts',
+			name: 'Name', id: 'ID', image: 'Image', state: 'State', mode: 'Mode', exitCode: 'Exit code', ttyStdin: 'TTY / stdin', created: 'Created', started: 'Started', finished: 'Finished', restarts: 'Restarts', health: 'Health',
 			thinLayer: 'Thin layer', imageBelow: 'Image below', command: 'Command', entrypoint: 'Entrypoint', workdir: 'Working dir', user: 'User', ports: 'Ports', mounts: 'Mounts', secrets: 'Secrets', env: 'Env',
 			tags: 'Tags', size: 'Size', onlyHere: 'Only here', shared: 'Shared', removing: 'Removing', layers: 'Layers', usedBy: 'Used by', platform: 'Platform', cmd: 'Cmd', exposed: 'Exposed', labels: 'Labels', digests: 'Digests',
 			reference: 'Reference', step: 'Step', instruction: 'Instruction', kind: 'Kind', from: 'From', digest: 'Digest', alsoIn: 'Also in',
@@ -99,6 +105,7 @@ export const en = {
 		stateError: (state: string, error: string) => `${state} (error: ${error})`,
 		tty: (tty: boolean, stdin: boolean) => `${tty ? 'tty' : 'no tty'}, ${stdin ? 'stdin open' : 'stdin closed'}`,
 		restarts: (count: number, policy: string) => `${count} (policy: ${policy})`,
+		health: (status: string, failing: number, said: string) => `${status}${failing ? ` (${plural(failing, 'failing probe')} in a row)` : ''}${said ? `; the last probe said: ${said}` : ''}`,
 		thinLayer: (size: string) => `${size} written in its own copy-on-write layer: lost on rm unless committed (C) or kept in a volume`,
 		imageBelow: (size: string, siblings: number) => `${size} read-only${siblings ? `, shared with ${plural(siblings, 'other container')}` : ''} (D lists what it changed)`,
 		readingUsage: 'reading disk usage…',

@@ -28,6 +28,7 @@ export const ko: Messages = {
 		production: '운영 환경',
 		readOnly: '[읽기 전용]',
 		counts: (containers, running, images) => `컨테이너 ${containers}개, 실행 중 ${running} · 이미지 ${images}개`,
+		trouble: (unhealthy, restarting) => [unhealthy ? `비정상 ${unhealthy}` : '', restarting ? `재시작 중 ${restarting}` : ''].filter(Boolean).join(', '),
 	},
 	tooSmall: { title: '터미널이 너무 작습니다', size: (c, r, minC, minR) => `${c}x${r}, ${minC}x${minR} 이상 필요`, hint: '창을 키우세요; q 로 종료.' },
 	banner: {
@@ -77,6 +78,9 @@ export const ko: Messages = {
 	status: {
 		up: (age, paused, health) => `실행 ${age}${paused ? ' (일시정지)' : ''}${health ? ` ${health}` : ''}`,
 		exited: age => `${age} 전 종료`,
+		health: { healthy: '(정상)', unhealthy: '(비정상)', starting: '(확인 중)' },
+		restarts: count => `↻${count}`,
+		restarting: '재시작 중',
 	},
 	detail: {
 		title: '상세', container: name => `컨테이너 ${name}`, image: label => `이미지 ${label}`, layer: label => `${label}의 레이어`, layerTitle: '레이어',
@@ -84,7 +88,7 @@ export const ko: Messages = {
 		scroll: (from, to, total) => `${from}-${to} / ${total} · [ ]`,
 		none: '(없음)',
 		labels: {
-			name: '이름', id: 'ID', image: '이미지', state: '상태', mode: '모드', exitCode: '종료 코드', ttyStdin: 'TTY / 입력', created: '생성', started: '시작', finished: '종료', restarts: '재시작',
+			name: '이름', id: 'ID', image: '이미지', state: '상태', mode: '모드', exitCode: '종료 코드', ttyStdin: 'TTY / 입력', created: '생성', started: '시작', finished: '종료', restarts: '재시작', health: '헬스체크',
 			thinLayer: '얇은 레이어', imageBelow: '아래 이미지', command: '명령', entrypoint: '엔트리포인트', workdir: '작업 폴더', user: '사용자', ports: '포트', mounts: '마운트', secrets: '비밀 값', env: '환경 변수',
 			tags: '태그', size: '크기', onlyHere: '여기만', shared: '공유', removing: '삭제하면', layers: '레이어', usedBy: '사용처', platform: '플랫폼', cmd: 'CMD', exposed: '노출 포트', labels: '라벨', digests: '다이제스트',
 			reference: '참조', step: '단계', instruction: '명령', kind: '종류', from: '출처', digest: '다이제스트', alsoIn: '함께 쓰는 곳',
@@ -93,6 +97,7 @@ export const ko: Messages = {
 		stateError: (state, error) => `${state} (오류: ${error})`,
 		tty: (tty, stdin) => `${tty ? 'tty 있음' : 'tty 없음'}, ${stdin ? '입력 열림' : '입력 닫힘'}`,
 		restarts: (count, policy) => `${count} (정책: ${policy})`,
+		health: (status, failing, said) => `${status}${failing ? ` (연속 실패 ${failing}회)` : ''}${said ? `; 마지막 검사 결과: ${said}` : ''}`,
 		thinLayer: size => `자기 copy-on-write 레이어에 ${size} 기록: 커밋(C)하거나 볼륨에 두지 않으면 rm 때 사라짐`,
 		imageBelow: (size, siblings) => `${size} 읽기 전용${siblings ? `, 다른 컨테이너 ${siblings}개와 공유` : ''} (D 로 바꾼 것 보기)`,
 		readingUsage: '디스크 사용량 읽는 중…',

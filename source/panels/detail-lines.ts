@@ -2,7 +2,7 @@ import type { ContainerUsage, ImageUsage } from '../docker/usage.js';
 import type { ContainerDetail, ContainerRunFacts, ContainerSummary, ImageDetail } from '../docker/types.js';
 import { formatDateTime } from '../format/age.js';
 import { formatBytes } from '../format/bytes.js';
-import { containerMode } from '../format/container-mode.js';
+import { containerMode, type Tone } from '../format/container-mode.js';
 import { shortId } from '../format/ids.js';
 import { runOverrides } from '../format/run-overrides.js';
 import { referenceFacts } from '../format/image-ref.js';
@@ -13,7 +13,7 @@ import { T } from '../i18n/index.js';
 export interface DetailLine {
 	readonly label: string;
 	readonly value?: string;
-	readonly tone?: 'bad' | 'muted' | 'info' | 'good';
+	readonly tone?: Tone;
 }
 
 const list = (label: string, values: readonly string[], none = T.detail.none): DetailLine[] =>
@@ -48,13 +48,14 @@ export function containerDetailLines(d: ContainerDetail, summary: ContainerSumma
 		{ label: L.id, value: shortId(d.id) },
 		{ label: L.image, value: `${d.image} (${shortId(d.imageId)})` },
 		{ label: L.state, value: d.error ? D.stateError(d.state, d.error) : d.state, tone: running ? 'good' : d.exitCode !== 0 ? 'bad' : 'muted' },
+		...(d.health ? [{ label: L.health, value: D.health(d.health.status, d.health.failingStreak, d.health.lastOutput.split('\n')[0] ?? ''), tone: d.health.status === 'unhealthy' ? ('bad' as const) : d.health.status === 'starting' ? ('warn' as const) : ('good' as const) }] : []),
 		...(mode ? [{ label: L.mode, value: mode.explain }] : []),
 		...(!running && d.finishedAt ? [{ label: L.exitCode, value: String(d.exitCode), tone: d.exitCode === 0 ? ('muted' as const) : ('bad' as const) }] : []),
 		{ label: L.ttyStdin, value: D.tty(d.tty, d.openStdin) },
 		{ label: L.created, value: formatDateTime(d.created) },
 		{ label: L.started, value: formatDateTime(d.startedAt) },
 		{ label: L.finished, value: running ? '-' : formatDateTime(d.finishedAt) },
-		{ label: L.restarts, value: D.restarts(d.restartCount, d.restartPolicy) },
+		{ label: L.restarts, value: D.restarts(d.restartCount, d.restartPolicy), ...(d.restartCount ? { tone: 'warn' as const } : {}) },
 		...(usage
 			? [
 					{ label: L.thinLayer, value: D.thinLayer(formatBytes(usage.sizeRw)), tone: usage.sizeRw ? ('info' as const) : ('muted' as const) },

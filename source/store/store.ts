@@ -145,6 +145,7 @@ export class Store {
 				this.sizes.containerGone(effect.id);
 				return this.containers.gone(effect.id);
 			case 'health':
+				this.invalidate(`container:${effect.id}`);
 				return this.containers.health(effect.id, effect.health);
 			case 'containerFiles':
 				return this.sizes.containerChanged(effect.id);

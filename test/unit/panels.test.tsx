@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { TooSmall } from '../../source/components/too-small.js';
+import { Header } from '../../source/components/header.js';
+import * as statusModule from '../../source/format/container-mode.js';
 import type { ContainerRunFacts, ContainerSummary, ImageRow, LayerRow } from '../../source/docker/types.js';
 import { ContainersPanel } from '../../source/panels/containers-panel.js';
 import { ImagesPanel } from '../../source/panels/images-panel.js';
@@ -35,6 +37,44 @@ test('containers show name, image, the mode badge and a status that stays true',
 	assert.match(row('job'), /exit 3\s+Exited 2m ago/);
 	assert.match(row('new'), /running\s+Up 5 minutes/, 'before its inspect arrives, the engine status shows');
 	assert.ok(lines.every(l => l.length <= 100), 'nothing overflows the width');
+});
+
+test('health and restart loops show whole at 80 and 120 columns: a failing check in red, a loop in yellow', () => {
+	const containers = [
+		container({ name: 'api', id: 'a', health: 'unhealthy', ports: '0.0.0.0:8080->80/tcp, :::8080->80/tcp' }),
+		container({ name: 'db', id: 'd', health: 'healthy' }),
+		container({ name: 'worker', id: 'w', health: 'starting' }),
+		container({ name: 'crashy', id: 'c', state: 'restarting', status: 'Restarting (1) 2 seconds ago' }),
+		container({ name: 'flaky', id: 'f' }),
+		container({ name: 'plain', id: 'p' }),
+	];
+	const known = new Map([['a', facts({ startedAt: NOW - 13 * 3600_000 })], ['d', facts({})], ['w', facts({})], ['c', facts({ restartCount: 12 })], ['f', facts({ restartCount: 3 })], ['p', facts({})]]);
+	for (const width of [80, 120]) {
+		const { lastFrame } = render(<ContainersPanel {...listProps} width={width} containers={containers} facts={known} now={NOW} loaded total={6} />);
+		const lines = lastFrame()!.split('\n');
+		const row = (name: string) => lines.find(l => l.includes(`│${name} `)) ?? '';
+		assert.match(row('api'), /Up 13h \(unhealthy\)/, `whole at ${width}: ${row('api')}`);
+		assert.match(row('db'), /Up 2m \(healthy\)/);
+		assert.match(row('worker'), /Up 2m \(starting\)/);
+		assert.match(row('crashy'), /restart\s+Restarting ↻12/);
+		assert.match(row('flaky'), /Up 2m ↻3/);
+		assert.ok(lines.every(l => stringWidth(l) <= width), 'nothing overflows the width');
+	}
+	const { containerStatus } = statusModule;
+	assert.equal(containerStatus(containers[0]!, known.get('a'), NOW).tone, 'bad');
+	assert.equal(containerStatus(containers[1]!, known.get('d'), NOW).tone, undefined);
+	assert.equal(containerStatus(containers[2]!, known.get('w'), NOW).tone, 'warn');
+	assert.equal(containerStatus(containers[3]!, known.get('c'), NOW).tone, 'warn');
+	assert.equal(containerStatus(containers[4]!, known.get('f'), NOW).tone, 'warn');
+	assert.equal(containerStatus(containers[5]!, known.get('p'), NOW).tone, undefined);
+});
+
+test('the header names unhealthy and restarting containers before the counts, so a narrow terminal keeps them', () => {
+	const engine = { address: 'unix:///var/run/docker.sock', version: '28.0.1', apiVersion: '1.47', os: 'linux', arch: 'amd64' };
+	const { lastFrame } = render(<Header engine={engine} width={80} containers={120} running={80} images={40} unhealthy={2} restarting={1} readOnly={false} />);
+	assert.match(lastFrame()!, /· 2 unhealthy, 1 restarting · 120 containers/);
+	const calm = render(<Header engine={engine} width={120} containers={3} running={2} images={4} readOnly={false} />).lastFrame()!;
+	assert.doesNotMatch(calm, /unhealthy|restarting/);
 });
 
 test('an empty or filtered list says why it is empty', () => {
