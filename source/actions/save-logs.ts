@@ -23,7 +23,8 @@ export async function saveLogs(buffer: RingBuffer<LogLine>, target: string, cwd 
 	if (!trimmed) return { text: S.noName, tone: 'warn' };
 	const file = path.resolve(cwd, trimmed.replace(/^~(?=$|\/)/, os.homedir()));
 	const lines = buffer.slice(buffer.firstSeq, buffer.pushed);
-	const text = lines.map(l => `${l.time} ${l.stream === 'err' ? 'stderr' : 'stdout'} ${l.text}\n`).join('');
+	// as the program wrote them: colour codes kept, as docker logs > file keeps them
+	const text = lines.map(l => `${l.time} ${l.stream === 'err' ? 'stderr' : 'stdout'} ${l.raw ?? l.text}\n`).join('');
 	try {
 		await fs.writeFile(file, text, { flag: 'wx' });
 	} catch (error) {

@@ -2,7 +2,8 @@ import { Box, Text } from 'ink';
 import { Frame } from '../components/frame.js';
 import { fit, truncate } from '../format/text.js';
 import type { LogSession, LogState } from '../store/log-session.js';
-import { highlight, visibleRows, type LogsUi } from '../store/logs-ui.js';
+import { visibleRows, type LogRow, type LogsUi } from '../store/logs-ui.js';
+import { styledParts, type StyledPart } from '../format/sgr.js';
 import { T } from '../i18n/index.js';
 
 function stateText(state: LogState): string {
@@ -18,6 +19,14 @@ function stateText(state: LogState): string {
 		case 'error':
 			return T.logs.error(state.message);
 	}
+}
+
+/** A row fitted to the width, cut into parts by the program's colours and the search's matches. */
+function rowParts(row: LogRow, width: number, search: string): StyledPart[] {
+	const shown = fit(row.text, width);
+	// what fit cut off ends in "…", which takes no colour
+	const kept = shown.startsWith(row.text) ? row.text.length : shown.lastIndexOf('…');
+	return styledParts(shown, row.offset, row.styles, search, kept);
 }
 
 /** The full-size log view of one container (`docker logs -f`), key l. */
@@ -40,9 +49,13 @@ export function LogsView({ session, ui, width, height, matches }: { readonly ses
 				<Box key={i} height={1} width={width - 2}>
 					<Text color={row.stream === 'err' ? 'red' : 'gray'}>{row.stream === 'err' ? '▌' : row.continuation ? '·' : ' '}</Text>
 					<Text wrap="truncate" color={row.stream === 'err' ? 'redBright' : undefined} dimColor={gone}>
-						{highlight(fit(row.text, inner), ui.search).map((part, j) =>
+						{rowParts(row, inner, ui.search).map((part, j) =>
 							part.match ? (
 								<Text key={j} backgroundColor="yellow" color="black">
+									{part.text}
+								</Text>
+							) : part.style ? (
+								<Text key={j} {...part.style}>
 									{part.text}
 								</Text>
 							) : (

@@ -2,6 +2,7 @@ import type { Engine } from '../docker/client.js';
 import { inspectContainer } from '../docker/containers.js';
 import { engineMessage } from '../docker/errors.js';
 import { followLogs, type LogFollow, type LogStream } from '../docker/logs.js';
+import { parseSgr, type StyleSpan } from '../format/sgr.js';
 import { RingBuffer } from './ring-buffer.js';
 import type { Store } from './store.js';
 import { T } from '../i18n/index.js';
@@ -10,7 +11,12 @@ export interface LogLine {
 	readonly stream: LogStream;
 	/** The engine's RFC 3339 timestamp. */
 	readonly time: string;
+	/** The text without its colour codes: what is searched, wrapped and shown. */
 	readonly text: string;
+	/** Its colours and styles, when the program wrote any (SGR sequences). */
+	readonly styles?: readonly StyleSpan[];
+	/** The line as the program wrote it, colour codes included, when that differs from `text`: what is saved. */
+	readonly raw?: string;
 }
 
 export type LogState =
@@ -98,8 +104,9 @@ export class LogSession {
 		// are read from two pipes, so a stderr line can arrive after a later-stamped stdout line.
 		if (time && this.resumeAfter && time <= this.resumeAfter) return;
 		if (time > this.lastTime) this.lastTime = time;
-		const stored = text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}${T.misc.streams.cut((text.length - MAX_LINE_CHARS).toLocaleString('en-US'))}` : text;
-		this.buffer.push({ stream, time, text: stored });
+		const cut = (line: string) => (line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}${T.misc.streams.cut((line.length - MAX_LINE_CHARS).toLocaleString('en-US'))}` : line);
+		const styled = parseSgr(text);
+		this.buffer.push(styled ? { stream, time, text: cut(styled.text), styles: styled.spans, raw: cut(text) } : { stream, time, text: cut(text) });
 		this.scheduleNotify();
 	}
 

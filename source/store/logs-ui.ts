@@ -1,5 +1,6 @@
 import { displayWidth, inert } from '../format/text.js';
 import type { LogLine } from './log-session.js';
+import type { StyleSpan } from '../format/sgr.js';
 import type { RingBuffer } from './ring-buffer.js';
 
 /** How the person is reading the logs: following the end, or anchored at a line, and how lines show. */
@@ -45,6 +46,9 @@ export interface LogRow {
 	readonly stream: LogLine['stream'];
 	readonly text: string;
 	readonly continuation: boolean;
+	/** Where `text` starts in the line as shown (time included), and the line's styles in those terms. */
+	readonly offset: number;
+	readonly styles?: readonly StyleSpan[];
 }
 
 const segmenter = new Intl.Segmenter();
@@ -77,10 +81,14 @@ export function wrapText(text: string, width: number, max: number): string[] {
 	return rows.length ? rows : [''];
 }
 
-/** What a line shows: made inert, with its time in front when asked. */
+/** What goes before a line: its time, when asked. */
+function linePrefix(line: LogLine, ui: LogsUi): string {
+	return ui.timestamps && line.time ? `${shortTime(line.time)} ` : '';
+}
+
+/** What a line shows: made inert (its length in UTF-16 units stays, so styles still line up), with its time in front when asked. */
 export function lineText(line: LogLine, ui: LogsUi): string {
-	const text = inert(line.text);
-	return ui.timestamps && line.time ? `${shortTime(line.time)} ${text}` : text;
+	return linePrefix(line, ui) + inert(line.text);
 }
 
 /** The rows that fill the view, oldest at the top, ending with the bottom line. */
@@ -89,9 +97,12 @@ export function visibleRows(buffer: RingBuffer<LogLine>, ui: LogsUi, width: numb
 	for (let seq = bottomSeq(ui, buffer); seq >= buffer.firstSeq && rows.length < height; seq--) {
 		const line = buffer.at(seq);
 		if (!line) break;
+		const prefix = linePrefix(line, ui).length;
 		const text = lineText(line, ui);
+		const styles = line.styles && prefix ? line.styles.map(s => ({ ...s, from: s.from + prefix, to: s.to + prefix })) : line.styles;
 		const pieces = ui.wrap ? wrapText(text, width, MAX_ROWS_PER_LINE) : [[...text].slice(ui.hscroll, ui.hscroll + width * 2).join('')];
-		for (let i = pieces.length - 1; i >= 0 && rows.length < height; i--) rows.push({ seq, stream: line.stream, text: pieces[i]!, continuation: i > 0 });
+		const offsets = ui.wrap ? pieces.map((_, i) => pieces.slice(0, i).reduce((n, p) => n + p.length, 0)) : [[...text].slice(0, ui.hscroll).join('').length];
+		for (let i = pieces.length - 1; i >= 0 && rows.length < height; i--) rows.push({ seq, stream: line.stream, text: pieces[i]!, continuation: i > 0, offset: offsets[i]!, ...(styles ? { styles } : {}) });
 	}
 	return rows.reverse();
 }
@@ -113,20 +124,4 @@ export function countMatches(buffer: RingBuffer<LogLine>, search: string): numbe
 	let n = 0;
 	for (let seq = buffer.firstSeq; seq < buffer.pushed; seq++) if (buffer.at(seq)?.text.toLowerCase().includes(needle)) n++;
 	return n;
-}
-
-/** Splits a row into plain and matching parts for highlighting. */
-export function highlight(text: string, search: string): { text: string; match: boolean }[] {
-	if (!search) return [{ text, match: false }];
-	const parts: { text: string; match: boolean }[] = [];
-	const lower = text.toLowerCase();
-	const needle = search.toLowerCase();
-	let at = 0;
-	for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, at)) {
-		if (i > at) parts.push({ text: text.slice(at, i), match: false });
-		parts.push({ text: text.slice(i, i + needle.length), match: true });
-		at = i + needle.length;
-	}
-	if (at < text.length) parts.push({ text: text.slice(at), match: false });
-	return parts;
 }

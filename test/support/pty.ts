@@ -108,6 +108,26 @@ export class Screen {
 	}
 
 	/**
+	 * The foreground colour of the first cell of the first place `text` shows on screen: a palette
+	 * index (0-15 the ANSI colours, up to 255), an "#rrggbb" colour, 'default', or undefined when the
+	 * text is not on screen.
+	 */
+	async colourOf(text: string): Promise<number | string | undefined> {
+		const lines = await this.lines();
+		const y = lines.findIndex(l => l.includes(text));
+		if (y < 0) return undefined;
+		const line = this.term.buffer.active.getLine(this.term.buffer.active.viewportY + y)!;
+		// the column in cells: wide characters before the text take two
+		const skip = [...lines[y]!.slice(0, lines[y]!.indexOf(text))].length;
+		let x = 0;
+		for (let chars = 0; chars < skip || line.getCell(x)?.getWidth() === 0; x++) if (line.getCell(x)?.getWidth() !== 0) chars++;
+		const cell = line.getCell(x)!;
+		if (cell.isFgDefault()) return 'default';
+		if (cell.isFgPalette()) return cell.getFgColor();
+		return `#${cell.getFgColor().toString(16).padStart(6, '0')}`;
+	}
+
+	/**
 	 * Where the boxes on screen are not closed: for each top corner (╭ ┌), the rows below it down to
 	 * the matching bottom corner must have a vertical border in the same column, and the right
 	 * corner likewise. A wide character counted as one cell pushes a border out of its column.

@@ -7,7 +7,8 @@ import { defaultLogFile, saveLogs } from '../../source/actions/save-logs.js';
 import { unixSince } from '../../source/docker/logs.js';
 import { displayWidth } from '../../source/format/text.js';
 import type { LogLine } from '../../source/store/log-session.js';
-import { bottomSeq, countMatches, findMatch, highlight, initialLogsUi, MAX_ROWS_PER_LINE, scrollLogs, shortTime, visibleRows, wrapText } from '../../source/store/logs-ui.js';
+import { parseSgr, styledParts } from '../../source/format/sgr.js';
+import { bottomSeq, countMatches, findMatch, initialLogsUi, MAX_ROWS_PER_LINE, scrollLogs, shortTime, visibleRows, wrapText } from '../../source/store/logs-ui.js';
 import { RingBuffer } from '../../source/store/ring-buffer.js';
 
 const fill = (n: number, capacity = 100) => {
@@ -76,7 +77,7 @@ test('search counts, finds and highlights matches in both directions', () => {
 	assert.equal(findMatch(buffer, { ...ui, follow: false, anchor: 20 }, -1), 2);
 	assert.equal(findMatch(buffer, { ...ui, follow: false, anchor: 2 }, 1), 20);
 	assert.equal(findMatch(buffer, { ...initialLogsUi, search: 'nope' }, -1), undefined);
-	assert.deepEqual(highlight('a line 2 and Line 2', 'line 2'), [
+	assert.deepEqual(styledParts('a line 2 and Line 2', 0, undefined, 'line 2'), [
 		{ text: 'a ', match: false },
 		{ text: 'line 2', match: true },
 		{ text: ' and ', match: false },
@@ -128,5 +129,48 @@ test('the multiplexed stream is split into stdout and stderr whatever the chunk 
 		const joined = { out: '', err: '' };
 		for (const g of got) joined[g.slice(0, 3) as 'out' | 'err'] += g.slice(4);
 		assert.deepEqual(joined, { out: 'out one\nout two\n', err: 'err one\n' }, `chunks of ${size}`);
+	}
+});
+
+test('colour codes become styles on the plain text; every other escape stays in it, to be shown inert', () => {
+	const line = '\u001b[32mINFO\u001b[0m started \u001b[1;31merror\u001b[22m still red\u001b[0m \u001b[38;5;208mamber\u001b[m \u001b[38;2;1;2;3mrgb\u001b[0m';
+	const parsed = parseSgr(line)!;
+	assert.equal(parsed.text, 'INFO started error still red amber rgb');
+	assert.deepEqual(parsed.spans.map(s => [parsed.text.slice(s.from, s.to), s.style]), [
+		['INFO', { color: 'green' }],
+		['error', { bold: true, color: 'red' }],
+		[' still red', { color: 'red' }],
+		['amber', { color: 'ansi256(208)' }],
+		['rgb', { color: '#010203' }],
+	]);
+	assert.equal(parseSgr('plain line'), undefined, 'a line with no escape costs a string search');
+	const hostile = parseSgr('\u001b[2J\u001b[Hcleared \u001b]0;title\u0007 \u001b[31mred\u001b[0m')!;
+	assert.equal(hostile.text, '\u001b[2J\u001b[Hcleared \u001b]0;title\u0007 red', 'screen clears, cursor moves and titles stay, to be made inert');
+	const many = parseSgr(Array.from({ length: 500 }, (_, i) => `\u001b[3${i % 8}m${i}`).join(''))!;
+	assert.ok(many.spans.length <= 64, `at most 64 spans, not ${many.spans.length}`);
+	assert.equal(many.text, Array.from({ length: 500 }, (_, i) => String(i)).join(''), 'the text stays whole past the limit');
+});
+
+test('a coloured line: search and save see its text, the rows keep its colours where they are cut', async () => {
+	const raw = '\u001b[32mINFO\u001b[0m listening on :8080';
+	const parsed = parseSgr(raw)!;
+	const buffer = new RingBuffer<LogLine>(10);
+	buffer.push({ stream: 'out', time: '2026-11-23T10:00:00.123Z', text: parsed.text, styles: parsed.spans, raw });
+	assert.equal(countMatches(buffer, 'info listening'), 1, 'the search reads the plain text');
+	const [row] = visibleRows(buffer, { ...initialLogsUi, timestamps: true }, 60, 5);
+	assert.equal(row!.text, '10:00:00.123 INFO listening on :8080');
+	const parts = styledParts(row!.text, row!.offset, row!.styles, 'listen');
+	assert.deepEqual(parts.map(p => [p.text, p.style?.color ?? null, p.match]), [['10:00:00.123 ', null, false], ['INFO', 'green', false], [' ', null, false], ['listen', null, true], ['ing on :8080', null, false]]);
+	// wrapped at 8 cells: the second row starts inside the coloured word's line, offsets follow
+	const narrow = visibleRows(buffer, initialLogsUi, 6, 5);
+	assert.equal(narrow[0]!.text, 'INFO l');
+	assert.equal(narrow[1]!.offset, 6);
+	assert.equal(styledParts(narrow[1]!.text, narrow[1]!.offset, narrow[1]!.styles, '').some(p => p.style), false);
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-save-colour-'));
+	try {
+		await saveLogs(buffer, 'out.log', dir);
+		assert.ok(fs.readFileSync(path.join(dir, 'out.log'), 'utf8').includes(raw), 'saved as the program wrote it');
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
 	}
 });
