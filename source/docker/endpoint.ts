@@ -14,7 +14,8 @@ export type Endpoint =
 		readonly port: number;
 		readonly tls?: { readonly ca: Buffer; readonly cert: Buffer; readonly key: Buffer };
 	}
-	| { readonly kind: 'ssh'; readonly address: string; readonly host: string; readonly port: number; readonly username: string };
+	/** ssh://[user@]host[:port]: a user or port only when the address names one, so ~/.ssh/config decides the rest. */
+	| { readonly kind: 'ssh'; readonly address: string; readonly host: string; readonly port?: number; readonly username?: string };
 
 /** A problem with what the user asked for, said in one line; never a crash. */
 export class UsageError extends Error {
@@ -63,9 +64,11 @@ export function resolveEndpoint(flagHost: string | undefined, env: NodeJS.Proces
 		}
 		case 'ssh:': {
 			if (!url.hostname) throw new UsageError(T.checks.endpoint.noHost(source, raw, T.checks.endpoint.forms));
-			const username = decodeURIComponent(url.username) || os.userInfo().username;
-			const port = url.port ? Number(url.port) : 22;
-			return { kind: 'ssh', address: `ssh://${username}@${url.hostname}${url.port ? `:${port}` : ''}`, host: url.hostname, port, username };
+			// as the docker CLI: no user or port of our own, so the ssh config's User, Port, HostName,
+			// ProxyJump and IdentityFile for this host apply
+			const username = decodeURIComponent(url.username) || undefined;
+			const port = url.port ? Number(url.port) : undefined;
+			return { kind: 'ssh', address: `ssh://${username ? `${username}@` : ''}${url.hostname}${port ? `:${port}` : ''}`, host: url.hostname, ...(port ? { port } : {}), ...(username ? { username } : {}) };
 		}
 		default:
 			throw new UsageError(T.checks.endpoint.scheme(source, raw, url.protocol.replace(':', ''), T.checks.endpoint.forms));

@@ -1,5 +1,6 @@
 import type { Endpoint } from './endpoint.js';
 import { EngineTooOldError } from './client.js';
+import { sshTryCommand } from './ssh-bridge.js';
 import { T } from '../i18n/index.js';
 
 /** A failure to reach the engine, said for a person: what happened and what to do. */
@@ -45,7 +46,7 @@ export function describeConnectError(error: unknown, endpoint: Endpoint): Connec
 		case 'ECONNREFUSED':
 			return { title: E.refused(where), fix: endpoint.kind === 'unix' ? E.refusedUnixFix : E.refusedTcpFix };
 		case 'ESSH':
-			return { title: E.cannotReach(where, engineMessage(error)), fix: E.sshFix(`ssh ${endpoint.kind === 'ssh' ? `-p ${endpoint.port} ${endpoint.username}@${endpoint.host}` : 'host'} docker version`) };
+			return { title: E.cannotReach(where, engineMessage(error)), fix: E.sshFix(endpoint.kind === 'ssh' ? sshTryCommand(endpoint) : 'ssh HOST docker version') };
 		case 'ENOTFOUND':
 		case 'EAI_AGAIN':
 			return { title: E.unresolved(where), fix: E.unresolvedFix };

@@ -7,8 +7,20 @@ import { T } from '../i18n/index.js';
 
 export interface SshTarget {
 	readonly host: string;
-	readonly port: number;
-	readonly username: string;
+	readonly port?: number;
+	readonly username?: string;
+}
+
+/** How dockdeck logs in: the user's ssh options, then a port and user only when the address named them. */
+export function sshLogin(target: SshTarget, env: NodeJS.ProcessEnv = process.env): string[] {
+	const extra = (env.DOCKDECK_SSH_ARGS ?? '').split(/\s+/).filter(Boolean);
+	return [...extra, ...(target.port ? ['-p', String(target.port)] : []), ...(target.username ? ['-l', target.username] : []), target.host];
+}
+
+/** The command to try by hand when the login fails: the same login, asking for docker's version. */
+export function sshTryCommand(target: SshTarget, env: NodeJS.ProcessEnv = process.env): string {
+	const words = sshLogin(target, env).map(w => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`));
+	return ['ssh', ...words, 'docker', 'version'].join(' ');
 }
 
 export interface SshBridge {
@@ -29,8 +41,7 @@ export async function sshBridge(target: SshTarget, env: NodeJS.ProcessEnv = proc
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockdeck-ssh-'));
 	const socketPath = path.join(dir, 'engine.sock');
 	const control = path.join(dir, 'master');
-	const extra = (env.DOCKDECK_SSH_ARGS ?? '').split(/\s+/).filter(Boolean);
-	const login = ['-o', 'BatchMode=yes', ...extra, '-p', String(target.port), '-l', target.username, target.host];
+	const login = ['-o', 'BatchMode=yes', ...sshLogin(target, env)];
 	let lastError = '';
 	// The master connection first, in the background (-f -N), so that it is up and stays put (and ends
 	// 5 minutes after its last channel if dockdeck could not say goodbye): letting

@@ -87,5 +87,26 @@ test('ssh://: the dashboard over one SSH connection (one login however many requ
 	assert.equal(await refused.exited, 1);
 	const said = await refused.text();
 	assert.match(said, /Cannot reach the engine at ssh:\/\/root@127\.0\.0\.1:\d+: ssh said: .*Permission denied/, said);
-	assert.match(said, /Fix: Check that "ssh -p \d+ root@127\.0\.0\.1 docker version" works without a prompt/);
+	assert.ok(said.replace(/\n/g, '').includes(`Fix: Check that "ssh -F ${sshd.dir}/bad_config -p ${sshd.port} -l root 127.0.0.1 docker version" works without a prompt`), `the fix names the command dockdeck ran:\n${said}`);
+});
+
+test('ssh://NAME uses the ssh config for NAME: its HostName, Port, User and IdentityFile apply, as for the docker CLI', async t => {
+	const h = requireEngine(t);
+	if (!h) return;
+	if (!fs.existsSync('/usr/sbin/sshd')) {
+		if (process.env.CI) throw new Error('CI=true but sshd is missing: the test set-up installs openssh-server');
+		return t.skip('no sshd here');
+	}
+	const sshd = await startSshd(h.host.replace('unix://', ''));
+	t.after(() => sshd.stop());
+	// the ops engineer's way: a named host with its port and user in the config, and no port or user in the address
+	const config = path.join(sshd.dir, 'named_config');
+	fs.writeFileSync(config, ['Host acchost', '  HostName 127.0.0.1', `  Port ${sshd.port}`, '  User root', `  IdentityFile ${sshd.dir}/id`, '  IdentitiesOnly yes', '  StrictHostKeyChecking no', '  UserKnownHostsFile /dev/null', '  LogLevel ERROR', ''].join('\n'));
+	const screen = new Screen(['--host', 'ssh://acchost'], { cols: 120, rows: 40, env: { DOCKDECK_SSH_ARGS: `-F ${config}` } });
+	t.after(() => screen.kill('SIGKILL'));
+	const text = await screen.waitFor(s => /detached/.test(s) && s.includes(FIXTURES.ticker), 15_000);
+	assert.match(text.split('\n')[0]!, /· default · ssh:\/\/acchost · /);
+	await screen.press('q');
+	assert.equal(await screen.exited, 0);
+	assert.equal((fs.readFileSync(sshd.log, 'utf8').match(/Accepted publickey for root/g) ?? []).length, 1, 'logged in as the config\'s User, on its Port');
 });

@@ -9,6 +9,9 @@ test('addresses are read in every form DOCKER_HOST takes', () => {
 	assert.deepEqual(resolveEndpoint('tcp://10.0.0.5:2375', {}), { kind: 'tcp', address: 'tcp://10.0.0.5:2375', host: '10.0.0.5', port: 2375, tls: undefined });
 	assert.equal(resolveEndpoint('10.0.0.5', {}).address, 'tcp://10.0.0.5:2375');
 	assert.equal(resolveEndpoint('ssh://ops@db1:2222', {}).address, 'ssh://ops@db1:2222');
+	// no user or port of dockdeck's own: ~/.ssh/config decides them, as for the docker CLI
+	assert.deepEqual(resolveEndpoint('ssh://acchost', {}), { kind: 'ssh', address: 'ssh://acchost', host: 'acchost' });
+	assert.deepEqual(resolveEndpoint('ssh://ops@acchost', {}), { kind: 'ssh', address: 'ssh://ops@acchost', host: 'acchost', username: 'ops' });
 	assert.equal(resolveEndpoint(undefined, { DOCKER_HOST: 'unix:///run/d.sock' }).address, 'unix:///run/d.sock');
 	assert.equal(resolveEndpoint('unix:///flag.sock', { DOCKER_HOST: 'unix:///env.sock' }).address, 'unix:///flag.sock', 'the flag wins');
 	assert.match(resolveEndpoint(undefined, {}).address, /^unix:\/\/.*docker\.sock$/);
@@ -89,4 +92,12 @@ test('docker contexts: the store is read as the docker CLI reads it, with its pr
 	} finally {
 		fs.rmSync(config, { recursive: true, force: true });
 	}
+});
+
+test('ssh logs in with the user and port only when the address names them, and the fix names that same command', async () => {
+	const { sshLogin, sshTryCommand } = await import('../../source/docker/ssh-bridge.js');
+	assert.deepEqual(sshLogin({ host: 'acchost' }, {}), ['acchost']);
+	assert.deepEqual(sshLogin({ host: 'db1', port: 2222, username: 'ops' }, { DOCKDECK_SSH_ARGS: '-F /etc/ssh/other' }), ['-F', '/etc/ssh/other', '-p', '2222', '-l', 'ops', 'db1']);
+	assert.equal(sshTryCommand({ host: 'acchost' }, {}), 'ssh acchost docker version');
+	assert.equal(sshTryCommand({ host: 'db1', port: 2222 }, { DOCKDECK_SSH_ARGS: '-o ProxyJump=bastion' }), 'ssh -o ProxyJump=bastion -p 2222 db1 docker version');
 });
