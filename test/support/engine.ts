@@ -194,16 +194,52 @@ async function removeEngineDir(dir: string): Promise<void> {
 	await fsp.rm(dir, { recursive: true, force: true, maxRetries: 3 });
 }
 
+/** The file a test run leaves in each engine folder it makes: which process made it, and when that process started. */
+const RUN_FILE = 'dockdeck-test-run.json';
+const RUN_MAGIC = 'dockdeck test engine';
+
+/** When a process started, in clock ticks since boot (field 22 of /proc/PID/stat): a reused pid has another. */
+function startTicks(pid: number): string | undefined {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+	} catch {
+		return undefined;
+	}
+}
+
+/** Marks a folder as made by this test run. */
+async function claim(dir: string): Promise<void> {
+	await fsp.writeFile(path.join(dir, RUN_FILE), JSON.stringify({ magic: RUN_MAGIC, pid: process.pid, started: startTicks(process.pid) }));
+}
+
+/**
+ * Whether a folder is a test engine that a run made and whose runner is gone: it holds the run's
+ * file, and the process named there is dead (or its pid now belongs to a process that started
+ * later). A folder without the file was not made by a test run, whatever its name: never touched.
+ */
+export function abandonedTestEngine(dir: string): boolean {
+	let run: { magic?: unknown; pid?: unknown; started?: unknown };
+	try {
+		run = JSON.parse(fs.readFileSync(path.join(dir, RUN_FILE), 'utf8')) as typeof run;
+	} catch {
+		return false;
+	}
+	if (run.magic !== RUN_MAGIC || typeof run.pid !== 'number') return false;
+	return !alive(run.pid) || (typeof run.started === 'string' && startTicks(run.pid) !== run.started);
+}
+
 /**
  * Removes test engines whose runner died without stopping them (killed at a time limit, say):
- * their daemon, the container shims that still run for it, their mounts and folder.
+ * their daemon, the container shims that still run for it, their mounts and folder. Only folders
+ * a test run provably made (abandonedTestEngine) are swept; engines started by hand under the same
+ * prefix are left alone, running or not.
  */
-async function sweepStaleEngines(log: (line: string) => void): Promise<void> {
-	for (const name of await fsp.readdir('/tmp').catch(() => [] as string[])) {
+export async function sweepStaleEngines(log: (line: string) => void, root = '/tmp'): Promise<void> {
+	for (const name of await fsp.readdir(root).catch(() => [] as string[])) {
 		if (!name.startsWith('ddk-')) continue;
-		const dir = path.join('/tmp', name);
-		const owner = Number(await fsp.readFile(path.join(dir, 'owner'), 'utf8').catch(() => '0'));
-		if (owner && alive(owner)) continue;
+		const dir = path.join(root, name);
+		if (!abandonedTestEngine(dir)) continue;
 		log(`removing a test engine left behind by a run that did not finish: ${dir}`);
 		await stopDaemon(dir, 'SIGKILL').catch(() => undefined);
 		await run('sh', ['-c', `pgrep -f 'containerd-shim.*${dir}' | xargs -r kill -9`]).catch(() => undefined);
@@ -216,7 +252,7 @@ export async function startEngine(log: (line: string) => void = () => undefined)
 	await ensureTools(log);
 	await sweepStaleEngines(log);
 	const dir = await fsp.mkdtemp('/tmp/ddk-'); // short: unix socket paths are limited to 107 bytes
-	await fsp.writeFile(path.join(dir, 'owner'), String(process.pid));
+	await claim(dir);
 	const tls = makeCertificates(path.join(dir, 'tls'), 'engine');
 	const port = await freePort();
 	await fsp.writeFile(path.join(dir, 'tls', 'port'), String(port));
