@@ -40,7 +40,8 @@ export function Header({ engine, width, containers, running, images, unhealthy =
 	const counts = T.header.counts(containers, running, images);
 	const trouble = T.header.trouble(unhealthy, restarting);
 	const extra = trouble ? displayWidth(trouble) + 3 : 0;
-	const address = truncate(engine.address, Math.max(12, width - displayWidth(name) - displayWidth(counts) - extra - 6));
+	// the address first, then what needs a look; the counts (the panels' titles repeat them) are cut first
+	const address = truncate(engine.address, Math.max(12, width - displayWidth(name) - extra - 6));
 	const room = width - displayWidth(name) - displayWidth(address) - displayWidth(counts) - extra - 9;
 	const version = engineText(engine, room);
 	return (

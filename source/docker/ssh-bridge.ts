@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { shellWord } from '../format/argv.js';
 import { T } from '../i18n/index.js';
 
 export interface SshTarget {
@@ -19,8 +20,7 @@ export function sshLogin(target: SshTarget, env: NodeJS.ProcessEnv = process.env
 
 /** The command to try by hand when the login fails: the same login, asking for docker's version. */
 export function sshTryCommand(target: SshTarget, env: NodeJS.ProcessEnv = process.env): string {
-	const words = sshLogin(target, env).map(w => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`));
-	return ['ssh', ...words, 'docker', 'version'].join(' ');
+	return ['ssh', ...sshLogin(target, env).map(shellWord), 'docker', 'version'].join(' ');
 }
 
 export interface SshBridge {

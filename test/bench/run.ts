@@ -1,13 +1,15 @@
 // npm run bench: starts the private test engine, seeds it, runs the scenarios, prints a table of
 // medians beside the targets and writes JSON to test/bench/results.json.
-// Usage: npm run bench [-- scenario...] with scenarios scale and log-flood (default: both).
-// BENCH_RUNS (3), BENCH_CONTAINERS (1000), BENCH_RUNNING (100), BENCH_IMAGES (300),
-// BENCH_IDLE_SECONDS (60), BENCH_KEYS (150), BENCH_SECONDS (flood length, 60).
+// Usage: npm run bench [-- scenario...] with scenarios scale, log-flood, busy-host and churn (default: all).
+// BENCH_RUNS (3), BENCH_CONTAINERS (1000), BENCH_RUNNING (100), BENCH_IMAGES (300), BENCH_COMMITS (50),
+// BENCH_IDLE_SECONDS (60), BENCH_KEYS (150), BENCH_SECONDS (flood length, 60), BENCH_CHURN_SECONDS (60).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEngine } from '../support/engine.js';
+import { busyHostRun, type BusyHostResult } from './busy-host.js';
+import { churnRun, type ChurnResult } from './churn.js';
 import { logFlood, type FloodResult } from './log-flood.js';
 import { scaleRun, type ScaleResult } from './scale.js';
 import { seed, type Scale } from './seed.js';
@@ -20,11 +22,12 @@ const env = (name: string, fallback: number) => {
 	return value;
 };
 const runs = env('BENCH_RUNS', 3);
-const scale: Scale = { containers: env('BENCH_CONTAINERS', 1000), running: env('BENCH_RUNNING', 100), images: env('BENCH_IMAGES', 300) };
+const scale: Scale = { containers: env('BENCH_CONTAINERS', 1000), running: env('BENCH_RUNNING', 100), images: env('BENCH_IMAGES', 300), commits: env('BENCH_COMMITS', 50) };
 const idleSeconds = env('BENCH_IDLE_SECONDS', 60);
 const keys = env('BENCH_KEYS', 150);
 const floodSeconds = env('BENCH_SECONDS', 60);
-const scenarios = ['scale', 'log-flood'];
+const churnSeconds = env('BENCH_CHURN_SECONDS', 60);
+const scenarios = ['scale', 'log-flood', 'busy-host', 'churn'];
 const wanted = process.argv.slice(2);
 for (const w of wanted) if (!scenarios.includes(w)) throw new Error(`unknown scenario ${w}: choose from ${scenarios.join(', ')}`);
 const chosen = (name: string) => wanted.length === 0 || wanted.includes(name);
@@ -88,6 +91,39 @@ try {
 		add('resident memory growth over the last half of the flood', pick(r => r.rssGrowthLastHalfMb), ' MB', { text: 'flat', met: pick(r => r.rssGrowthLastHalfMb) <= 5 });
 		add('CPU during the flood (% of one core)', pick(r => r.cpuPercentOfCore), ' %');
 		results['log-flood'] = { runs: all };
+	}
+	if (chosen('busy-host')) {
+		const all: BusyHostResult[] = [];
+		for (let i = 0; i < runs; i++) {
+			const r = await busyHostRun(engine, Math.min(idleSeconds, 30));
+			log(`busy-host run ${i + 1}/${runs}: ${JSON.stringify({ ...r, idle: { ...r.idle, requests: r.idle.requests.length } })}`);
+			all.push(r);
+		}
+		const pick = (f: (r: BusyHostResult) => number) => median(all.map(f));
+		add(`busy host, walked ${all[0]!.walked.containers} containers and ${all[0]!.walked.images} image rows, then idle: API requests per second`, pick(r => r.idle.requestsPerSecond), '/s', { text: 'only for events that change the screen', met: all.every(r => r.idle.requestsPerSecond * r.idle.seconds <= 2 * r.idle.changingEvents) });
+		add('  events that change the screen meanwhile (the restart loop), and healthcheck execs', pick(r => r.idle.changingEvents), ` / ${pick(r => r.idle.execEvents)}`);
+		add('  dockdeck CPU (% of one core)', pick(r => r.idle.cpuPercentOfCore), ' %', { text: '< 0.5 %', met: pick(r => r.idle.cpuPercentOfCore) < 0.5 });
+		add('  engine CPU (% of one core)', pick(r => r.idle.engineCpuPercentOfCore), ' %');
+		add('  bytes to the terminal per second', pick(r => r.idle.bytesPerSecond), ' B/s');
+		add('  docker save reads by the config fallback (whole run)', pick(r => r.exports.length), '', { text: '<= 1 (the loaded image)', met: all.every(r => r.exports.length <= 1) });
+		add('  bytes each such read took', pick(r => r.exports[0] ?? 0), ' B', { text: '<= 4 MiB', met: all.every(r => r.exports.every(b => b <= 4.25 * 1024 * 1024)) });
+		results['busy-host'] = { runs: all };
+	}
+	if (chosen('churn')) {
+		const all: ChurnResult[] = [];
+		for (let i = 0; i < runs; i++) {
+			const r = await churnRun(engine, churnSeconds);
+			log(`churn run ${i + 1}/${runs}: ${JSON.stringify(r)}`);
+			all.push(r);
+		}
+		const pick = (f: (r: ChurnResult) => number) => median(all.map(f));
+		add(`churn: one docker run --rm every 1.2 s for ${churnSeconds} s; engine CPU without dockdeck`, pick(r => r.engineCpuWithoutPercent), ' %');
+		add('  engine CPU with dockdeck open', pick(r => r.engineCpuWithPercent), ' %');
+		add('  engine CPU with / without', pick(r => r.engineCpuRatio), 'x', { text: '<= 1.5x', met: pick(r => r.engineCpuRatio) <= 1.5 });
+		add('  dockdeck CPU (% of one core)', pick(r => r.cpuPercentOfCore), ' %');
+		add('  API requests per event (create, start, die, destroy)', pick(r => r.requestsPerEvent), '');
+		add('  docker system df requests', pick(r => r.diskUsageRequests), '', { text: '0 (no size on screen changed)', met: all.every(r => r.diskUsageRequests === 0) });
+		results['churn'] = { runs: all };
 	}
 } finally {
 	await engine.stop();

@@ -42,11 +42,12 @@ export async function cliListMs(host: string): Promise<number> {
 }
 
 /** Every visible row is filled: the totals are in, no "Loading…", no size or mode still pending. */
-export function frameFilled(screen: string, scale: Scale): boolean {
-	if (!screen.includes(`${scale.containers + 3} · ${scale.running + 2} running`)) return false; // + the test fixtures
+export function frameFilled(screen: string, containers: number): boolean {
+	// the total as the engine counts it (the seeded containers, the fixtures and the lived-in host)
+	if (!screen.includes(`─ ${containers} · `)) return false;
 	if (screen.includes('Loading…') || screen.includes('reading disk usage')) return false;
 	const rows = screen.split('\n').filter(l => /│bench-c-\d{4} /.test(l));
-	const imageRows = screen.split('\n').filter(l => /│bench\/img-\d{3}:1 /.test(l));
+	const imageRows = screen.split('\n').filter(l => /│bench\/(img-\d{3}|commit-\d{2}):\S+ /.test(l));
 	if (rows.length === 0 || imageRows.length === 0) return false;
 	// before its inspect arrives a running container's mode says "running" and its status is the engine's text
 	if (rows.some(l => / running /.test(l) || /Up (About|Less|\d+ (second|minute|hour))/.test(l))) return false;
@@ -84,9 +85,10 @@ export async function scaleRun(engine: TestEngine, scale: Scale, idleSeconds: nu
 	let screen: Screen | undefined;
 	try {
 		const cliMs = median(await sequence(3, () => cliListMs(proxy.host)));
+		const containers = (await dockerCli(engine.host, ['ps', '-aq'])).split('\n').filter(Boolean).length;
 		const t0 = performance.now();
 		screen = new Screen(['--host', proxy.host], { cols: 120, rows: 40, env: { DOCKDECK_TRACE_KEYS: trace } });
-		const filledAt = await settled(screen, s => frameFilled(s, scale), 30_000);
+		const filledAt = await settled(screen, s => frameFilled(s, containers), 30_000);
 		const firstFrameMs = filledAt - t0;
 		await quiet(screen, proxy, 3000);
 		const rss = rssMb(screen.pid);

@@ -9,11 +9,14 @@ export interface Scale {
 	readonly containers: number;
 	readonly running: number;
 	readonly images: number;
+	/** Images made with docker commit of stopped containers (half of them with no file changes), each tagged three times. */
+	readonly commits: number;
 }
 
 export const BENCH_LABEL = 'dockdeck.bench';
 export const containerName = (i: number) => `bench-c-${String(i).padStart(4, '0')}`;
 export const imageName = (i: number) => `bench/img-${String(i).padStart(3, '0')}`;
+export const commitName = (i: number) => `bench/commit-${String(i).padStart(2, '0')}`;
 
 /** Runs `task` for 0..count-1, `width` at a time. */
 async function pool(count: number, width: number, task: (i: number) => Promise<void>): Promise<void> {
@@ -55,4 +58,15 @@ export async function seed(engine: TestEngine, scale: Scale, log: (line: string)
 		if (running) await container.start();
 	});
 	log(`${scale.containers} containers (${scale.running} running) in ${Date.now() - started} ms`);
+	// commits of stopped containers, the newest images: the even ones wrote a file first, the odd
+	// ones changed nothing (a commit whose history alone cannot say which steps made layers)
+	await pool(scale.commits, 4, async i => {
+		const container = await docker.createContainer({ Image: FIXTURES.baseImage, Cmd: i % 2 === 0 ? ['sh', '-c', `echo ${i} > /commit.txt`] : ['true'], Labels: { [BENCH_LABEL]: '1' }, HostConfig: { NetworkMode: 'none' } });
+		await container.start();
+		await container.wait();
+		const { Id } = (await container.commit({ repo: commitName(i), tag: '1' })) as { Id: string };
+		for (const tag of ['2', 'stable']) await docker.getImage(Id).tag({ repo: commitName(i), tag });
+		await container.remove();
+	});
+	log(`${scale.commits} commits, 3 tags each, in ${Date.now() - started} ms`);
 }

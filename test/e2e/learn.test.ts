@@ -7,6 +7,17 @@ import { josa } from '../../source/i18n/particle.js';
 
 const flat = (screen: string) => screen.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
 
+/** How many other listed images (docker images) have one of this image's layers, as the engine says. */
+async function sharingWith(docker: (...args: string[]) => Promise<string>, ref: string): Promise<number> {
+	const layersOf = async (id: string) => JSON.parse(await docker('image', 'inspect', '-f', '{{json .RootFS.Layers}}', id)) as string[];
+	const own = new Set(await layersOf(ref));
+	const self = await docker('image', 'inspect', '-f', '{{.Id}}', ref);
+	const ids = [...new Set((await docker('images', '-q', '--no-trunc')).split('\n').filter(id => id && id !== self))];
+	let count = 0;
+	for (const id of ids) if ((await layersOf(id)).some(l => own.has(l))) count++;
+	return count;
+}
+
 test('learn mode explains the selected container from its real state, and the text changes when the state does', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
@@ -18,7 +29,8 @@ test('learn mode explains the selected container from its real state, and the te
 	await screen.waitFor(name);
 	await screen.select(name);
 	let text = await screen.waitFor(s => flat(s).includes(`${name} runs detached (-d)`));
-	assert.match(flat(text), /instance of the image dockdeck-demo:1 \(4 read-only layers, shared with 1 other image\)/);
+	const sharing = await sharingWith(h.docker, FIXTURES.demoImage);
+	text = await screen.waitFor(s => flat(s).includes(`instance of the image dockdeck-demo:1 (4 read-only layers, shared with ${sharing} other image${sharing === 1 ? '' : 's'})`));
 	text = await screen.waitFor(s => /docker run set 1 Env entry and its command; the rest came from the image's ENV and CMD/.test(flat(s)));
 	assert.ok(flat(text).includes(`$ docker logs -f ${name}`));
 	assert.match(flat(await screen.waitFor(s => /written nothing to its own writable layer/.test(flat(s)))), /every file it sees comes from the image/);

@@ -108,10 +108,18 @@ test('each image counts the containers created from it as the engine does', asyn
 test('the disk usage view has the counts and sizes docker system df prints', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
-	const asked = Date.now();
-	store.refreshUsageNow();
-	const usage = await eventually('disk usage read again', () => ((store.getSnapshot().usage?.at ?? 0) >= asked ? store.getSnapshot().usage : undefined), 5000);
-	const cli = (await h.docker('system', 'df', '--format', '{{.Type}}|{{.TotalCount}}|{{.Active}}|{{.Size}}|{{.Reclaimable}}')).split('\n').map(l => l.split('|'));
+	// a container restarting in a loop changes the active count now and then: both are read until they agree on it
+	const read = async () => {
+		const asked = Date.now();
+		store.refreshUsageNow();
+		const usage = await eventually('disk usage read again', () => ((store.getSnapshot().usage?.at ?? 0) >= asked ? store.getSnapshot().usage : undefined), 5000);
+		const cli = (await h.docker('system', 'df', '--format', '{{.Type}}|{{.TotalCount}}|{{.Active}}|{{.Size}}|{{.Reclaimable}}')).split('\n').map(l => l.split('|'));
+		return { usage, cli };
+	};
+	const { usage, cli } = await eventually('the same active counts from both', async () => {
+		const both = await read();
+		return both.cli.every(([type, , active]) => String(both.usage.summary.find(l => l.type === type)?.active) === active) ? both : undefined;
+	}, 15_000);
 	const { formatBytes } = await import('../../source/format/bytes.js');
 	for (const [type, total, active, size] of cli) {
 		const line = usage.summary.find(l => l.type === type);

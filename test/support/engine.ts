@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
+import { seedLivedIn, seedLivedInOnDemo } from './lived-in.js';
 import { makeCertificates } from './tls.js';
 
 const run = promisify(execFile);
@@ -149,7 +150,10 @@ export const FIXTURES = {
 	exited: 'dd-exited',
 } as const;
 
-/** A busybox root filesystem, docker-imported, and a small image with ENV, WORKDIR, COPY, RUN and CMD on it. */
+/**
+ * A busybox root filesystem, docker-imported, a small image with ENV, WORKDIR, COPY, RUN and CMD on
+ * it, the three containers most tests use, and around them a host that has lived (lived-in.ts).
+ */
 export async function makeFixtures(host: string, dir: string): Promise<void> {
 	const root = path.join(dir, 'rootfs');
 	await fsp.mkdir(path.join(root, 'bin'), { recursive: true });
@@ -163,6 +167,8 @@ export async function makeFixtures(host: string, dir: string): Promise<void> {
 	const tarball = path.join(dir, 'rootfs.tar');
 	await run('tar', ['-C', root, '-cf', tarball, '.']);
 	await dockerCli(host, ['import', '-c', 'CMD ["/bin/sh"]', tarball, FIXTURES.baseImage]);
+	const docker = (args: readonly string[], options?: { input?: string; env?: NodeJS.ProcessEnv }) => dockerCli(host, args, options);
+	await seedLivedIn(docker, dir, FIXTURES.baseImage);
 
 	const context = path.join(dir, 'context');
 	await fsp.mkdir(context, { recursive: true });
@@ -180,6 +186,7 @@ export async function makeFixtures(host: string, dir: string): Promise<void> {
 		].join('\n'),
 	);
 	await dockerCli(host, ['build', '-q', '-t', FIXTURES.demoImage, context], { env: { DOCKER_BUILDKIT: '0' } });
+	await seedLivedInOnDemo(docker, dir, FIXTURES.demoImage);
 	// sh as PID 1 ignores SIGTERM: a short stop timeout keeps daemon restarts in tests quick
 	await dockerCli(host, ['run', '-d', '--stop-timeout', '1', '--name', FIXTURES.ticker, FIXTURES.demoImage]);
 	await dockerCli(host, ['run', '-dit', '--stop-timeout', '1', '--name', FIXTURES.shell, FIXTURES.demoImage, 'sh']);
