@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import pty from 'node-pty';
 import xterm from '@xterm/headless';
 
-const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/cli.js');
+// DOCKDECK_BENCH_CLI runs another build (an older one, to measure both in one run)
+const CLI = process.env.DOCKDECK_BENCH_CLI || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/cli.js');
 
 /** A person's terminal is not a CI job: drop the variables that make libraries think it is. */
 function withoutCi(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
