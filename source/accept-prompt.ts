@@ -4,7 +4,7 @@ import { COPY_STEPS, planCopy, type CopyForm } from './actions/copy.js';
 import { exec } from './actions/exec.js';
 import { tagAction } from './actions/images.js';
 import { saveLogs } from './actions/save-logs.js';
-import type { ContainerSummary, ImageRow } from './docker/types.js';
+import type { ContainerSummary, ImageRow } from './model/types.js';
 import type { LogSession } from './store/log-session.js';
 import type { Prompt, UiAction } from './store/ui.js';
 import { T } from './i18n/index.js';

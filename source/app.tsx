@@ -8,7 +8,7 @@ import { tagAction } from './actions/images.js';
 import { COMMIT_STEPS } from './actions/commit.js';
 import { copyPrompt, handlePrompt } from './accept-prompt.js';
 import { readOnlyCopy } from './actions/copy.js';
-import type { ContainerDetail } from './docker/types.js';
+import type { ContainerDetail } from './model/types.js';
 
 import { ConfirmDialog } from './components/confirm-dialog.js';
 import { refusedReadOnly } from './actions/lifecycle.js';
@@ -36,7 +36,6 @@ import { pruneDialog } from './actions/prune.js';
 import { PruneView } from './panels/prune-view.js';
 import { ChangesView, type ChangesState } from './panels/changes-view.js';
 import { UsageView } from './panels/usage-view.js';
-import { containerChanges } from './docker/changes.js';
 import { engineMessage } from './docker/errors.js';
 import { logsActions, pruneActions } from './view-actions.js';
 import { useContainerSize, useSizesShown, useSnapshot } from './store/use-store.js';
@@ -120,7 +119,7 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 	useContainerSize(store, ui.view === 'changes' ? changes?.id : undefined);
 	const loadChanges = (id: string, name: string) => {
 		setChanges({ id, name, status: 'loading', items: [], cursor: 0 });
-		containerChanges(engine.api, id).then(
+		engine.api.containerChanges(id).then(
 			items => setChanges(c => (c?.id === id ? { ...c, status: 'ready', items, sizeRw: store.getSnapshot().sizes.get(id)?.sizeRw } : c)),
 			(error: unknown) => setChanges(c => (c?.id === id ? { ...c, status: 'error', error: engineMessage(error) } : c)),
 		);

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Box } from 'ink';
 import { computeLayout, type Layout } from './components/layout.js';
-import type { ContainerSummary, ImageRow, LayerRow } from './docker/types.js';
+import type { ContainerSummary, ImageRow, LayerRow } from './model/types.js';
 import { containerMode } from './format/container-mode.js';
 import { ContainersPanel } from './panels/containers-panel.js';
 import { containerDetailLines, imageDetailLines, type DetailLine } from './panels/detail-lines.js';

@@ -1,6 +1,6 @@
-import type Docker from 'dockerode';
 import { engineMessage } from './docker/errors.js';
-import { createPractice, hasImage, localImages, playgroundContainers, PLAYGROUND_LABEL, PRACTICES, pullImage, removePractice, takenNames } from './docker/playground.js';
+import type { EngineApi } from './docker/api.js';
+import { PLAYGROUND_LABEL, PRACTICES } from './docker/playground.js';
 import { formatBytes } from './format/bytes.js';
 import { T } from './i18n/index.js';
 
@@ -14,17 +14,17 @@ export interface Conversation {
 const yes = (answer: string) => /^(y|yes|예|네|ㅇ)$/i.test(answer.trim());
 
 /** Picks the image: --image, else a numbered choice of the local ones; pulls only when the person agrees. */
-async function chooseImage(docker: Docker, given: string | undefined, io: Conversation): Promise<string | undefined> {
+async function chooseImage(docker: EngineApi, given: string | undefined, io: Conversation): Promise<string | undefined> {
 	const P = T.playground;
 	if (given !== undefined) {
-		if (await hasImage(docker, given)) return given;
+		if (await docker.hasImage(given)) return given;
 		if (!io.ask) return void io.print(P.notLocalNoAsk(given));
 		if (!yes(await io.ask(P.pullQuestion(given)))) return void io.print(P.notPulled);
 		io.print(P.pulling(given));
-		await pullImage(docker, given);
+		await docker.pullImage(given);
 		return given;
 	}
-	const images = await localImages(docker);
+	const images = await docker.localImages();
 	if (images.length === 0) return void io.print(P.noImages);
 	if (!io.ask) return void io.print(P.giveImage(images.slice(0, 5).map(i => i.reference)));
 	io.print(P.pickTitle);
@@ -41,9 +41,9 @@ async function chooseImage(docker: Docker, given: string | undefined, io: Conver
  * container to start again with -ai, all labelled. Nothing is made when any name is taken; a
  * container that fails to start takes the ones made before it away again.
  */
-export async function createPlayground(docker: Docker, options: { image?: string; detachKeys: string }, io: Conversation): Promise<number> {
+export async function createPlayground(docker: EngineApi, options: { image?: string; detachKeys: string }, io: Conversation): Promise<number> {
 	const P = T.playground;
-	const taken = await takenNames(docker);
+	const taken = await docker.takenNames();
 	if (taken.some(t => t.labelled)) {
 		io.print(P.exists(taken.filter(t => t.labelled).map(t => t.name)));
 		return 0;
@@ -57,9 +57,9 @@ export async function createPlayground(docker: Docker, options: { image?: string
 	const made: string[] = [];
 	for (const practice of PRACTICES) {
 		try {
-			made.push(await createPractice(docker, practice, image));
+			made.push(await docker.createPractice(practice, image));
 		} catch (error) {
-			for (const id of made) await removePractice(docker, id).catch(() => undefined);
+			for (const id of made) await docker.removePractice(id).catch(() => undefined);
 			await removeByName(docker, practice.name);
 			io.print(P.failed(practice.name, image, engineMessage(error)));
 			return 1;
@@ -72,15 +72,15 @@ export async function createPlayground(docker: Docker, options: { image?: string
 }
 
 /** A practice container half made (created, failed to start) goes too, if it carries the label. */
-async function removeByName(docker: Docker, name: string): Promise<void> {
-	const found = (await playgroundContainers(docker)).find(c => c.name === name);
-	if (found) await removePractice(docker, found.id).catch(() => undefined);
+async function removeByName(docker: EngineApi, name: string): Promise<void> {
+	const found = (await docker.playgroundContainers()).find(c => c.name === name);
+	if (found) await docker.removePractice(found.id).catch(() => undefined);
 }
 
 /** `dockdeck playground --clean`: lists the labelled containers, asks, removes exactly those. */
-export async function cleanPlayground(docker: Docker, options: { yes: boolean }, io: Conversation): Promise<number> {
+export async function cleanPlayground(docker: EngineApi, options: { yes: boolean }, io: Conversation): Promise<number> {
 	const P = T.playground;
-	const found = await playgroundContainers(docker);
+	const found = await docker.playgroundContainers();
 	if (found.length === 0) {
 		io.print(P.nothingToClean(PLAYGROUND_LABEL));
 		return 0;
@@ -100,7 +100,7 @@ export async function cleanPlayground(docker: Docker, options: { yes: boolean },
 	let failed = 0;
 	for (const c of found) {
 		try {
-			await removePractice(docker, c.id);
+			await docker.removePractice(c.id);
 			io.print(P.removed(c.name));
 		} catch (error) {
 			failed++;

@@ -3,7 +3,7 @@ import type { ActionContext, Notice } from './actions/context.js';
 import { copyDialog } from './actions/copy.js';
 import { imageRemoveDialog } from './actions/images.js';
 import { lifecycle, removeDialog, type Confirmation } from './actions/lifecycle.js';
-import type { ContainerSummary, ImageRow } from './docker/types.js';
+import type { ContainerSummary, ImageRow } from './model/types.js';
 import type { Snapshot } from './store/store.js';
 import type { PendingConfirm, UiAction, UiState } from './store/ui.js';
 import { T } from './i18n/index.js';

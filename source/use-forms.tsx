@@ -6,9 +6,8 @@ import { runContainer } from './actions/run.js';
 import { checkRun, imageArgument, RUN_FIELDS, runDefaults } from './actions/run-form.js';
 import { FormView } from './components/form-view.js';
 import { ContextError, scanContext } from './copy/context.js';
-import { inspectImage } from './docker/images.js';
 import { engineMessage } from './docker/errors.js';
-import type { ImageDetail, ImageRow } from './docker/types.js';
+import type { ImageDetail, ImageRow } from './model/types.js';
 import type { ActionId } from './keymap/keymap.js';
 import { BuildView, buildLines, type BuildScroll } from './panels/build-view.js';
 import { BuildSession, type BuildRequest } from './store/build-session.js';
@@ -100,7 +99,7 @@ export function useForms({ context, snapshot, uiRef, dispatch, setNotice, perfor
 		const placeholder = runDefaults(EMPTY_DETAIL);
 		dispatch({ type: 'formOpen', form: { kind: 'run', fields: RUN_FIELDS, values: cached ? runDefaults(cached) : placeholder, focus: 0, tried: false } });
 		if (cached) return;
-		inspectImage(context.engine.api, image.id).then(
+		context.engine.api.inspectImage(image.id).then(
 			detail => {
 				setRunImage(r => (r?.image.key === image.key ? { image, detail } : r));
 				const form = uiRef.current.form;

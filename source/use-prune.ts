@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Notice } from './actions/context.js';
 import type { Engine } from './docker/client.js';
 import { engineMessage } from './docker/errors.js';
-import { diskInUse, prunePreview, removeItems, type PruneItem, type PruneOutcome } from './docker/prune.js';
+import { type PruneItem, type PruneOutcome } from './docker/prune.js';
 import { formatBytes } from './format/bytes.js';
 import { T } from './i18n/index.js';
 
@@ -31,7 +31,7 @@ export function usePrune(engine: Engine) {
 	const [prune, setPrune] = useState<PruneState | null>(null);
 	const load = () => {
 		setPrune({ status: 'loading', items: [], ticked: new Set(), cursor: 0 });
-		prunePreview(engine.api).then(
+		engine.api.prunePreview().then(
 			items => setPrune({ status: 'ready', items, ticked: new Set(items.filter(i => DEFAULT_TICKED.has(i.group)).map(i => i.id)), cursor: 0 }),
 			(error: unknown) => setPrune({ status: 'error', items: [], ticked: new Set(), cursor: 0, error: engineMessage(error) }),
 		);
@@ -55,9 +55,9 @@ export function usePrune(engine: Engine) {
 		const guess = estimate(state);
 		setPrune({ ...state, status: 'running' });
 		try {
-			const before = await diskInUse(engine.api);
-			const outcomes = await removeItems(engine.api, chosen);
-			const freed = Math.max(0, before - (await diskInUse(engine.api)));
+			const before = await engine.api.diskInUse();
+			const outcomes = await engine.api.removeItems(chosen);
+			const freed = Math.max(0, before - (await engine.api.diskInUse()));
 			setPrune({ ...state, status: 'done', outcomes, freed, estimate: guess });
 			const skipped = outcomes.filter(o => !o.removed).length;
 			// an image's layers can stay on disk as build cache, or under an image built from the same steps

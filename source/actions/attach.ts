@@ -1,7 +1,5 @@
-import { inspectContainer } from '../docker/containers.js';
 import { engineMessage } from '../docker/errors.js';
-import { attachContainer } from '../docker/session.js';
-import type { ContainerDetail, ContainerSummary } from '../docker/types.js';
+import type { ContainerDetail, ContainerSummary } from '../model/types.js';
 import type { ActionContext, Notice } from './context.js';
 import { handOff, withTerminal } from './handoff.js';
 import { T } from '../i18n/index.js';
@@ -22,7 +20,7 @@ export async function attach(ctx: ActionContext, container: ContainerSummary, op
 	const docker = ctx.engine.api;
 	let detail: ContainerDetail;
 	try {
-		detail = await inspectContainer(docker, container.id);
+		detail = await docker.inspectContainer(container.id);
 	} catch (error) {
 		return { text: T.work.attach.cannot(container.name, engineMessage(error)), tone: 'bad' };
 	}
@@ -43,15 +41,15 @@ export async function attach(ctx: ActionContext, container: ContainerSummary, op
 		const out = ctx.terminal.stdout;
 		out.write(`\r\n\u001b[1m${attachIntro(container.name, detail.command, detail.tty, stdin, ctx.readOnly, keys)}\u001b[0m\r\n`);
 		try {
-			const session = await attachContainer(docker, container.id, { stdin, tty: detail.tty, detachKeys: ctx.detachKeys.spec });
-			if (!running) await docker.getContainer(container.id).start();
+			const session = await docker.attachContainer(container.id, { stdin, tty: detail.tty, detachKeys: ctx.detachKeys.spec });
+			if (!running) await docker.startContainer(container.id);
 			await handOff(session, ctx.terminal, ctx.detachKeys.bytes);
 		} catch (error) {
 			outcome = { text: T.work.attach.failed(container.name, engineMessage(error)), tone: 'bad' };
 			return;
 		}
 		try {
-			const after = await inspectContainer(docker, container.id);
+			const after = await docker.inspectContainer(container.id);
 			outcome = after.state === 'running'
 				? { text: T.work.attach.detached(container.name), tone: 'good' }
 				: { text: T.work.attach.exited(container.name, after.exitCode), tone: after.exitCode === 0 ? 'info' : 'bad' };

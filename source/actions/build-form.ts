@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BuildContext } from '../copy/context.js';
-import type { ImageRow } from '../docker/types.js';
+import type { ImageRow } from '../model/types.js';
 import { formatBytes } from '../format/bytes.js';
 import { shellWord, splitCommand } from '../format/argv.js';
 import { parseReference } from '../format/image-ref.js';

@@ -1,7 +1,6 @@
 import { refusedReadOnly } from './lifecycle.js';
 import { engineMessage } from '../docker/errors.js';
-import { commitContainer } from '../docker/image-ops.js';
-import type { ContainerSummary } from '../docker/types.js';
+import type { ContainerSummary } from '../model/types.js';
 import { shellWord } from '../format/argv.js';
 import { parseReference, repositoryOf } from '../format/image-ref.js';
 import type { ActionContext, Notice } from './context.js';
@@ -56,7 +55,7 @@ export async function commit(ctx: ActionContext, container: ContainerSummary, fo
 	const repo = repositoryOf(ref);
 	const tag = ref.tag ?? 'latest';
 	try {
-		const id = await commitContainer(ctx.engine.api, container.id, { repository: repo, tag, message: form.message, author: form.author, changes: splitChanges(form.changes ?? '') });
+		const id = await ctx.engine.api.commitContainer(container.id, { repository: repo, tag, message: form.message, author: form.author, changes: splitChanges(form.changes ?? '') });
 		return {
 			notice: { text: T.work.commit.done(container.name, `${repo}:${tag}`, id.replace('sha256:', '').slice(0, 12), commitCommand(container.name, form)), tone: 'good' },
 			imageKey: `${id}#${repo}:${tag}`,

@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { extractSafely, type CopyCount, type ExtractResult, type Refusal } from '../copy/extract.js';
 import { packTar, planPack } from '../copy/pack.js';
-import { readArchive, statPath, writeArchive } from '../docker/archive.js';
 import { engineMessage } from '../docker/errors.js';
-import type { ContainerSummary } from '../docker/types.js';
+import type { ContainerSummary } from '../model/types.js';
 import { shellWord } from '../format/argv.js';
 import { formatBytes } from '../format/bytes.js';
 import type { ActionContext, Notice } from './context.js';
@@ -148,7 +147,7 @@ export async function planCopy(ctx: ActionContext, container: ContainerSummary, 
 	const inContainer = (p: string) => `${container.name}:${p}`;
 	try {
 		if (dir === 'out') {
-			const source = await statPath(api, container.id, containerPath);
+			const source = await api.statPath(container.id, containerPath);
 			if (!source) return { step: STEP_CONTAINER, error: T.copy.noSuchIn(inContainer(containerPath)) };
 			if (!source.name || source.name === '/' || containerPath === '/') return { step: STEP_CONTAINER, error: T.copy.wholeFs };
 			const problem = hostDestProblem(hostPath);
@@ -165,19 +164,19 @@ export async function planCopy(ctx: ActionContext, container: ContainerSummary, 
 		if (problem) return { step: STEP_HOST, error: problem };
 		const local = fs.lstatSync(hostPath);
 		const sourceName = path.basename(hostPath);
-		const dest = await statPath(api, container.id, containerPath);
+		const dest = await api.statPath(container.id, containerPath);
 		let targetDir: string;
 		let targetName: string;
 		if (dest?.isDir) [targetDir, targetName] = [containerPath, sourceName];
 		else {
 			const parent = path.posix.dirname(containerPath);
-			const parentStat = dest ? { isDir: true } : await statPath(api, container.id, parent);
+			const parentStat = dest ? { isDir: true } : await api.statPath(container.id, parent);
 			if (!parentStat) return { step: STEP_CONTAINER, error: T.copy.noDirIn(inContainer(parent)) };
 			if (!parentStat.isDir) return { step: STEP_CONTAINER, error: T.copy.notDirIn(container.name, parent) };
 			[targetDir, targetName] = [parent, path.posix.basename(containerPath)];
 		}
 		const targetPath = path.posix.join(targetDir, targetName);
-		const existing = targetPath === containerPath ? dest : await statPath(api, container.id, targetPath);
+		const existing = targetPath === containerPath ? dest : await api.statPath(container.id, targetPath);
 		if (existing?.isDir) return { step: STEP_CONTAINER, error: T.copy.isDirNoMerge(inContainer(targetPath)) };
 		if (existing && local.isDirectory()) return { step: STEP_CONTAINER, error: T.copy.isFile(inContainer(targetPath)) };
 		return { direction: dir, containerPath, hostPath, sourceName, sourceIsDir: local.isDirectory(), sourceSize: local.size, targetDir, targetName, replaces: existing !== undefined };
@@ -242,7 +241,7 @@ async function runCopy(ctx: ActionContext, container: ContainerSummary, plan: Co
 					? T.copy.progressSoFar(container.name, describeCount(progress))
 					: T.copy.progressOut(container.name, formatBytes(progress.bytes), formatBytes(plan.sourceSize), Math.floor((100 * progress.bytes) / plan.sourceSize)),
 			);
-			const { stream, stat } = await readArchive(ctx.engine.streams, container.id, plan.containerPath);
+			const { stream, stat } = await ctx.engine.api.readArchive(container.id, plan.containerPath);
 			const result: ExtractResult = await extractSafely(stream, {
 				dest: plan.targetDir,
 				root: stat?.name || plan.sourceName,
@@ -270,7 +269,7 @@ async function runCopy(ctx: ActionContext, container: ContainerSummary, plan: Co
 		// a host file that fails to read must also end the upload, not leave it hanging
 		const abort = new AbortController();
 		done.catch(() => abort.abort());
-		await Promise.all([writeArchive(ctx.engine.streams, container.id, plan.targetDir, stream, abort.signal), done]);
+		await Promise.all([ctx.engine.api.writeArchive(container.id, plan.targetDir, stream, abort.signal), done]);
 		return {
 			text: T.copy.copied(plan.hostPath, `${container.name}:${path.posix.join(plan.targetDir, plan.targetName)}`, `${describeCount(await done)}${describeRefused(pack.skipped, 'skipped')}`, command),
 			tone: pack.skipped.length ? 'warn' : 'good',

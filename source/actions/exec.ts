@@ -1,6 +1,5 @@
 import { engineMessage } from '../docker/errors.js';
-import { execInContainer } from '../docker/session.js';
-import type { ContainerSummary } from '../docker/types.js';
+import type { ContainerSummary } from '../model/types.js';
 import { splitCommand } from '../format/argv.js';
 import type { ActionContext, Notice } from './context.js';
 import { handOff, withTerminal } from './handoff.js';
@@ -46,7 +45,7 @@ export async function exec(ctx: ActionContext, container: ContainerSummary, comm
 			`\r\n\u001b[1m${T.work.exec.intro(container.name, shown, ctx.detachKeys.display)}\u001b[0m\r\n`,
 		);
 		try {
-			const session = await execInContainer(ctx.engine.api, container.id, { cmd, detachKeys: ctx.detachKeys.spec, term: process.env.TERM || 'xterm-256color' });
+			const session = await ctx.engine.api.execInContainer(container.id, { cmd, detachKeys: ctx.detachKeys.spec, term: process.env.TERM || 'xterm-256color' });
 			await handOff(session, ctx.terminal, ctx.detachKeys.bytes);
 			const { running, code } = await session.exitCode();
 			outcome = running

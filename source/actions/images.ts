@@ -1,6 +1,5 @@
 import { engineMessage } from '../docker/errors.js';
-import { removeImage, tagImage } from '../docker/image-ops.js';
-import type { ContainerSummary, ImageRow } from '../docker/types.js';
+import type { ContainerSummary, ImageRow } from '../model/types.js';
 import { shortId } from '../format/ids.js';
 import { parseReference, repositoryOf } from '../format/image-ref.js';
 import type { ActionContext, Notice } from './context.js';
@@ -38,7 +37,7 @@ export function imageRemoveDialog(ctx: ActionContext, image: ImageRow, otherTags
 		confirmLabel: untagOnly ? M.untag : M.remove,
 		run: async () => {
 			try {
-				const result = await removeImage(ctx.engine.api, image.dangling ? image.id : reference, force);
+				const result = await ctx.engine.api.removeImage(image.dangling ? image.id : reference, force);
 				const deleted = result.deleted.length ? M.deletedCount(result.deleted.length) : M.stays;
 				return { text: M.removed(reference, result.untagged.length, deleted, `docker rmi${flag} ${reference}`), tone: 'good' };
 			} catch (error) {
@@ -64,7 +63,7 @@ export async function tagAction(ctx: ActionContext, image: ImageRow, text: strin
 		return { text: T.work.tag.not((error as Error).message), tone: 'bad' };
 	}
 	try {
-		await tagImage(ctx.engine.api, image.id, repository, tag);
+		await ctx.engine.api.tagImage(image.id, repository, tag);
 		return { text: T.work.tag.done(shortId(image.id), `${repository}:${tag}`, `docker tag ${shortId(image.id)} ${repository}:${tag}`), tone: 'good' };
 	} catch (error) {
 		return { text: T.actions.failed('docker tag', engineMessage(error)), tone: 'bad' };

@@ -1,6 +1,6 @@
 import { engineMessage } from '../docker/errors.js';
-import { changeState, removeContainer, type LifecycleVerb } from '../docker/lifecycle.js';
-import type { ContainerSummary } from '../docker/types.js';
+import { type LifecycleVerb } from '../docker/lifecycle.js';
+import type { ContainerSummary } from '../model/types.js';
 import type { ActionContext, Notice } from './context.js';
 import { T } from '../i18n/index.js';
 
@@ -46,7 +46,7 @@ export function refusedReadOnly(what: string): Notice {
 
 async function doLifecycle(ctx: ActionContext, container: ContainerSummary, verb: LifecycleVerb): Promise<Notice> {
 	try {
-		await changeState(ctx.engine.api, container.id, verb);
+		await ctx.engine.api.changeState(container.id, verb);
 		return { text: T.actions.done(container.name, T.actions.verbs[verb]!.done, `docker ${verb} ${container.name}`), tone: 'good' };
 	} catch (error) {
 		return { text: T.actions.failed(`docker ${verb} ${container.name}`, engineMessage(error)), tone: 'bad' };
@@ -91,7 +91,7 @@ export function removeDialog(ctx: ActionContext, container: ContainerSummary, to
 		confirmLabel: R.confirm,
 		run: async () => {
 			try {
-				await removeContainer(ctx.engine.api, container.id, toggles);
+				await ctx.engine.api.removeContainer(container.id, toggles);
 				return { text: R.removed(container.name, `docker rm${flags} ${container.name}`), tone: 'good' };
 			} catch (error) {
 				const message = engineMessage(error);

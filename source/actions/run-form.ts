@@ -1,4 +1,4 @@
-import type { ContainerSummary, ImageDetail, ImageRow } from '../docker/types.js';
+import type { ContainerSummary, ImageDetail, ImageRow } from '../model/types.js';
 import { shellWord, splitCommand } from '../format/argv.js';
 import { expandPortSpec, parsePortSpec, type PortSpec } from '../format/port-spec.js';
 import { ON, type FieldNote, type FieldSpec, type FormModel } from '../store/form.js';

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { EngineInfo } from '../docker/types.js';
+import type { EngineInfo } from '../model/types.js';
 import { displayWidth, truncate } from '../format/text.js';
 import { T } from '../i18n/index.js';
 

@@ -1,8 +1,12 @@
 import Docker from 'dockerode';
 import http from 'node:http';
 import type { Endpoint } from './endpoint.js';
+import { engineApi as bindEngineApi, type EngineApi } from './api.js';
+import { EngineTooOldError } from './errors.js';
 import { sshBridge } from './ssh-bridge.js';
-import type { EngineInfo } from './types.js';
+
+export { EngineTooOldError } from './errors.js';
+import type { EngineInfo } from '../model/types.js';
 import { T } from '../i18n/index.js';
 
 /** The newest API version dockdeck was written against; newer engines are spoken to in this version. */
@@ -70,21 +74,14 @@ export function negotiateApiVersion(engineApi: string): string {
 	return compareApiVersions(engineApi, API_CEILING) < 0 ? engineApi : API_CEILING;
 }
 
-export class EngineTooOldError extends Error {
-	override readonly name = 'EngineTooOldError';
-	constructor(readonly apiVersion: string) {
-		super(T.misc.streams.tooOld(apiVersion, API_FLOOR));
-	}
-}
-
-/** A connected engine: one client for requests (with a timeout) and one for streams (without). */
+/**
+ * A connected engine: what dockdeck may ask of it (requests time out, long-lived streams such as
+ * events and logs do not), where it is and what it is.
+ */
 export interface Engine {
 	readonly endpoint: Endpoint;
 	readonly info: EngineInfo;
-	/** For ordinary requests; they time out. */
-	readonly api: Docker;
-	/** For long-lived streams (events, logs): a request timeout would cut them off. */
-	readonly streams: Docker;
+	readonly api: EngineApi;
 	readonly counter: RequestCounter;
 	/** Ends what the connection holds open (the ssh master connection for ssh://). */
 	close(): void;
@@ -113,7 +110,7 @@ export async function connectEngine(endpoint: Endpoint, options: { timeout?: num
 	const engineApi = String(version.ApiVersion ?? '');
 	if (!engineApi || compareApiVersions(engineApi, API_FLOOR) < 0) {
 		bridge?.close();
-		throw new EngineTooOldError(engineApi || 'unknown');
+		throw new EngineTooOldError(engineApi || 'unknown', API_FLOOR);
 	}
 	const apiVersion = negotiateApiVersion(engineApi);
 	const pinned = `v${apiVersion}`;
@@ -127,8 +124,7 @@ export async function connectEngine(endpoint: Endpoint, options: { timeout?: num
 			os: String(version.Os ?? ''),
 			arch: String(version.Arch ?? ''),
 		},
-		api: clientFor(reach, { version: pinned, timeout, counter, agent: agents?.api }),
-		streams: clientFor(reach, { version: pinned, counter, agent: agents?.streams }),
+		api: bindEngineApi(clientFor(reach, { version: pinned, timeout, counter, agent: agents?.api }), clientFor(reach, { version: pinned, counter, agent: agents?.streams })),
 		close: () => {
 			agents?.api.destroy();
 			agents?.streams.destroy();

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { parseDockerTime } from '../format/age.js';
 import { formatPorts } from '../format/ports.js';
-import type { ContainerDetail, ContainerHealth, ContainerRunFacts, ContainerState, ContainerSummary } from './types.js';
+import type { ContainerDetail, ContainerHealth, ContainerRunFacts, ContainerState, ContainerSummary } from '../model/types.js';
 
 const STATES = new Set<ContainerState>(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
 

@@ -1,7 +1,14 @@
 import type { Endpoint } from './endpoint.js';
-import { EngineTooOldError } from './client.js';
 import { sshTryCommand } from './ssh-bridge.js';
 import { T } from '../i18n/index.js';
+
+/** The engine speaks an API older than dockdeck understands. */
+export class EngineTooOldError extends Error {
+	override readonly name = 'EngineTooOldError';
+	constructor(readonly apiVersion: string, floor: string) {
+		super(T.misc.streams.tooOld(apiVersion, floor));
+	}
+}
 
 /** A failure to reach the engine, said for a person: what happened and what to do. */
 export interface ConnectProblem {

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { IncomingMessage } from 'node:http';
 import { engineMessage, errorCode } from './errors.js';
-import type { EngineEvent } from './types.js';
+import type { EngineEvent } from '../model/types.js';
 import { T } from '../i18n/index.js';
 
 /** How the event stream stands: live, or down with the reason and the next retry. */

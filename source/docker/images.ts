@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { parseDockerTime } from '../format/age.js';
-import type { ImageDetail, ImageRow } from './types.js';
+import type { ImageDetail, ImageRow } from '../model/types.js';
 
 const NONE = '<none>:<none>';
 

@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import tar from 'tar-stream';
 import { cleanInstruction, isMetadataInstruction } from '../format/instruction.js';
-import type { ImageLayers, LayerRow } from './types.js';
+import type { ImageLayers, LayerRow } from '../model/types.js';
 
 /** One `GET /images/{id}/history` entry (newest first); `Id` names a local image at that step, else "<missing>". */
 export interface HistoryEntry {

@@ -1,4 +1,4 @@
-import type { ContainerRunFacts, ContainerSummary } from '../docker/types.js';
+import type { ContainerRunFacts, ContainerSummary } from '../model/types.js';
 import { formatAge } from './age.js';
 import { displayWidth } from './text.js';
 import { T } from '../i18n/index.js';

@@ -1,4 +1,5 @@
 import { T } from '../i18n/index.js';
+import type { ReferenceFacts } from '../model/facts.js';
 /** A parsed image reference: [registry/][namespace/]name[:tag][@digest]. */
 export interface ImageReference {
 	readonly registry?: string;
@@ -57,18 +58,6 @@ export function parseReference(text: string): ImageReference {
 /** "registry/path/name" of a parsed reference, without tag or digest. */
 export function repositoryOf(ref: ImageReference): string {
 	return [ref.registry, ref.path || undefined, ref.name].filter(Boolean).join('/');
-}
-
-/** A parsed image reference, with the parts Docker fills in when they are left out. */
-export interface ReferenceFacts {
-	readonly text: string;
-	readonly registry: string;
-	readonly registryDefaulted: boolean;
-	readonly namespace: string;
-	readonly namespaceDefaulted: boolean;
-	readonly name: string;
-	readonly tag: string;
-	readonly tagDefaulted: boolean;
 }
 
 /** A reference as Docker completes it: docker.io, library/ for official images, the latest tag. */

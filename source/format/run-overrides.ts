@@ -1,4 +1,4 @@
-import type { ContainerDetail, ImageDetail } from '../docker/types.js';
+import type { ContainerDetail, ImageDetail } from '../model/types.js';
 
 /** Where a container's setting came from: its image, or `docker run` (new, or a changed value). */
 export type Origin = 'image' | 'run' | 'changed' | 'engine';

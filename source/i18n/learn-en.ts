@@ -1,6 +1,6 @@
 import { plural } from './plural.js';
-import type { ReferenceFacts } from '../format/image-ref.js';
-import type { ContainerFacts, ImageFacts, LayerFacts } from '../learn/facts.js';
+import type { ReferenceFacts } from '../model/facts.js';
+import type { ContainerFacts, ImageFacts, LayerFacts } from '../model/facts.js';
 
 /** Learn mode's sentences in English, made from real values. */
 export const learnEn = {

@@ -1,6 +1,6 @@
 import { josa } from './particle.js';
-import type { ReferenceFacts } from '../format/image-ref.js';
-import type { ContainerFacts, ImageFacts, LayerFacts } from '../learn/facts.js';
+import type { ReferenceFacts } from '../model/facts.js';
+import type { ContainerFacts, ImageFacts, LayerFacts } from '../model/facts.js';
 import type { learnEn } from './learn-en.js';
 
 /** Learn mode's sentences in Korean, made from the same real values as the English ones. */

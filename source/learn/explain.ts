@@ -1,5 +1,5 @@
-import type { ContainerUsage, ImageUsage } from '../docker/usage.js';
-import type { ContainerDetail, ContainerRunFacts, ContainerSummary, ImageDetail, ImageRow, LayerRow } from '../docker/types.js';
+import type { ContainerUsage, ImageUsage } from '../model/usage.js';
+import type { ContainerDetail, ContainerRunFacts, ContainerSummary, ImageDetail, ImageRow, LayerRow } from '../model/types.js';
 import { shellWord } from '../format/argv.js';
 import { formatBytes } from '../format/bytes.js';
 import { referenceFacts } from '../format/image-ref.js';
@@ -7,7 +7,7 @@ import { runOverrides } from '../format/run-overrides.js';
 import { T } from '../i18n/index.js';
 import { activeKeymap, displayKey, type ActionId } from '../keymap/keymap.js';
 import type { LayerOwners } from '../store/sharing.js';
-import type { ContainerFacts, Equivalent, ImageFacts, LayerFacts } from './facts.js';
+import type { ContainerFacts, Equivalent, ImageFacts, LayerFacts } from '../model/facts.js';
 
 /** What the learn pane shows: sentences, then the docker commands of the keys that apply. */
 export interface Lesson {

@@ -1,6 +1,6 @@
 import { ListPanel, type ListPanelProps } from '../components/list-panel.js';
 import { lazyRows, type Column, type Row, type RowList } from '../components/table.js';
-import type { ContainerRunFacts, ContainerSummary } from '../docker/types.js';
+import type { ContainerRunFacts, ContainerSummary } from '../model/types.js';
 import { formatAge } from '../format/age.js';
 import { useMemo } from 'react';
 import { containerMode, containerStatus, widestStatus } from '../format/container-mode.js';

@@ -1,5 +1,5 @@
-import type { ContainerUsage, ImageUsage } from '../docker/usage.js';
-import type { ContainerDetail, ContainerRunFacts, ContainerSummary, ImageDetail } from '../docker/types.js';
+import type { ContainerUsage, ImageUsage } from '../model/usage.js';
+import type { ContainerDetail, ContainerRunFacts, ContainerSummary, ImageDetail } from '../model/types.js';
 import { formatDateTime } from '../format/age.js';
 import { formatBytes } from '../format/bytes.js';
 import { containerMode, type Tone } from '../format/container-mode.js';

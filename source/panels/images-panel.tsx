@@ -1,7 +1,7 @@
 import { ListPanel, type ListPanelProps } from '../components/list-panel.js';
 import { lazyRows, type Column, type Row, type RowList } from '../components/table.js';
-import type { ImageRow } from '../docker/types.js';
-import type { ImageUsage } from '../docker/usage.js';
+import type { ImageRow } from '../model/types.js';
+import type { ImageUsage } from '../model/usage.js';
 import { formatAge } from '../format/age.js';
 import { formatBytes } from '../format/bytes.js';
 import { shortId } from '../format/ids.js';

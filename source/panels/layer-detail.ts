@@ -1,5 +1,5 @@
 import { displayWidth } from '../format/text.js';
-import type { LayerRow } from '../docker/types.js';
+import type { LayerRow } from '../model/types.js';
 import { formatDateTime } from '../format/age.js';
 import { formatBytes } from '../format/bytes.js';
 import type { DetailLine } from './detail-lines.js';

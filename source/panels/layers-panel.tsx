@@ -1,6 +1,6 @@
 import { ListPanel, type ListPanelProps } from '../components/list-panel.js';
 import type { Column, Row } from '../components/table.js';
-import type { ImageLayers, LayerRow } from '../docker/types.js';
+import type { ImageLayers, LayerRow } from '../model/types.js';
 import { formatBytes } from '../format/bytes.js';
 import { shortDigest } from '../format/ids.js';
 import type { Resource } from '../store/store.js';

@@ -1,7 +1,6 @@
-import type Docker from 'dockerode';
+import type { EngineApi } from '../docker/api.js';
 import { packTar } from '../copy/pack.js';
 import { scanContext, type BuildContext } from '../copy/context.js';
-import { buildImage, imageForTag } from '../docker/build.js';
 import { engineMessage } from '../docker/errors.js';
 import { BuildLog } from '../format/build-log.js';
 import { T } from '../i18n/index.js';
@@ -46,7 +45,7 @@ export class BuildSession {
 	private timer?: NodeJS.Timeout;
 	private readonly whenDone: Promise<void>;
 
-	constructor(private readonly docker: Docker, readonly request: BuildRequest) {
+	constructor(private readonly docker: EngineApi, readonly request: BuildRequest) {
 		this.context = request.context;
 		this.whenDone = this.run();
 	}
@@ -78,13 +77,12 @@ export class BuildSession {
 	private async run(): Promise<void> {
 		try {
 			const context = (this.context = await scanContext(this.request.context.dir, this.request.context.dockerfilePath));
-			this.previous = await imageForTag(this.docker, this.request.tag);
+			this.previous = await this.docker.imageForTag(this.request.tag);
 			const { stream } = packTar(context.plan, count => {
 				this.sentBytes = count.bytes;
 				this.announce();
 			});
-			await buildImage(
-				this.docker,
+			await this.docker.buildImage(
 				stream,
 				{ dockerfile: context.dockerfile, tag: this.request.tag, buildArgs: this.request.buildArgs, target: this.request.target, noCache: this.request.noCache, signal: this.abort.signal },
 				message => {
@@ -100,8 +98,8 @@ export class BuildSession {
 				if (!this.log.error) this.failure = T.misc.streams.noImage;
 				return;
 			}
-			const built = await this.docker.getImage(this.log.imageId).inspect().catch(() => undefined);
-			this.imageId = built?.Id ?? this.log.imageId;
+			const built = await this.docker.inspectImage(this.log.imageId).catch(() => undefined);
+			this.imageId = built?.id ?? this.log.imageId;
 			this.phase = 'done';
 		} catch (error) {
 			if (this.phase === 'cancelled') return;

@@ -1,6 +1,5 @@
-import { listContainers } from '../docker/containers.js';
 import { engineMessage } from '../docker/errors.js';
-import type { ContainerHealth, ContainerSummary } from '../docker/types.js';
+import type { ContainerHealth, ContainerSummary } from '../model/types.js';
 import { T } from '../i18n/index.js';
 import { coalesce } from './debounce.js';
 import { mergeContainers, withHealth } from './list-merge.js';
@@ -78,7 +77,7 @@ export class ContainerSync {
 		const startedAt = this.seq;
 		let fresh: ContainerSummary[];
 		try {
-			fresh = await listContainers(this.core.api, asked && [...asked]);
+			fresh = await this.core.api.listContainers(asked && [...asked]);
 		} catch (error) {
 			// the next event or the reconnect that follows a dead engine reads everything again
 			this.full = true;

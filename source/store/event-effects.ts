@@ -1,5 +1,5 @@
 import { healthFromEvent } from '../docker/containers.js';
-import type { ContainerHealth, EngineEvent } from '../docker/types.js';
+import type { ContainerHealth, EngineEvent } from '../model/types.js';
 
 /**
  * What one engine event changes in what dockdeck shows. Reads make events too (`image save` from a

@@ -1,4 +1,4 @@
-import type { ContainerRunFacts } from '../docker/types.js';
+import type { ContainerRunFacts } from '../model/types.js';
 
 const CONCURRENCY = 4;
 const FLUSH_MS = 100;

@@ -1,6 +1,5 @@
 import { engineMessage } from '../docker/errors.js';
-import { danglingImageIds, inspectImage, listImages, readImageRows } from '../docker/images.js';
-import type { ImageRow } from '../docker/types.js';
+import type { ImageRow } from '../model/types.js';
 import { T } from '../i18n/index.js';
 import { coalesce } from './debounce.js';
 import { mergeImages, type ImageChange } from './list-merge.js';
@@ -93,7 +92,7 @@ export class ImageSync {
 		let changedIds: string[];
 		try {
 			if (full) {
-				next = await listImages(this.core.api);
+				next = await this.core.api.listImages();
 				changedIds = retagged(current, next);
 			} else {
 				const changes = await this.readChanges(asked);
@@ -122,9 +121,9 @@ export class ImageSync {
 
 	/** Reads each named image; an untagged one is shown only if the engine lists it as dangling. */
 	private async readChanges(asked: readonly string[]): Promise<ImageChange[]> {
-		const read = await inBatches(asked, INSPECT_CONCURRENCY, id => readImageRows(this.core.api, id).then(r => ({ asked: id, read: r })));
+		const read = await inBatches(asked, INSPECT_CONCURRENCY, id => this.core.api.readImageRows(id).then(r => ({ asked: id, read: r })));
 		const untagged = read.some(r => r.read?.untagged);
-		const dangling = untagged ? await danglingImageIds(this.core.api) : new Set<string>();
+		const dangling = untagged ? await this.core.api.danglingImageIds() : new Set<string>();
 		const layerIndex = new Map(this.core.snapshot().layerIndex);
 		const changes: ImageChange[] = [];
 		for (const { asked: id, read: r } of read) {
@@ -145,7 +144,7 @@ export class ImageSync {
 		const ids = new Set(this.core.snapshot().images.map(i => i.id));
 		const known = this.core.snapshot().layerIndex;
 		const missing = [...ids].filter(id => !known.has(id));
-		const found = await inBatches(missing, INSPECT_CONCURRENCY, id => inspectImage(this.core.api, id).then(d => [id, d.layers] as const, () => undefined));
+		const found = await inBatches(missing, INSPECT_CONCURRENCY, id => this.core.api.inspectImage(id).then(d => [id, d.layers] as const, () => undefined));
 		const next = new Map([...this.core.snapshot().layerIndex].filter(([id]) => ids.has(id)));
 		for (const entry of found) if (entry) next.set(entry[0], entry[1]);
 		if (missing.length || next.size !== known.size) this.core.update({ layerIndex: next });

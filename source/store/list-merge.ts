@@ -1,4 +1,4 @@
-import type { ContainerHealth, ContainerSummary, ImageRow } from '../docker/types.js';
+import type { ContainerHealth, ContainerSummary, ImageRow } from '../model/types.js';
 
 /**
  * Applies a re-read of some containers to the list: each answered row replaces its old one where it

@@ -1,7 +1,6 @@
 import type { Engine } from '../docker/client.js';
-import { inspectContainer } from '../docker/containers.js';
 import { engineMessage } from '../docker/errors.js';
-import { followLogs, type LogFollow, type LogStream } from '../docker/logs.js';
+import { type LogFollow, type LogStream } from '../docker/logs.js';
 import { parseSgr, type StyleSpan } from '../format/sgr.js';
 import { RingBuffer } from './ring-buffer.js';
 import type { Store } from './store.js';
@@ -80,11 +79,11 @@ export class LogSession {
 
 	private async open(tail: number | undefined): Promise<void> {
 		try {
-			const detail = await inspectContainer(this.engine.api, this.containerId);
+			const detail = await this.engine.api.inspectContainer(this.containerId);
 			if (this.closed) return;
 			const since = this.lastTime || undefined;
 			this.resumeAfter = this.lastTime;
-			const follow = await followLogs(this.engine.streams, this.containerId, { tty: detail.tty, tail: since ? undefined : tail, since }, (stream, time, text) => this.onLine(stream, time, text));
+			const follow = await this.engine.api.followLogs(this.containerId, { tty: detail.tty, tail: since ? undefined : tail, since }, (stream, time, text) => this.onLine(stream, time, text));
 			if (this.closed) {
 				follow.stop();
 				return;
@@ -115,7 +114,7 @@ export class LogSession {
 		this.follow = undefined;
 		if (this.closed) return;
 		try {
-			const detail = await inspectContainer(this.engine.api, this.containerId);
+			const detail = await this.engine.api.inspectContainer(this.containerId);
 			if (detail.state === 'running') await this.open(undefined);
 			else this.setState({ status: 'stopped', exitCode: detail.exitCode });
 		} catch (error) {

@@ -1,4 +1,4 @@
-import type { ImageRow } from '../docker/types.js';
+import type { ImageRow } from '../model/types.js';
 
 /** Which local images hold each filesystem layer, and what each image was built on. */
 export interface LayerOwners {

@@ -1,6 +1,5 @@
 import { compareApiVersions } from '../docker/client.js';
-import { containerSize } from '../docker/containers.js';
-import { readDiskUsage, readImageUsage, type DiskUsage } from '../docker/usage.js';
+import type { DiskUsage } from '../model/usage.js';
 import { coalesce } from './debounce.js';
 import type { StoreCore } from './snapshot.js';
 
@@ -111,7 +110,7 @@ export class Sizes {
 			this.measuring.delete(id);
 			if (this.again.delete(id)) this.measure(id);
 		};
-		containerSize(this.core.api, id).then(
+		this.core.api.containerSize(id).then(
 			size => {
 				this.measuredAt.set(id, Date.now());
 				if (size) this.core.update({ sizes: new Map(this.core.snapshot().sizes).set(id, size) });
@@ -142,7 +141,7 @@ export class Sizes {
 		this.imagesStale = false;
 		if (imagesOnly) {
 			try {
-				this.core.update({ usage: { ...current, images: await readImageUsage(this.core.api) } });
+				this.core.update({ usage: { ...current, images: await this.core.api.readImageUsage() } });
 			} catch {
 				this.imagesStale = true;
 			}
@@ -150,7 +149,7 @@ export class Sizes {
 		}
 		this.summaryStale = false;
 		try {
-			const usage = await readDiskUsage(this.core.api);
+			const usage = await this.core.api.readDiskUsage();
 			const now = Date.now();
 			for (const id of usage.containers.keys()) this.measuredAt.set(id, now);
 			this.outdated.clear();

@@ -1,7 +1,7 @@
-import type Docker from 'dockerode';
+import type { EngineApi } from '../docker/api.js';
 import type { StreamState } from '../docker/events.js';
-import type { ContainerUsage, DiskUsage } from '../docker/usage.js';
-import type { ContainerDetail, ContainerRunFacts, ContainerSummary, EngineInfo, ImageDetail, ImageLayers, ImageRow } from '../docker/types.js';
+import type { ContainerUsage, DiskUsage } from '../model/usage.js';
+import type { ContainerDetail, ContainerRunFacts, ContainerSummary, EngineInfo, ImageDetail, ImageLayers, ImageRow } from '../model/types.js';
 
 /** A value fetched on demand: kept while it is refreshed, so the screen never blanks. */
 export interface Resource<T> {
@@ -40,7 +40,7 @@ export interface Snapshot {
 
 /** What the parts of the store share: the engine's client and the snapshot they read and replace. */
 export interface StoreCore {
-	readonly api: Docker;
+	readonly api: EngineApi;
 	snapshot(): Snapshot;
 	update(patch: Partial<Snapshot>): void;
 }

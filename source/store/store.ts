@@ -1,10 +1,7 @@
-import { inspectContainer } from '../docker/containers.js';
 import type { Engine } from '../docker/client.js';
 import { engineMessage } from '../docker/errors.js';
-import { watchEvents, type StreamState } from '../docker/events.js';
-import { inspectImage } from '../docker/images.js';
-import { imageLayers } from '../docker/layers.js';
-import type { ContainerRunFacts, ContainerSummary, EngineEvent, ImageLayers } from '../docker/types.js';
+import { type StreamState } from '../docker/events.js';
+import type { ContainerRunFacts, ContainerSummary, EngineEvent, ImageLayers } from '../model/types.js';
 import { ContainerSync } from './container-sync.js';
 import { eventEffect } from './event-effects.js';
 import { FactQueue } from './fact-queue.js';
@@ -48,7 +45,7 @@ export class Store {
 		const ready = () => this.containers.isLoaded && this.images.isLoaded;
 		this.sizes = new Sizes(this.core, ready);
 		this.facts = new FactQueue(
-			id => inspectContainer(engine.api, id).then(({ tty, openStdin, attachStdout, startedAt, finishedAt, exitCode, restartCount }): ContainerRunFacts => ({ tty, openStdin, attachStdout, startedAt, finishedAt, exitCode, restartCount })),
+			id => engine.api.inspectContainer(id).then(({ tty, openStdin, attachStdout, startedAt, finishedAt, exitCode, restartCount }): ContainerRunFacts => ({ tty, openStdin, attachStdout, startedAt, finishedAt, exitCode, restartCount })),
 			batch => this.update({ facts: new Map([...this.snapshot.facts, ...batch]) }),
 		);
 		this.containers = new ContainerSync(this.core, {
@@ -71,7 +68,7 @@ export class Store {
 
 	/** Subscribes to /events; every (re)connect re-lists everything. */
 	start(): void {
-		this.stopEvents = watchEvents(this.engine.streams, event => this.onEvent(event), state => this.onStreamState(state));
+		this.stopEvents = this.engine.api.watchEvents(event => this.onEvent(event), state => this.onStreamState(state));
 	}
 
 	stop(): void {
@@ -95,7 +92,7 @@ export class Store {
 		if (this.detailsInFlight.has(key) || (current && !current.stale)) return;
 		this.detailsInFlight.add(key);
 		const revision = this.detailRevision.get(key) ?? 0;
-		const load = (): Promise<DetailValue> => (kind === 'container' ? inspectContainer(this.engine.api, id) : inspectImage(this.engine.api, id));
+		const load = (): Promise<DetailValue> => (kind === 'container' ? this.engine.api.inspectContainer(id) : this.engine.api.inspectImage(id));
 		load().then(
 			value => this.settleDetail(key, revision, { value }),
 			(error: unknown) => this.settleDetail(key, revision, { error: engineMessage(error) }),
@@ -203,7 +200,7 @@ export class Store {
 		const set = (resource: Resource<ImageLayers>) => this.update({ layers: new Map(this.snapshot.layers).set(id, resource) });
 		set({});
 		const diffIds = this.snapshot.layerIndex.get(id);
-		const load = async () => imageLayers(this.engine.api, id, diffIds ?? (await inspectImage(this.engine.api, id)).layers, image => this.layerCount(image));
+		const load = async () => this.engine.api.imageLayers(id, diffIds ?? (await this.engine.api.inspectImage(id)).layers, image => this.layerCount(image));
 		load().then(
 			value => set({ value }),
 			(error: unknown) => set({ error: engineMessage(error) }),
@@ -224,7 +221,7 @@ export class Store {
 		if (listed) return Promise.resolve(listed.length);
 		let known = this.layerCounts.get(id);
 		if (!known) {
-			known = inspectImage(this.engine.api, id).then(d => d.layers.length, () => undefined);
+			known = this.engine.api.inspectImage(id).then(d => d.layers.length, () => undefined);
 			this.layerCounts.set(id, known);
 		}
 		return known;

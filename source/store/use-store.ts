@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { ContainerDetail, ImageDetail, ImageLayers } from '../docker/types.js';
+import type { ContainerDetail, ImageDetail, ImageLayers } from '../model/types.js';
 import type { SizeKind } from './sizes.js';
 import type { DetailKind, Resource, Snapshot } from './snapshot.js';
 import type { Store } from './store.js';

@@ -71,6 +71,7 @@ export async function churnRun(engine: TestEngine, seconds: number): Promise<Chu
 		const withOpen = await engineCpu(engine, async () => (runs = await churn(docker, seconds)));
 		await sleep(2000);
 		const elapsed = (performance.now() - t0) / 1000;
+		const cpu = percent(cpuSeconds(s.pid) - cpu0, elapsed);
 		const requests = proxy.requests.slice(req0);
 		const events = watcher.events.filter(e => e.at >= t0 && changesWhatIsShown(e)).length;
 		const kinds: Record<string, number> = {};
@@ -87,7 +88,7 @@ export async function churnRun(engine: TestEngine, seconds: number): Promise<Chu
 			engineCpuWithoutPercent: without.percent,
 			engineCpuWithPercent: withOpen.percent,
 			engineCpuRatio: Math.round((withOpen.percent / Math.max(0.01, without.percent)) * 100) / 100,
-			cpuPercentOfCore: percent(cpuSeconds(s.pid) - cpu0, elapsed),
+			cpuPercentOfCore: cpu,
 			events,
 			requests: requests.length,
 			requestsPerEvent: Math.round((requests.length / Math.max(1, events)) * 100) / 100,

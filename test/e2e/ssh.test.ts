@@ -59,7 +59,7 @@ test('ssh://: the dashboard over one SSH connection (one login however many requ
 	assert.equal(logins, 1, 'one SSH connection carried every request and stream');
 
 	// the same list over the socket and over ssh, in this process
-	const [{ connectEngine }, { resolveEndpoint }, { listContainers }] = await Promise.all([import('../../source/docker/client.js'), import('../../source/docker/endpoint.js'), import('../../source/docker/containers.js')]);
+	const [{ connectEngine }, { resolveEndpoint }] = await Promise.all([import('../../source/docker/client.js'), import('../../source/docker/endpoint.js')]);
 	process.env.DOCKDECK_SSH_ARGS = sshd.sshArgs;
 	t.after(() => delete process.env.DOCKDECK_SSH_ARGS);
 	const local = await connectEngine(resolveEndpoint(h.host, {}));
@@ -69,7 +69,7 @@ test('ssh://: the dashboard over one SSH connection (one login however many requ
 		const all: number[] = [];
 		for (let i = 0; i < 12; i++) {
 			const start = performance.now();
-			await listContainers(docker);
+			await docker.listContainers();
 			all.push(performance.now() - start);
 		}
 		return all.slice(2).sort((a, b) => a - b)[5]!;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { engineApi } from '../../source/docker/api.js';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -12,7 +13,7 @@ import type { ActionContext, Notice } from '../../source/actions/context.js';
 import type { Confirmation } from '../../source/actions/lifecycle.js';
 import { clientFor, connectEngine, type Engine } from '../../source/docker/client.js';
 import { resolveEndpoint } from '../../source/docker/endpoint.js';
-import type { ContainerSummary } from '../../source/docker/types.js';
+import type { ContainerSummary } from '../../source/model/types.js';
 import { FIXTURES } from '../support/engine.js';
 import { eventually, requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
 
@@ -122,7 +123,7 @@ before(async t => {
 	containers.push(server);
 	await handle.docker('run', '-d', '--name', server, '--network', 'host', '-v', `${served}:/srv:ro`, FIXTURES.baseImage, 'nc', '-ll', '-p', String(port), '-e', '/srv/answer');
 	const api = clientFor(resolveEndpoint(`tcp://127.0.0.1:${port}`, {}), { version: engine.info.apiVersion });
-	hostile = { ...engine, api, streams: api };
+	hostile = { ...engine, api: engineApi(api, api) };
 	await serve('ready', await tarOf([{ name: 'root/', type: 'directory' }]));
 	await eventually('the hostile server to answer', async () => {
 		const res = (await api.getContainer('evil').getArchive({ path: '/ready' })) as NodeJS.ReadableStream;

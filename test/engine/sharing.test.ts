@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { containerChanges } from '../../source/docker/changes.js';
 import type { Engine } from '../../source/docker/client.js';
 import { baseImage, layerOwners, otherOwners } from '../../source/store/sharing.js';
 import type { Store } from '../../source/store/store.js';
 import { buildKitBuild, FIXTURES } from '../support/engine.js';
-import { eventually, requireEngine, startStore, uniqueName, type EngineHandle } from '../support/test-engine.js';
+import { eventually, requireEngine, startStore, uniqueName, type EngineHandle, engineJson } from '../support/test-engine.js';
 
 let handle: EngineHandle | undefined;
 let engine: Engine;
@@ -26,7 +25,7 @@ after(async () => {
 });
 
 const idOf = async (ref: string) => (await handle!.docker('image', 'inspect', '-f', '{{.Id}}', ref)).trim();
-const rawDf = async () => (await engine.api.df()) as { Images: { Id: string; Size: number; SharedSize: number; Containers: number }[] };
+const rawDf = () => engineJson<{ Images: { Id: string; Size: number; SharedSize: number; Containers: number }[] }>(handle!.host, '/system/df');
 
 test('two images built on the same base share its layer, both report it, and the base is found', async t => {
 	const h = requireEngine(t);
@@ -85,13 +84,13 @@ test('a container that writes 1 MB shows about 1 MB of thin layer and the file a
 	}, 5000);
 	assert.ok(thin.sizeRw >= 1_048_576 && thin.sizeRw < 1_048_576 * 1.1, `SizeRw ${thin.sizeRw} is about 1 MB`);
 	assert.ok(thin.sizeRootFs > thin.sizeRw, 'the image below is counted apart');
-	const changes = await containerChanges(engine.api, id);
+	const changes = await engine.api.containerChanges(id);
 	assert.deepEqual(changes.find(c => c.path === '/mb.bin'), { kind: 'A', path: '/mb.bin' });
 	// a container that changed nothing: the engine answers null, which is an empty list, not an error
 	const idle = uniqueName('dd-idle');
 	containers.push(idle);
 	await h.docker('create', '--name', idle, FIXTURES.baseImage);
-	assert.deepEqual(await containerChanges(engine.api, idle), []);
+	assert.deepEqual(await engine.api.containerChanges(idle), []);
 });
 
 test('each image counts the containers created from it as the engine does', async t => {

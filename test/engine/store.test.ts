@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Engine } from '../../source/docker/client.js';
-import type { ImageLayers } from '../../source/docker/types.js';
+import type { ImageLayers } from '../../source/model/types.js';
 import type { Store } from '../../source/store/store.js';
 import { FIXTURES } from '../support/engine.js';
 import { eventually, requireEngine, startStore, uniqueName, type EngineHandle } from '../support/test-engine.js';

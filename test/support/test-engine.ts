@@ -52,3 +52,21 @@ export async function startStore(host: string): Promise<{ engine: import('../../
 	await eventually('the first full list', () => store.getSnapshot().loaded);
 	return { engine, store };
 }
+
+/** A raw Engine API answer, read over the test engine's socket: what the engine itself says, not dockdeck. */
+export async function engineJson<T>(host: string, apiPath: string): Promise<T> {
+	const http = await import('node:http');
+	return await new Promise<T>((resolve, reject) => {
+		const req = http.request({ socketPath: host.replace('unix://', ''), path: apiPath, method: 'GET' }, res => {
+			let body = '';
+			res.setEncoding('utf8').on('data', chunk => (body += chunk)).on('end', () => {
+				try {
+					resolve(JSON.parse(body) as T);
+				} catch (error) {
+					reject(error);
+				}
+			});
+		});
+		req.on('error', reject).end();
+	});
+}

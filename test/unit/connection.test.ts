@@ -39,7 +39,7 @@ test('connection failures name the address and the fix', () => {
 		[{ code: 'ECONNREFUSED', message: 'refused' }, tcp, /Nothing is listening at tcp:\/\/h:2375/, /DOCKER_HOST/],
 		[{ code: 'ENOTFOUND', message: 'getaddrinfo' }, tcp, /cannot be resolved/, /host name/],
 		[{ code: 'ECONNRESET', message: 'socket hang up' }, tcp, /was cut/, /TLS/],
-		[new EngineTooOldError('1.20'), unix, /too old/, /Upgrade/],
+		[new EngineTooOldError('1.20', '1.24'), unix, /too old/, /Upgrade/],
 		[{ statusCode: 400, json: { message: 'client version 1.47 is too new' } }, tcp, /refused the API version/, /Upgrade/],
 	];
 	for (const [error, endpoint, title, fix] of cases) {

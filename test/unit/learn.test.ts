@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ContainerSummary, ImageDetail, ImageRow, LayerRow } from '../../source/docker/types.js';
+import type { ContainerSummary, ImageDetail, ImageRow, LayerRow } from '../../source/model/types.js';
 import { computeLayout } from '../../source/components/layout.js';
 import { displayWidth, wrapText } from '../../source/format/text.js';
 import { setLanguage } from '../../source/i18n/index.js';

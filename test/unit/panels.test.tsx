@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
 import { TooSmall } from '../../source/components/too-small.js';
 import { Header } from '../../source/components/header.js';
 import * as statusModule from '../../source/format/container-mode.js';
-import type { ContainerRunFacts, ContainerSummary, ImageRow, LayerRow } from '../../source/docker/types.js';
+import type { ContainerRunFacts, ContainerSummary, ImageRow, LayerRow } from '../../source/model/types.js';
 import { ContainersPanel } from '../../source/panels/containers-panel.js';
 import { ImagesPanel } from '../../source/panels/images-panel.js';
 import { LayersPanel } from '../../source/panels/layers-panel.js';

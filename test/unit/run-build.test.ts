@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkBuild, tagForFolder, buildCommand } from '../../source/actions/build-form.js';
-import { createOptions } from '../../source/actions/run.js';
+import { runSpec } from '../../source/actions/run.js';
+import { createOptions } from '../../source/docker/run.js';
 import { checkRun, runDefaults, type RunContext } from '../../source/actions/run-form.js';
 import type { BuildContext } from '../../source/copy/context.js';
 import { dockerfileFacts } from '../../source/copy/context.js';
-import type { ContainerSummary, ImageDetail, ImageRow } from '../../source/docker/types.js';
+import type { ContainerSummary, ImageDetail, ImageRow } from '../../source/model/types.js';
 import { BuildLog } from '../../source/format/build-log.js';
 import { isIgnored, parseDockerignore } from '../../source/format/dockerignore.js';
 import { expandPortSpec, parsePortSpec } from '../../source/format/port-spec.js';
@@ -107,7 +108,7 @@ test('the run form: defaults from the image, each problem flagged on its field, 
 	assert.ok(good.plan, JSON.stringify(good.model.errors));
 	assert.match(good.model.notes.env!.text, /overrides the image's GREETING=hello/);
 	assert.equal(good.model.command, "docker run -it --name api-1 -e GREETING=bye -e 'NOTE=two words' -p 127.0.0.1:9000:80/udp --restart unless-stopped demo:1 sh");
-	const options = createOptions(good.plan, demoRow);
+	const options = createOptions(runSpec(good.plan, demoRow));
 	assert.deepEqual(options.Cmd, ['sh']);
 	assert.deepEqual(options.Env, ['GREETING=bye', 'NOTE=two words']);
 	assert.equal(options.StdinOnce, true, 'attached -i: stdin closes with the client, as docker run does');

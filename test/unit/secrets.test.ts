@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { containerDetailLines, imageDetailLines } from '../../source/panels/detail-lines.js';
 import { hasSecrets, isSecretName, MASK, maskEnvEntry, maskUrlPasswords } from '../../source/format/secrets.js';
-import type { ContainerDetail, ImageDetail } from '../../source/docker/types.js';
+import type { ContainerDetail, ImageDetail } from '../../source/model/types.js';
 
 test('names that look secret, in any spelling; names that only contain the letters do not', () => {
 	for (const name of ['PASSWORD', 'DB_PASSWORD', 'MYSQL_ROOT_PASSWORD', 'GITHUB_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'API_KEY', 'STRIPE_APIKEY', 'apiKey', 'dbPassword', 'client-secret', 'BASIC_AUTH', 'SENTRY_DSN', 'GOOGLE_APPLICATION_CREDENTIALS', 'SSH_PRIVATE_KEY'])

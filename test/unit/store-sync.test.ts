@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ContainerSummary, EngineEvent, ImageRow } from '../../source/docker/types.js';
+import type { ContainerSummary, EngineEvent, ImageRow } from '../../source/model/types.js';
 import { eventEffect } from '../../source/store/event-effects.js';
 import { mergeContainers, mergeImages, withHealth } from '../../source/store/list-merge.js';
 

@@ -1,4 +1,16 @@
-import type { ReferenceFacts } from '../format/image-ref.js';
+/** What the learn texts and the detail pane are made of: values read from the engine, no text. A leaf: it imports nothing. */
+
+/** A parsed image reference, with the parts Docker fills in when they are left out. */
+export interface ReferenceFacts {
+	readonly text: string;
+	readonly registry: string;
+	readonly registryDefaulted: boolean;
+	readonly namespace: string;
+	readonly namespaceDefaulted: boolean;
+	readonly name: string;
+	readonly tag: string;
+	readonly tagDefaulted: boolean;
+}
 
 /** What the learn pane says about a container, read from the engine: no text, only values. */
 export interface ContainerFacts {
