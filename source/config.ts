@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Tone } from './format/container-mode.js';
 import { parseDetachKeys } from './format/detach-keys.js';
-import { KEYMAP, keyConflicts, type ActionId, type Binding } from './keymap/keymap.js';
+import { KEYMAP, type ActionId, type Binding } from './keymap/keymap.js';
 import { T } from './i18n/index.js';
 
 /** Settings for one engine, by its docker context name or its address (unix:///…, tcp://…, ssh://…). */
@@ -83,12 +83,8 @@ export function loadConfig(file: string): { config: Config; problems: string[] }
 				else if (keys.some(k => !validKey(k))) bad(`keys.${id}`, C.badKey(JSON.stringify(keys.find(k => !validKey(k)))));
 				else remap.set(id as ActionId, keys);
 			}
-			if (remap.size > 0) {
-				const remapped = KEYMAP.map(b => (remap.has(b.id) ? { ...b, keys: remap.get(b.id)! } : b));
-				const conflicts = keyConflicts(remapped, C.bound);
-				if (conflicts.length) for (const conflict of conflicts) bad('keys', C.conflict(conflict));
-				else keymap = remapped;
-			}
+			// conflicts are checked against every screen's scopes when the screen is loaded (screens/registry.ts checkKeymap)
+			if (remap.size > 0) keymap = KEYMAP.map(b => (remap.has(b.id) ? { ...b, keys: remap.get(b.id)! } : b));
 		}
 	}
 

@@ -1,5 +1,5 @@
 import meow from 'meow';
-import { cliBuildValues } from './actions/build-form.js';
+import { cliBuildValues } from './forms/build-form.js';
 import { logMemory } from './diagnostics.js';
 import { connectEngine } from './docker/client.js';
 import { resolveTarget, UsageError, type Target } from './docker/endpoint.js';
@@ -8,7 +8,7 @@ import { resolveDetachKeys } from './format/detach-keys.js';
 import { DEFAULT_LOG_BUFFER } from './store/log-session.js';
 import { Store } from './store/store.js';
 import { configPath, engineSettings, loadConfig } from './config.js';
-import { setActiveKeymap } from './keymap/keymap.js';
+import { KEYMAP, setActiveKeymap } from './keymap/keymap.js';
 import { language, LanguageError, pickLanguage, setLanguage, T } from './i18n/index.js';
 import { cleanPlayground, createPlayground } from './playground.js';
 import { ArgvError, asksHelpOrVersion, checkArgv, FLAGS, langFromArgv } from './cli-args.js';
@@ -84,8 +84,6 @@ async function main(): Promise<void> {
 		throw error;
 	}
 	const { endpoint, context } = resolved;
-	// the config file: a problem is reported on the screen and the rest of the settings still apply
-	setActiveKeymap(config.keymap);
 	const settings = engineSettings(config, endpoint.address, cli.flags.readOnly, context);
 	if ((building || playground) && settings.readOnly) fail([T.cli.readOnlyEngine(building ? 'build' : 'playground', endpoint.address, configPath())], 2);
 	let detach: ReturnType<typeof resolveDetachKeys>;
@@ -106,8 +104,15 @@ async function main(): Promise<void> {
 	const store = new Store(engine);
 	store.start();
 	// The screen (React, Ink and its layout engine) loads while the engine answers the first lists.
-	const { showDashboard } = await import('./ui.js');
+	const { showDashboard, checkKeymap } = await import('./ui.js');
 	const configFile = configPath();
+	// the config file: a problem is reported on the screen and the rest of the settings still apply;
+	// a remapping that makes two actions share a key keeps the default keys
+	const C = T.misc.config;
+	const keys = checkKeymap(config.keymap, KEYMAP, C.bound);
+	setActiveKeymap(keys.keymap);
+	// the key table is the first setting read from the file: its problems come first
+	problems.unshift(...keys.conflicts.map(conflict => C.problem(configFile, 'keys', C.conflict(conflict))));
 	const first = problems[0]?.startsWith(`${configFile}: `) ? problems[0].slice(configFile.length + 2) : problems[0];
 	const configNotice = problems.length === 0 ? [] : problems.length === 1 ? [problems[0]!] : [T.cli.configProblems(problems.length, configFile, first ?? '')];
 	const warnings = [...configNotice, ...(detach.warning ? [detach.warning] : [])];

@@ -1,6 +1,8 @@
 import { render } from 'ink';
 import { useState } from 'react';
-import { App, type AppProps } from './app.js';
+import { App, type AppProps } from './app/app.js';
+
+export { checkKeymap } from './screens/registry.js';
 import { injectFault, traceKeys } from './diagnostics.js';
 import { TONE_COLOR } from './components/table.js';
 import type { Tone } from './format/container-mode.js';

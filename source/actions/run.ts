@@ -7,7 +7,7 @@ import { expandPortSpec } from '../format/port-spec.js';
 import { attachIntro } from './attach.js';
 import type { ActionContext, Notice } from './context.js';
 import { handOff, withTerminal } from './handoff.js';
-import { imageArgument, runCommand, type RunPlan } from './run-form.js';
+import { imageArgument, runCommand, type RunPlan } from '../forms/run-form.js';
 import { T } from '../i18n/index.js';
 
 /** What the engine is asked for a plan, as `docker run` would ask it. Exported for tests. */

@@ -3,19 +3,16 @@ import { activeKeymap, displayKey, lookup, type ActionId, type Scope } from '../
 import { displayWidth, inert } from '../format/text.js';
 import { T } from '../i18n/index.js';
 
-/** Hints always shown, however narrow the terminal: how to learn the rest, and how to leave. */
-const ALWAYS = new Set<ActionId>(['help.toggle', 'app.quit', 'logs.close', 'prune.close', 'changes.close', 'usage.close', 'build.close']);
-
-/** The key hints that fit `width`: the essential ones always, the others in table order while they fit. */
-export function footerHints(scopes: readonly Scope[], width: number): { id: ActionId; key: string; hint: string }[] {
+/** The key hints that fit `width`: the essential ones (`always`) whatever the width, the others in table order while they fit. */
+export function footerHints(scopes: readonly Scope[], width: number, always: ReadonlySet<ActionId>): { id: ActionId; key: string; hint: string }[] {
 	// a hint whose key a more specific scope has taken over is left out
 	const all = activeKeymap()
 		.filter(b => b.hint && scopes.includes(b.scope) && lookup(b.keys[0]!, scopes)?.id === b.id)
 		.map(b => ({ id: b.id, key: b.hintKeys ?? displayKey(b.keys[0]!), hint: T.keys[b.id][1] ?? b.hint! }));
 	const cost = (h: { key: string; hint: string }) => displayWidth(`${h.key} ${h.hint}  `);
-	let room = width - all.filter(h => ALWAYS.has(h.id)).reduce((n, h) => n + cost(h), 0);
+	let room = width - all.filter(h => always.has(h.id)).reduce((n, h) => n + cost(h), 0);
 	return all.filter(h => {
-		if (ALWAYS.has(h.id)) return true;
+		if (always.has(h.id)) return true;
 		if (cost(h) > room) return false;
 		room -= cost(h);
 		return true;
@@ -23,8 +20,8 @@ export function footerHints(scopes: readonly Scope[], width: number): { id: Acti
 }
 
 /** Key hints for the scopes in force, from the key table, and a status message at the right. */
-export function Footer({ scopes, width, status }: { readonly scopes: readonly Scope[]; readonly width: number; readonly status?: string }) {
-	const hints = footerHints(scopes, status ? Math.floor(width / 2) : width);
+export function Footer({ scopes, width, always, status }: { readonly scopes: readonly Scope[]; readonly width: number; readonly always: ReadonlySet<ActionId>; readonly status?: string }) {
+	const hints = footerHints(scopes, status ? Math.floor(width / 2) : width, always);
 	return (
 		<Box width={width} height={1}>
 			<Text wrap="truncate">

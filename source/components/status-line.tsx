@@ -1,21 +1,29 @@
 import { Box, Text } from 'ink';
 import type { Notice } from '../actions/context.js';
 import { displayWidth, fit, inert, truncate, truncateStart } from '../format/text.js';
-import type { Scope } from '../keymap/keymap.js';
-import type { Prompt } from '../store/ui.js';
+import type { ActionId, Scope } from '../keymap/keymap.js';
 import { Footer } from './footer.js';
 import { TONE_COLOR } from './table.js';
 
+/** A prompt as the status line shows it: the question, what is typed, and why the last answer was not taken. */
+export interface PromptLine {
+	readonly label: string;
+	readonly value: string;
+	readonly error?: string;
+}
+
 interface StatusLineProps {
-	readonly prompt: Prompt | null;
+	readonly prompt: PromptLine | null;
 	readonly notice?: Notice;
 	readonly width: number;
 	readonly scopes: readonly Scope[];
+	/** Key hints kept however narrow (help, quit, how to leave each screen). */
+	readonly always: ReadonlySet<ActionId>;
 	readonly status?: string;
 }
 
 /** The bottom line: a prompt being typed (its error on a line above), else the last notice, else the key hints. */
-export function StatusLine({ prompt, notice, width, scopes, status }: StatusLineProps) {
+export function StatusLine({ prompt, notice, width, scopes, always, status }: StatusLineProps) {
 	if (prompt) {
 		// the label gets what the value does not need (a one-letter answer leaves it nearly all);
 		// the end of a long value stays in view, where the typing happens
@@ -42,5 +50,5 @@ export function StatusLine({ prompt, notice, width, scopes, status }: StatusLine
 			</Box>
 		);
 	}
-	return <Footer scopes={scopes} width={width} status={status} />;
+	return <Footer scopes={scopes} width={width} always={always} status={status} />;
 }

@@ -81,6 +81,7 @@ export const workEn = {
 		readingConfig: "Reading the image's config…",
 		waitConfig: '(wait for the image config)',
 		stillConfig: "Reading the image's config: the container starts as soon as that is done.",
+		cannotRead: (image: string, why: string) => `Cannot read ${image}: ${why}`,
 		stillFolder: 'Reading the folder: the build starts as soon as that is done.',
 		cancelled: (build: boolean) => `Cancelled: nothing was ${build ? 'built' : 'created'}.`,
 		buildStopped: 'The build was stopped: nothing was tagged.',

@@ -82,6 +82,7 @@ export const workKo: typeof workEn = {
 		readingConfig: '이미지 설정 읽는 중…',
 		waitConfig: '(이미지 설정을 기다림)',
 		stillConfig: '이미지 설정을 읽는 중: 다 읽으면 바로 컨테이너를 시작합니다.',
+		cannotRead: (image, why) => `${image}${particle(image, '을')} 읽을 수 없습니다: ${why}`,
 		stillFolder: '폴더를 읽는 중: 다 읽으면 바로 빌드를 시작합니다.',
 		cancelled: build => `취소: 아무것도 ${build ? '빌드하지' : '만들지'} 않았습니다.`,
 		buildStopped: '빌드를 멈췄습니다: 아무 태그도 붙지 않음.',

@@ -4,25 +4,9 @@
  */
 export type Scope = 'always' | 'views' | 'global' | 'list' | 'panels' | 'containers' | 'images' | 'layers' | 'filter' | 'prompt' | 'confirm' | 'form' | 'logs' | 'prune' | 'changes' | 'usage' | 'build' | 'help';
 
-export type ActionId =
-	| 'app.quit' | 'app.interrupt' | 'app.suspend' | 'help.toggle' | 'help.close'
-	| 'focus.next' | 'focus.prev' | 'focus.containers' | 'focus.images' | 'focus.layers'
-	| 'cursor.up' | 'cursor.down' | 'cursor.pageUp' | 'cursor.pageDown' | 'cursor.first' | 'cursor.last'
-	| 'detail.reveal' | 'context.switch' | 'learn.toggle' | 'detail.scrollUp' | 'detail.scrollDown'
-	| 'filter.start' | 'filter.clear' | 'filter.accept' | 'filter.cancel'
-	| 'container.attach' | 'container.startAttach' | 'container.exec' | 'container.logs'
-	| 'container.start' | 'container.stop' | 'container.restart' | 'container.pause' | 'container.kill' | 'container.remove'
-	| 'image.remove' | 'image.tag' | 'container.commit' | 'container.copy' | 'container.changes' | 'layers.names' | 'changes.close' | 'changes.reload' | 'usage.open' | 'usage.close' | 'usage.reload' | 'usage.prune'
-	| 'prune.open' | 'prune.toggle' | 'prune.toggleGroup' | 'prune.run' | 'prune.reload' | 'prune.close'
-	| 'confirm.accept' | 'confirm.cancel' | 'confirm.force' | 'confirm.volumes'
-	| 'prompt.accept' | 'prompt.cancel' | 'prompt.clear'
-	| 'image.run' | 'build.open' | 'form.next' | 'form.prev' | 'form.left' | 'form.right' | 'form.submit' | 'form.clear' | 'form.cancel'
-	| 'build.cancel' | 'build.follow' | 'build.close' | 'build.again'
-	| 'logs.close' | 'logs.follow' | 'logs.timestamps' | 'logs.wrap' | 'logs.search' | 'logs.older' | 'logs.newer' | 'logs.save' | 'logs.left' | 'logs.right';
-
-/** One row of the key table: the single source for the dispatcher, the help overlay, the footer and the README. */
-export interface Binding {
-	readonly id: ActionId;
+/** One row of the key table as written: the single source for the dispatcher, the help overlay, the footer and the README. */
+interface BindingRow {
+	readonly id: string;
 	readonly scope: Scope;
 	/** Canonical key names, see keyName(): "j", "G", "up", "pagedown", "shift+tab", "ctrl+c". */
 	readonly keys: readonly string[];
@@ -35,12 +19,15 @@ export interface Binding {
 	readonly dangerous?: boolean;
 	/** Interrupts running processes: asks first. */
 	readonly asks?: boolean;
-	/** Can change the engine or a container: refused (or limited) under --read-only. */
-	readonly writes?: boolean;
+	/**
+	 * Changes the engine or a container: the docker command it amounts to. Under --read-only the
+	 * dispatcher refuses it before its handler runs, saying so with this command.
+	 */
+	readonly writes?: string;
 }
 
-/** The key table. Order is the order of the help overlay and the README. */
-export const KEYMAP: readonly Binding[] = [
+/** The key table as written: its literal types give the action ids and each scope's ids. */
+const KEY_TABLE = [
 	{ id: 'focus.next', scope: 'global', keys: ['tab'], description: 'Focus the next panel', hint: 'panel' },
 	{ id: 'focus.prev', scope: 'global', keys: ['shift+tab'], description: 'Focus the previous panel' },
 	{ id: 'focus.containers', scope: 'global', keys: ['1'], description: 'Focus the containers panel' },
@@ -53,22 +40,22 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'cursor.first', scope: 'list', keys: ['g', 'home'], description: 'Jump to the first row' },
 	{ id: 'cursor.last', scope: 'list', keys: ['G', 'end'], description: 'Jump to the last row' },
 	{ id: 'container.attach', scope: 'containers', keys: ['a'], description: 'Attach to the main process (docker attach); detach keys leave it running', hint: 'attach' },
-	{ id: 'container.startAttach', scope: 'containers', keys: ['A'], description: 'Start a stopped container and attach (docker start -ai)', writes: true },
-	{ id: 'container.exec', scope: 'containers', keys: ['e'], description: 'Run a shell or a command in it (docker exec -it)', hint: 'exec', writes: true },
+	{ id: 'container.startAttach', scope: 'containers', keys: ['A'], description: 'Start a stopped container and attach (docker start -ai)', writes: 'docker start -ai' },
+	{ id: 'container.exec', scope: 'containers', keys: ['e'], description: 'Run a shell or a command in it (docker exec -it)', hint: 'exec', writes: 'docker exec' },
 	{ id: 'container.logs', scope: 'containers', keys: ['l'], description: 'Follow its logs (docker logs -f)', hint: 'logs' },
-	{ id: 'container.start', scope: 'containers', keys: ['S'], description: 'Start a stopped container (docker start)', writes: true },
-	{ id: 'container.stop', scope: 'containers', keys: ['s'], description: 'Stop it: SIGTERM, then SIGKILL after the timeout (docker stop)', hint: 'stop', writes: true, asks: true },
-	{ id: 'container.restart', scope: 'containers', keys: ['r'], description: 'Restart it (docker restart)', writes: true, asks: true },
-	{ id: 'container.pause', scope: 'containers', keys: ['P'], description: 'Pause it, or unpause a paused one (docker pause / unpause)', writes: true, asks: true },
-	{ id: 'container.kill', scope: 'containers', keys: ['K'], description: 'Kill its main process with SIGKILL (docker kill)', writes: true, asks: true },
-	{ id: 'container.remove', scope: 'containers', keys: ['d'], description: 'Remove it, with a force and a volumes choice (docker rm)', hint: 'rm', writes: true, dangerous: true },
-	{ id: 'container.commit', scope: 'containers', keys: ['C'], description: 'Save its writable layer as a new image (docker commit)', writes: true },
-	{ id: 'container.copy', scope: 'containers', keys: ['c'], description: 'Copy files out of it or into it, safely (docker cp)', hint: 'cp', writes: true },
+	{ id: 'container.start', scope: 'containers', keys: ['S'], description: 'Start a stopped container (docker start)', writes: 'docker start' },
+	{ id: 'container.stop', scope: 'containers', keys: ['s'], description: 'Stop it: SIGTERM, then SIGKILL after the timeout (docker stop)', hint: 'stop', writes: 'docker stop', asks: true },
+	{ id: 'container.restart', scope: 'containers', keys: ['r'], description: 'Restart it (docker restart)', writes: 'docker restart', asks: true },
+	{ id: 'container.pause', scope: 'containers', keys: ['P'], description: 'Pause it, or unpause a paused one (docker pause / unpause)', writes: 'docker pause', asks: true },
+	{ id: 'container.kill', scope: 'containers', keys: ['K'], description: 'Kill its main process with SIGKILL (docker kill)', writes: 'docker kill', asks: true },
+	{ id: 'container.remove', scope: 'containers', keys: ['d'], description: 'Remove it, with a force and a volumes choice (docker rm)', hint: 'rm', writes: 'docker rm', dangerous: true },
+	{ id: 'container.commit', scope: 'containers', keys: ['C'], description: 'Save its writable layer as a new image (docker commit)', writes: 'docker commit' },
+	{ id: 'container.copy', scope: 'containers', keys: ['c'], description: 'Copy files out of it or into it, safely (docker cp)', hint: 'cp', writes: 'docker cp' },
 	{ id: 'container.changes', scope: 'containers', keys: ['D'], description: 'What it added, changed and deleted on top of its image (docker diff)', hint: 'diff' },
-	{ id: 'image.remove', scope: 'images', keys: ['d'], description: 'Remove the image, or just this tag when it has others (docker rmi)', hint: 'rmi', writes: true, dangerous: true },
-	{ id: 'image.tag', scope: 'images', keys: ['t'], description: 'Give the image another name (docker tag)', hint: 'tag', writes: true },
-	{ id: 'image.run', scope: 'images', keys: ['r'], description: 'Run a container from it: name, detached or attached, -it, env, ports, command, --rm, restart (docker run)', hint: 'run', writes: true },
-	{ id: 'build.open', scope: 'global', keys: ['b'], description: 'Build an image from a folder and watch each step: cached or run, its output (docker build); shows a build still running', hint: 'build', writes: true },
+	{ id: 'image.remove', scope: 'images', keys: ['d'], description: 'Remove the image, or just this tag when it has others (docker rmi)', hint: 'rmi', writes: 'docker rmi', dangerous: true },
+	{ id: 'image.tag', scope: 'images', keys: ['t'], description: 'Give the image another name (docker tag)', hint: 'tag', writes: 'docker tag' },
+	{ id: 'image.run', scope: 'images', keys: ['r'], description: 'Run a container from it: name, detached or attached, -it, env, ports, command, --rm, restart (docker run)', hint: 'run', writes: 'docker run' },
+	{ id: 'build.open', scope: 'global', keys: ['b'], description: 'Build an image from a folder and watch each step: cached or run, its output (docker build); shows a build still running', hint: 'build', writes: 'docker build' },
 	{ id: 'layers.names', scope: 'layers', keys: ['o'], description: 'Name the other images that share each layer, or count them', hint: 'shared by' },
 	{ id: 'prune.open', scope: 'global', keys: ['p'], description: 'Prune: preview stopped containers, unused images and build cache, untick, then remove', hint: 'prune' },
 	{ id: 'context.switch', scope: 'global', keys: [':'], description: 'Switch to another docker context for this session (as docker context use, without changing the default)' },
@@ -79,7 +66,7 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'usage.close', scope: 'usage', keys: ['escape', 'q'], description: 'Close the disk usage view', hint: 'back' },
 	{ id: 'prune.toggle', scope: 'prune', keys: ['space'], description: 'Tick or untick the selected item', hint: 'tick', hintKeys: 'Space' },
 	{ id: 'prune.toggleGroup', scope: 'prune', keys: ['x'], description: 'Tick or untick its whole group', hint: 'group' },
-	{ id: 'prune.run', scope: 'prune', keys: ['return'], description: 'Remove the ticked items', hint: 'remove', hintKeys: 'Enter', writes: true, dangerous: true },
+	{ id: 'prune.run', scope: 'prune', keys: ['return'], description: 'Remove the ticked items', hint: 'remove', hintKeys: 'Enter', writes: 'docker rm / docker rmi', dangerous: true },
 	{ id: 'prune.reload', scope: 'prune', keys: ['R'], description: 'Read the preview again', hint: 'reload' },
 	{ id: 'prune.close', scope: 'prune', keys: ['escape', 'q'], description: 'Close the prune view', hint: 'back' },
 	{ id: 'changes.reload', scope: 'changes', keys: ['R'], description: 'Read its changes again', hint: 'reload' },
@@ -124,7 +111,21 @@ export const KEYMAP: readonly Binding[] = [
 	{ id: 'app.quit', scope: 'views', keys: ['q'], description: 'Quit and restore the terminal', hint: 'quit' },
 	{ id: 'app.interrupt', scope: 'always', keys: ['ctrl+c'], description: 'Quit from anywhere, even while typing' },
 	{ id: 'app.suspend', scope: 'always', keys: ['ctrl+z'], description: 'Suspend to the shell, as vim and less do; fg brings the dashboard back' },
-];
+] as const satisfies readonly BindingRow[];
+
+/** Every action of the key table, by id. */
+export type ActionId = (typeof KEY_TABLE)[number]['id'];
+
+/** The actions bound in a scope (or scopes): a screen's handlers are a record over exactly these. */
+export type IdsOf<S extends Scope> = Extract<(typeof KEY_TABLE)[number], { readonly scope: S }>['id'];
+
+/** A row of the key table in force (the user's remapping changes only its keys). */
+export interface Binding extends BindingRow {
+	readonly id: ActionId;
+}
+
+/** The key table. Order is the order of the help overlay and the README. */
+export const KEYMAP: readonly Binding[] = KEY_TABLE;
 
 /** Display form of a key name: "shift+tab" -> "Shift-Tab", "ctrl+c" -> "Ctrl-C", "G" -> "G". */
 export function displayKey(name: string): string {
@@ -136,18 +137,6 @@ export function displayKey(name: string): string {
 		.split('+')
 		.map((part, i, all) => (i < all.length - 1 ? part[0]!.toUpperCase() + part.slice(1) : (special[part] ?? (part.length === 1 ? part : part.toUpperCase()))))
 		.join('-');
-}
-
-/** The scopes in force, most specific first: an overlay shadows the rest. */
-export function activeScopes(state: { overlay: 'help' | 'filter' | 'prompt' | 'confirm' | 'form' | null; panel: 'containers' | 'images' | 'layers'; view?: 'dashboard' | 'logs' | 'prune' | 'changes' | 'usage' | 'build' }): Scope[] {
-	if (state.overlay === 'help') return ['always', 'help', 'list']; // list keys scroll the help
-	if (state.overlay) return ['always', state.overlay];
-	if (state.view === 'logs') return ['always', 'logs', 'list', 'views'];
-	if (state.view === 'prune') return ['always', 'prune', 'list', 'views'];
-	if (state.view === 'changes') return ['always', 'changes', 'list', 'views'];
-	if (state.view === 'usage') return ['always', 'usage', 'list', 'views'];
-	if (state.view === 'build') return ['always', 'build', 'list', 'views'];
-	return ['always', state.panel, 'list', 'panels', 'global', 'views'];
 }
 
 let active: readonly Binding[] = KEYMAP;
@@ -162,21 +151,14 @@ export function setActiveKeymap(keymap: readonly Binding[]): void {
 	active = keymap;
 }
 
-/** The scope stacks a user can be in: each screen, overlay and view. */
-export const SCOPE_STACKS: readonly (readonly Scope[])[] = [
-	...(['containers', 'images', 'layers'] as const).map(panel => activeScopes({ overlay: null, panel })),
-	...(['help', 'filter', 'prompt', 'confirm', 'form'] as const).map(overlay => activeScopes({ overlay, panel: 'containers' })),
-	...(['logs', 'prune', 'changes', 'usage', 'build'] as const).map(view => activeScopes({ overlay: null, panel: 'containers', view })),
-];
-
 /**
  * Keys that do two things where both are in force: "x is bound to both A and B". A more specific
  * scope may shadow a wider one on purpose (Esc closes a view before it clears a filter); the same
  * scope twice, or a key that makes another binding unreachable, is a conflict.
  */
-export function keyConflicts(keymap: readonly Binding[], say: (key: string, a: string, b: string) => string = (key, a, b) => `${key} is bound to both ${a} and ${b}`): string[] {
+export function keyConflicts(keymap: readonly Binding[], stacks: readonly (readonly Scope[])[], say: (key: string, a: string, b: string) => string = (key, a, b) => `${key} is bound to both ${a} and ${b}`): string[] {
 	const found = new Set<string>();
-	for (const scopes of SCOPE_STACKS) {
+	for (const scopes of stacks) {
 		const seen = new Map<string, Binding>();
 		for (const binding of keymap.filter(b => scopes.includes(b.scope))) {
 			for (const key of binding.keys) {
@@ -187,7 +169,7 @@ export function keyConflicts(keymap: readonly Binding[], say: (key: string, a: s
 		}
 	}
 	for (const binding of keymap) {
-		const stack = SCOPE_STACKS.find(scopes => scopes.includes(binding.scope));
+		const stack = stacks.find(scopes => scopes.includes(binding.scope));
 		if (stack && !binding.keys.some(k => lookup(k, stack, keymap)?.id === binding.id)) {
 			const takenBy = lookup(binding.keys[0]!, stack, keymap);
 			found.add(say(displayKey(binding.keys[0]!), String(takenBy?.id), binding.id));

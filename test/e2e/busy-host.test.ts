@@ -59,8 +59,9 @@ test('on a host that has lived: after walking every container and image, idle as
 		await screen.press('j');
 		await sleep(60);
 	}
-	// back to the newest image: a commit that changed no file, whose layers only its parent explains
-	await screen.press('g');
+	// a commit that changed no file, whose layers only its parent explains, stays selected (its
+	// layers once made the dashboard export it again and again)
+	await screen.press('/', ...LIVED_IN.committedIdle, '\r');
 	text = await screen.waitFor(`3 Layers of ${LIVED_IN.committedIdle}`);
 	await sleep(3000);
 
@@ -126,11 +127,11 @@ test('reads make events too: a docker save, an exec and a top of what is on scre
 	await screen.select(FIXTURES.demoImage);
 	await screen.waitFor(`3 Layers of ${FIXTURES.demoImage}`);
 	await sleep(1500);
-	const before = proxy.requests.length;
-	const seen: SeenEvent[] = [];
 	const watcher = watchEngineEvents(h.host);
 	t.after(() => watcher.stop());
 	await sleep(300);
+	const before = proxy.requests.length;
+	const seen: SeenEvent[] = [];
 	// the image on screen saved, the container on screen exec'd, attached to and listed
 	await h.docker('save', '-o', path.join(dir, 'demo.tar'), FIXTURES.demoImage);
 	await h.docker('exec', FIXTURES.ticker, 'true');
@@ -138,7 +139,9 @@ test('reads make events too: a docker save, an exec and a top of what is on scre
 	await sleep(1500);
 	seen.push(...watcher.events);
 	assert.ok(seen.some(e => e.action === 'save') && seen.some(e => e.action.startsWith('exec_die')) && seen.some(e => e.action === 'top'), `the engine announced the reads: ${seen.map(e => e.action).join(', ')}`);
-	assert.deepEqual(proxy.requests.slice(before).map(r => r.line), [], 'no request for them');
+	// the restart loop of the lived-in host goes on meanwhile: its events are answered, nothing else
+	const answers = (at: number) => watcher.events.some(e => changesWhatIsShown(e) && e.at <= at && at - e.at <= EVENT_WORK_MS);
+	assert.deepEqual(proxy.requests.slice(before).filter(r => !answers(r.at)).map(r => r.line), [], 'no request for them');
 	await screen.press('q');
 	assert.equal(await screen.exited, 0);
 });

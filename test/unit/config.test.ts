@@ -74,10 +74,17 @@ test('no file is no settings and no problem; bad files and settings are one line
 	assert.equal(config.readOnly, undefined);
 });
 
-test('a remapping that makes two actions share a key is reported with both named, and the default keys stay', () => {
-	const { config, problems } = loadConfig(write({ keys: { 'container.logs': 's' } }));
-	assert.ok(problems.some(p => p.includes('s is bound to both container.') && p.includes('container.logs') && p.includes('container.stop')), problems.join('\n'));
-	assert.equal(config.keymap, KEYMAP, 'the default keys are kept');
-	const quit = loadConfig(write({ keys: { 'app.quit': 'j' } }));
-	assert.ok(quit.problems.some(p => /j is bound to both/.test(p) && p.includes('app.quit') && p.includes('cursor.down')), quit.problems.join('\n'));
+test('a remapping that makes two actions share a key is reported with both named, and the default keys stay', async () => {
+	// the config file is read before the screens load; the remapping is checked against every screen's scopes then
+	const { checkKeymap } = await import('../../source/screens/registry.js');
+	const say = (key: string, a: string, b: string) => `${key} is bound to both ${a} and ${b}`;
+	const { config } = loadConfig(write({ keys: { 'container.logs': 's' } }));
+	const logs = checkKeymap(config.keymap, KEYMAP, say);
+	assert.ok(logs.conflicts.some(p => p.includes('s is bound to both container.') && p.includes('container.logs') && p.includes('container.stop')), logs.conflicts.join('\n'));
+	assert.equal(logs.keymap, KEYMAP, 'the default keys are kept');
+	const quit = checkKeymap(loadConfig(write({ keys: { 'app.quit': 'j' } })).config.keymap, KEYMAP, say);
+	assert.ok(quit.conflicts.some(p => /j is bound to both/.test(p) && p.includes('app.quit') && p.includes('cursor.down')), quit.conflicts.join('\n'));
+	const fine = checkKeymap(loadConfig(write({ keys: { 'container.logs': 'F' } })).config.keymap, KEYMAP, say);
+	assert.deepEqual(fine.conflicts, []);
+	assert.equal(fine.keymap.find(b => b.id === 'container.logs')?.keys[0], 'F');
 });

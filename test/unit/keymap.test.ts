@@ -3,20 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { activeScopes, keyConflicts, KEYMAP, lookup, type Scope } from '../../source/keymap/keymap.js';
+import { keyConflicts, KEYMAP, lookup, type Scope } from '../../source/keymap/keymap.js';
 import { keyTableMarkdown } from '../../source/keymap/markdown.js';
+import { ALWAYS_SHOWN, SCOPE_STACKS } from '../../source/screens/registry.js';
 
 const README = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../README.md');
 
-/** The scopes in force in a state where `scope` applies. */
-function scopesWhere(scope: Scope): Scope[] {
-	if (scope === 'help' || scope === 'filter' || scope === 'prompt' || scope === 'confirm' || scope === 'form') return activeScopes({ overlay: scope, panel: 'containers' });
-	if (scope === 'logs' || scope === 'prune' || scope === 'changes' || scope === 'usage' || scope === 'build') return activeScopes({ overlay: null, panel: 'containers', view: scope });
-	return activeScopes({ overlay: null, panel: scope === 'images' || scope === 'layers' ? scope : 'containers' });
+/** The scopes in force on a screen where `scope` applies (from the screens' registry; the dashboard's first panel). */
+function scopesWhere(scope: Scope): readonly Scope[] {
+	const stack = SCOPE_STACKS.find(s => s[1] === scope) ?? SCOPE_STACKS.find(s => s.includes(scope));
+	assert.ok(stack, `some screen has the scope ${scope}`);
+	return stack;
 }
 
 test('no key does two things where both are in force', () => {
-	assert.deepEqual(keyConflicts(KEYMAP), []);
+	assert.deepEqual(keyConflicts(KEYMAP, SCOPE_STACKS), []);
 });
 
 test('every binding is described and reachable', () => {
@@ -31,16 +32,16 @@ test('every binding is described and reachable', () => {
 });
 
 test('lookup prefers the most specific scope', () => {
-	assert.equal(lookup('escape', activeScopes({ overlay: 'filter', panel: 'images' }))?.id, 'filter.cancel');
-	assert.equal(lookup('escape', activeScopes({ overlay: null, panel: 'images' }))?.id, 'filter.clear');
-	assert.equal(lookup('q', activeScopes({ overlay: 'help', panel: 'images' }))?.id, 'help.close');
-	assert.equal(lookup('q', activeScopes({ overlay: 'filter', panel: 'images' })), undefined, 'q types into a filter');
+	assert.equal(lookup('escape', scopesWhere('filter'))?.id, 'filter.cancel');
+	assert.equal(lookup('escape', scopesWhere('images'))?.id, 'filter.clear');
+	assert.equal(lookup('q', scopesWhere('help'))?.id, 'help.close');
+	assert.equal(lookup('q', scopesWhere('filter')), undefined, 'q types into a filter');
 	assert.equal(lookup('q', scopesWhere('logs'))?.id, 'logs.close', 'q closes the logs view, like less');
 	assert.equal(lookup('/', scopesWhere('logs'))?.id, 'logs.search');
 	assert.equal(lookup('/', scopesWhere('prune')), undefined, 'panel filters do not apply in the prune view');
 	assert.equal(lookup('return', scopesWhere('prune'))?.id, 'prune.run');
 	assert.equal(lookup('q', scopesWhere('confirm'))?.id, 'confirm.cancel', 'q in a dialog cancels, it does not quit');
-	for (const overlay of [null, 'filter', 'help', 'prompt', 'confirm'] as const) assert.equal(lookup('ctrl+c', activeScopes({ overlay, panel: 'layers' }))?.id, 'app.interrupt', `Ctrl-C quits with overlay ${overlay}`);
+	for (const stack of SCOPE_STACKS) assert.equal(lookup('ctrl+c', stack)?.id, 'app.interrupt', `Ctrl-C quits on ${stack.join(' ')}`);
 });
 
 test('the README key table is the one generated from the key map', () => {
@@ -54,11 +55,11 @@ test('the footer keeps help and quit however narrow, and fits the width', async 
 	const { footerHints } = await import('../../source/components/footer.js');
 	const { displayWidth } = await import('../../source/format/text.js');
 	for (const width of [40, 80, 120, 200]) {
-		const hints = footerHints(scopesWhere('containers'), width);
+		const hints = footerHints(scopesWhere('containers'), width, ALWAYS_SHOWN);
 		assert.ok(hints.some(h => h.hint === 'help') && hints.some(h => h.hint === 'quit'), `help and quit at ${width}`);
 		const used = hints.reduce((n, h) => n + displayWidth(`${h.key} ${h.hint}  `), 0);
 		assert.ok(used <= Math.max(width, 20), `${used} cells fit in ${width}`);
 	}
-	assert.ok(footerHints(scopesWhere('containers'), 200).some(h => h.hint === 'filter'), 'wide terminals get every hint');
-	assert.ok(footerHints(scopesWhere('logs'), 80).some(h => h.hint === 'back'), 'the logs view always says how to go back');
+	assert.ok(footerHints(scopesWhere('containers'), 200, ALWAYS_SHOWN).some(h => h.hint === 'filter'), 'wide terminals get every hint');
+	assert.ok(footerHints(scopesWhere('logs'), 80, ALWAYS_SHOWN).some(h => h.hint === 'back'), 'the logs view always says how to go back');
 });

@@ -8,7 +8,7 @@ import { unixSince } from '../../source/docker/logs.js';
 import { displayWidth } from '../../source/format/text.js';
 import type { LogLine } from '../../source/store/log-session.js';
 import { parseSgr, styledParts } from '../../source/format/sgr.js';
-import { bottomSeq, countMatches, findMatch, initialLogsUi, MAX_ROWS_PER_LINE, scrollLogs, shortTime, visibleRows, wrapText } from '../../source/store/logs-ui.js';
+import { bottomSeq, countMatches, findMatch, initialLogsUi, MAX_ROWS_PER_LINE, scrollLogs, shortTime, visibleRows, wrapText } from '../../source/screens/logs/logs-state.js';
 import { RingBuffer } from '../../source/store/ring-buffer.js';
 
 const fill = (n: number, capacity = 100) => {

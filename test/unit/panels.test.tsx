@@ -9,7 +9,7 @@ import type { ContainerRunFacts, ContainerSummary, ImageRow, LayerRow } from '..
 import { ContainersPanel } from '../../source/panels/containers-panel.js';
 import { ImagesPanel } from '../../source/panels/images-panel.js';
 import { LayersPanel } from '../../source/panels/layers-panel.js';
-import { ChangesView } from '../../source/panels/changes-view.js';
+import { ChangesView } from '../../source/screens/changes/changes-view.js';
 import { imageDetailLines, removalFrees } from '../../source/panels/detail-lines.js';
 import { computeLayout } from '../../source/components/layout.js';
 
@@ -193,8 +193,8 @@ test('an image marks the containers created from it, and a container its image',
 });
 
 test('the run form fits 80x24 and 100x32 (the test renderer is 100 wide): a line per field, its note or error, the docker run line', async () => {
-	const { FormView } = await import('../../source/components/form-view.js');
-	const { checkRun, runDefaults, RUN_FIELDS } = await import('../../source/actions/run-form.js');
+	const { FormView } = await import('../../source/screens/forms/form-view.js');
+	const { checkRun, runDefaults, RUN_FIELDS } = await import('../../source/forms/run-form.js');
 	const detail = { id: 'sha256:demo', tags: ['demo:1'], digests: [], cmd: ['sh', '-c', 'echo hi'], entrypoint: null, env: ['GREETING=hello'], workingDir: '/', user: '', exposedPorts: ['80/tcp'], labels: {}, size: 1, created: 0, architecture: 'amd64', os: 'linux', layers: [] };
 	const image: ImageRow = { key: 'sha256:demo#demo:1', id: 'sha256:demo', repository: 'demo', tag: '1', dangling: false, size: 1, created: 0, digests: [] };
 	const values = { ...runDefaults(detail), name: 'web 1', env: 'GREETING=bonjour 漢字=値', ports: '8080:80' };

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkBuild, tagForFolder, buildCommand } from '../../source/actions/build-form.js';
+import { checkBuild, tagForFolder, buildCommand } from '../../source/forms/build-form.js';
 import { runSpec } from '../../source/actions/run.js';
 import { createOptions } from '../../source/docker/run.js';
-import { checkRun, runDefaults, type RunContext } from '../../source/actions/run-form.js';
+import { checkRun, runDefaults, type RunContext } from '../../source/forms/run-form.js';
 import type { BuildContext } from '../../source/copy/context.js';
 import { dockerfileFacts } from '../../source/copy/context.js';
 import type { ContainerSummary, ImageDetail, ImageRow } from '../../source/model/types.js';
 import { BuildLog } from '../../source/format/build-log.js';
 import { isIgnored, parseDockerignore } from '../../source/format/dockerignore.js';
 import { expandPortSpec, parsePortSpec } from '../../source/format/port-spec.js';
-import { formReducer, ON, type FormState } from '../../source/store/form.js';
+import { formReducer, ON, type FormState } from '../../source/forms/form.js';
 
 test('.dockerignore: the docker pattern rules', () => {
 	const rules = parseDockerignore(['# comment', '', 'node_modules', '/dist/', '*.log', '!keep.log', '**/*.tmp', 'docs/**', '!docs/README.md', 'a?c', '[xy].txt'].join('\n'));

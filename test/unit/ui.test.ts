@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import { columnWidths } from '../../source/components/table.js';
 import { windowStart } from '../../source/components/window.js';
 import { computeLayout } from '../../source/components/layout.js';
-import { cursorIndex, initialUi, matchesFilter, uiReducer, type UiAction, type UiState } from '../../source/store/ui.js';
+import { cursorIndex, dashboardReducer as uiReducer, initialDashboard as initialUi, matchesFilter, type DashboardAction, type DashboardState } from '../../source/screens/dashboard/dashboard-state.js';
 
-const apply = (state: UiState, ...actions: UiAction[]) => actions.reduce(uiReducer, state);
+const apply = (state: DashboardState, ...actions: DashboardAction[]) => actions.reduce(uiReducer, state);
 
 test('the selection sticks to the same row when the list changes under it', () => {
 	const keys = ['a', 'b', 'c'];
@@ -31,11 +31,11 @@ test('focus cycles through the three panels both ways', () => {
 
 test('a filter is typed, edited, kept or dropped per panel', () => {
 	let s = apply(initialUi, { type: 'focus', panel: 'images' }, { type: 'filterStart' }, { type: 'filterType', text: 'dem' }, { type: 'filterType', text: 'x' }, { type: 'filterBackspace' });
-	assert.equal(s.overlay, 'filter');
+	assert.equal(s.editing, true);
 	assert.equal(s.filters.images, 'dem');
 	assert.equal(s.filters.containers, '');
 	s = uiReducer(s, { type: 'filterEnd', keep: true });
-	assert.equal(s.overlay, null);
+	assert.equal(s.editing, false);
 	assert.equal(s.filters.images, 'dem');
 	assert.equal(uiReducer(s, { type: 'filterClear' }).filters.images, '');
 	assert.equal(apply(s, { type: 'filterStart' }, { type: 'filterEnd', keep: false }).filters.images, '');

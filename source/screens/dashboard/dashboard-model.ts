@@ -1,22 +1,18 @@
 import { useEffect, useMemo } from 'react';
-import { Box } from 'ink';
-import { computeLayout, type Layout } from './components/layout.js';
-import type { ContainerSummary, ImageRow, LayerRow } from './model/types.js';
-import { containerMode } from './format/container-mode.js';
-import { ContainersPanel } from './panels/containers-panel.js';
-import { containerDetailLines, imageDetailLines, type DetailLine } from './panels/detail-lines.js';
-import { DetailPanel } from './panels/detail-panel.js';
-import { ImagesPanel, imageLabel } from './panels/images-panel.js';
-import { layerDetailLines } from './panels/layer-detail.js';
-import { LayersPanel, type LayerSharing } from './panels/layers-panel.js';
-import { baseImage, layerOwners, otherOwners } from './store/sharing.js';
-import type { Snapshot, Store } from './store/store.js';
-import { cursorIndex, matchesFilter, type PanelId, type UiAction, type UiState } from './store/ui.js';
-import { useContainerSize, useDetail, useSizesShown } from './store/use-store.js';
-import { T } from './i18n/index.js';
-import { containerLesson, imageLesson, layerLesson, sharingImages, type Lesson } from './learn/explain.js';
-import { LearnPanel, learnLines, type LearnLine } from './panels/learn-panel.js';
-import { removalFrees } from './panels/detail-lines.js';
+import { computeLayout, type Layout } from '../../components/layout.js';
+import type { ContainerSummary, ImageRow, LayerRow } from '../../model/types.js';
+import { containerMode } from '../../format/container-mode.js';
+import { containerDetailLines, imageDetailLines, removalFrees, type DetailLine } from '../../panels/detail-lines.js';
+import { imageLabel } from '../../panels/images-panel.js';
+import { layerDetailLines } from '../../panels/layer-detail.js';
+import type { LayerSharing } from '../../panels/layers-panel.js';
+import { baseImage, layerOwners, otherOwners } from '../../store/sharing.js';
+import type { Snapshot, Store } from '../../store/store.js';
+import { cursorIndex, matchesFilter, type DashboardAction, type DashboardState, type PanelId } from './dashboard-state.js';
+import { useContainerSize, useDetail, useSizesShown } from '../../store/use-store.js';
+import { T } from '../../i18n/index.js';
+import { containerLesson, imageLesson, layerLesson, sharingImages, type Lesson } from '../../learn/explain.js';
+import { learnLines, type LearnLine } from '../../panels/learn-panel.js';
 
 /** What the dashboard shows for the current snapshot and UI state, computed once per render. */
 export interface DashboardModel {
@@ -39,8 +35,24 @@ export interface DashboardModel {
 	readonly wantFacts: (ids: readonly string[]) => void;
 }
 
-/** Derives the dashboard: filtered lists, selections, the selected image's layers, the detail pane. */
-export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, columns: number, bodyRows: number, dispatch: (action: UiAction) => void, detachKeys = 'ctrl-p ctrl-q'): DashboardModel {
+/** What the dashboard model is made from. */
+export interface DashboardInput {
+	readonly store: Store;
+	readonly snapshot: Snapshot;
+	readonly state: DashboardState;
+	readonly columns: number;
+	readonly bodyRows: number;
+	readonly dispatch: (action: DashboardAction) => void;
+	readonly detachKeys?: string;
+	/** The dashboard is on screen (no view covers it): its image sizes are kept current. */
+	readonly shown: boolean;
+}
+
+/**
+ * Derives the dashboard: filtered lists, selections, the selected image's layers, the detail pane.
+ * The app computes it on every frame, whatever is on top: other screens act on its selection.
+ */
+export function useDashboard({ store, snapshot, state: ui, columns, bodyRows, dispatch, detachKeys = 'ctrl-p ctrl-q', shown }: DashboardInput): DashboardModel {
 	const usedBy = useMemo(() => {
 		const counts = new Map<string, number>();
 		for (const c of snapshot.containers) counts.set(c.imageId, (counts.get(c.imageId) ?? 0) + 1);
@@ -83,7 +95,7 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 	const containerDetail = useDetail(store, snapshot, 'container', ui.panel === 'containers' ? container?.id : undefined);
 	useContainerSize(store, ui.panel === 'containers' ? container?.id : undefined);
 	// the images panel shows each image's unique and shared bytes: disk usage is kept current while it is on screen
-	useSizesShown(store, 'images', ui.view === 'dashboard');
+	useSizesShown(store, 'images', shown);
 	// the container's image config, to show what docker run changed (Env, Cmd, Entrypoint)
 	const containerImage = useDetail(store, snapshot, 'image', ui.panel === 'containers' ? container?.imageId : undefined);
 	const imageDetail = useDetail(store, snapshot, 'image', ui.panel === 'images' ? image?.id : undefined);
@@ -157,40 +169,4 @@ export function useDashboard(store: Store, snapshot: Snapshot, ui: UiState, colu
 		learn,
 		wantFacts: store.wantFacts,
 	};
-}
-
-/** The three panels and the detail pane, laid out for the terminal. */
-export function DashboardBody({ model, snapshot, ui, now }: { readonly model: DashboardModel; readonly snapshot: Snapshot; readonly ui: UiState; readonly now: number }) {
-	const { layout } = model;
-	const listProps = (panel: PanelId) => ({ focused: ui.panel === panel, cursor: model.cursors[panel], filter: ui.filters[panel], editing: ui.overlay === 'filter' && ui.panel === panel });
-	const containersPanel = <ContainersPanel {...layout.containers} {...listProps('containers')} onShown={model.wantFacts} containers={model.containers} facts={snapshot.facts} now={now} loaded={snapshot.loaded} total={snapshot.containers.length} markImage={ui.panel !== 'containers' ? model.image?.id : undefined} />;
-	const imagesPanel = <ImagesPanel {...layout.images} {...listProps('images')} images={model.images} usedBy={model.usedBy} now={now} loaded={snapshot.loaded} total={snapshot.images.length} usage={snapshot.usage?.images} markImage={ui.panel === 'containers' ? model.container?.imageId : undefined} />;
-	const layersPanel = (
-		<LayersPanel {...layout.layers} {...listProps('layers')} image={model.image ? imageLabel(model.image) : undefined} resource={model.layersResource} visible={model.layers} total={model.allLayers.length} sharing={model.sharing} />
-	);
-	// stacked, the learn pane takes the detail pane's place and [ ] scroll it
-	const learnPanel = layout.learn && model.learn ? <LearnPanel {...layout.learn} lines={model.learn} offset={layout.side ? 0 : ui.detailOffset} /> : null;
-	const detailPanel = layout.detail.height > 0 ? <DetailPanel {...layout.detail} title={model.detail.title} lines={model.detail.lines} message={model.detail.message} offset={ui.detailOffset} /> : learnPanel;
-	return layout.side ? (
-		<Box>
-			<Box flexDirection="column">
-				{containersPanel}
-				{imagesPanel}
-				{layersPanel}
-			</Box>
-			<Box flexDirection="column">
-				{learnPanel}
-				{detailPanel}
-			</Box>
-		</Box>
-	) : (
-		<Box flexDirection="column">
-			{containersPanel}
-			<Box>
-				{imagesPanel}
-				{layersPanel}
-			</Box>
-			{detailPanel}
-		</Box>
-	);
 }

@@ -4,7 +4,7 @@ import type { ImageRow } from '../model/types.js';
 import { formatBytes } from '../format/bytes.js';
 import { shellWord, splitCommand } from '../format/argv.js';
 import { parseReference } from '../format/image-ref.js';
-import { ON, type FieldNote, type FieldSpec, type FormModel } from '../store/form.js';
+import { ON, type FieldNote, type FieldSpec, type FormModel } from './form.js';
 import type { BuildRequest } from '../store/build-session.js';
 import { T } from '../i18n/index.js';
 

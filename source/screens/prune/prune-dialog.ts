@@ -1,8 +1,8 @@
-import { formatBytes } from '../format/bytes.js';
-import { estimate, type PruneState } from '../use-prune.js';
-import type { Notice } from './context.js';
-import type { Confirmation } from './lifecycle.js';
-import { T } from '../i18n/index.js';
+import { formatBytes } from '../../format/bytes.js';
+import { estimate, type PruneState } from './prune-state.js';
+import type { Notice } from '../../actions/context.js';
+import type { Confirmation } from '../../actions/lifecycle.js';
+import { T } from '../../i18n/index.js';
 
 /** The last question before a prune: what goes, by group, what it should free, and how it is done. */
 export function pruneDialog(state: PruneState, run: () => Promise<Notice>): Confirmation {

@@ -1,7 +1,7 @@
 import type { ContainerSummary, ImageDetail, ImageRow } from '../model/types.js';
 import { shellWord, splitCommand } from '../format/argv.js';
 import { expandPortSpec, parsePortSpec, type PortSpec } from '../format/port-spec.js';
-import { ON, type FieldNote, type FieldSpec, type FormModel } from '../store/form.js';
+import { ON, type FieldNote, type FieldSpec, type FormModel } from './form.js';
 import { T } from '../i18n/index.js';
 
 export const RESTART_POLICIES = ['no', 'on-failure', 'always', 'unless-stopped'] as const;

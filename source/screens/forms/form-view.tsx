@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
-import { displayWidth, fit, inert, truncate, truncateStart } from '../format/text.js';
-import { ON, type FieldNote, type FieldSpec, type FormModel, type FormState } from '../store/form.js';
-import { Frame } from './frame.js';
-import { TONE_COLOR } from './table.js';
-import { T } from '../i18n/index.js';
+import { displayWidth, fit, inert, truncate, truncateStart } from '../../format/text.js';
+import { ON, type FieldNote, type FieldSpec, type FormModel, type FormState } from '../../forms/form.js';
+import { Frame } from '../../components/frame.js';
+import { TONE_COLOR } from '../../components/table.js';
+import { T } from '../../i18n/index.js';
 
 const LABEL = 17;
 

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
-import { Frame } from '../components/frame.js';
-import { Table, type Column, type Row } from '../components/table.js';
-import type { DiskUsage } from '../model/usage.js';
-import { formatBytes } from '../format/bytes.js';
-import { perLanguage, T } from '../i18n/index.js';
+import { Frame } from '../../components/frame.js';
+import { Table, type Column, type Row } from '../../components/table.js';
+import type { DiskUsage } from '../../model/usage.js';
+import { formatBytes } from '../../format/bytes.js';
+import { perLanguage, T } from '../../i18n/index.js';
 
 const columns = perLanguage((c = T.usage.columns): readonly Column[] => [
 	{ title: c.type, width: 14 },

@@ -1,12 +1,12 @@
 import { Box, Text } from 'ink';
-import { Frame } from '../components/frame.js';
-import { TONE_COLOR } from '../components/table.js';
-import type { Tone } from '../format/container-mode.js';
-import type { BuildStep } from '../format/build-log.js';
-import { formatBytes } from '../format/bytes.js';
-import { displayWidth, inert, truncate } from '../format/text.js';
-import type { BuildSession } from '../store/build-session.js';
-import { T } from '../i18n/index.js';
+import { Frame } from '../../components/frame.js';
+import { TONE_COLOR } from '../../components/table.js';
+import type { Tone } from '../../format/container-mode.js';
+import type { BuildStep } from '../../format/build-log.js';
+import { formatBytes } from '../../format/bytes.js';
+import { displayWidth, inert, truncate } from '../../format/text.js';
+import type { BuildSession } from '../../store/build-session.js';
+import { T } from '../../i18n/index.js';
 
 export interface BuildLine {
 	readonly text: string;

@@ -1,7 +1,7 @@
-import { displayWidth, inert } from '../format/text.js';
-import type { LogLine } from './log-session.js';
-import type { StyleSpan } from '../format/sgr.js';
-import type { RingBuffer } from './ring-buffer.js';
+import { displayWidth, inert } from '../../format/text.js';
+import type { LogLine } from '../../store/log-session.js';
+import type { StyleSpan } from '../../format/sgr.js';
+import type { RingBuffer } from '../../store/ring-buffer.js';
 
 /** How the person is reading the logs: following the end, or anchored at a line, and how lines show. */
 export interface LogsUi {

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
-import { Frame } from '../components/frame.js';
-import { Table, type Column, type Row } from '../components/table.js';
-import type { Change } from '../docker/changes.js';
-import { formatBytes } from '../format/bytes.js';
-import { perLanguage, T } from '../i18n/index.js';
+import { Frame } from '../../components/frame.js';
+import { Table, type Column, type Row } from '../../components/table.js';
+import type { Change } from '../../docker/changes.js';
+import { formatBytes } from '../../format/bytes.js';
+import { perLanguage, T } from '../../i18n/index.js';
 
 /** The changes view's data: whose changes, and the list once read. */
 export interface ChangesState {

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
-import { wrapText } from '../format/text.js';
-import { Frame } from '../components/frame.js';
-import { Table, type Column, type Row } from '../components/table.js';
-import { formatBytes } from '../format/bytes.js';
-import { estimate, type PruneState } from '../use-prune.js';
-import { perLanguage, T } from '../i18n/index.js';
+import { wrapText } from '../../format/text.js';
+import { Frame } from '../../components/frame.js';
+import { Table, type Column, type Row } from '../../components/table.js';
+import { formatBytes } from '../../format/bytes.js';
+import { estimate, type PruneState } from './prune-state.js';
+import { perLanguage, T } from '../../i18n/index.js';
 
 const columns = perLanguage((c = T.prune.columns): readonly Column[] => [
 	{ title: '', width: 3 },

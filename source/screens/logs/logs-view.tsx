@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
-import { Frame } from '../components/frame.js';
-import { fit, truncate } from '../format/text.js';
-import type { LogSession, LogState } from '../store/log-session.js';
-import { visibleRows, type LogRow, type LogsUi } from '../store/logs-ui.js';
-import { styledParts, type StyledPart } from '../format/sgr.js';
-import { T } from '../i18n/index.js';
+import { Frame } from '../../components/frame.js';
+import { fit, truncate } from '../../format/text.js';
+import type { LogSession, LogState } from '../../store/log-session.js';
+import { visibleRows, type LogRow, type LogsUi } from './logs-state.js';
+import { styledParts, type StyledPart } from '../../format/sgr.js';
+import { T } from '../../i18n/index.js';
 
 function stateText(state: LogState): string {
 	switch (state.status) {
