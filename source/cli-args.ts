@@ -82,7 +82,9 @@ export function langFromArgv(argv: readonly string[]): string | undefined {
 export function checkArgv(argv: readonly string[], flags: Readonly<Record<string, FlagSpec>> = FLAGS): void {
 	const C = T.cli.args;
 	const byLong = new Map(Object.entries(flags).map(([name, spec]) => [kebab(name), { name, spec }]));
-	const byShort = new Map(Object.entries(flags).flatMap(([name, spec]) => (spec.shortFlag ? [[spec.shortFlag, { name, spec }] as const] : [])));
+	const byShort = new Map(
+		Object.entries(flags).flatMap(([name, spec]) => (spec.shortFlag ? [[spec.shortFlag, { name, spec }] as const] : [])),
+	);
 	const seen = new Map<string, string>();
 	const given = (name: string, as: string) => {
 		const before = seen.get(name);
@@ -109,7 +111,9 @@ export function checkArgv(argv: readonly string[], flags: Readonly<Record<string
 		if (arg === '--') return;
 		if (!arg.startsWith('-') || arg === '-' || /^-\d/.test(arg)) continue;
 		if (arg.startsWith('--')) {
-			const [body, inline] = arg.includes('=') ? [arg.slice(2, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg.slice(2), undefined];
+			const [body, inline] = arg.includes('=')
+				? [arg.slice(2, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+				: [arg.slice(2), undefined];
 			const negated = body.startsWith('no-') && byLong.get(body.slice(3))?.spec.type === 'boolean';
 			const found = byLong.get(negated ? body.slice(3) : body);
 			if (!found) unknown(`--${body}`);

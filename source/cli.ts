@@ -15,7 +15,10 @@ const chosen = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/
 const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
 if (!chosen && !process.env.DOCKDECK_NO_HEAP_FLAGS && typeof execve === 'function' && process.argv[1]) {
 	process.emitWarning = () => undefined; // execve is experimental in Node 22-24 and would warn on stderr
-	execve.call(process, process.execPath, [process.execPath, ...HEAP_FLAGS, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, DOCKDECK_NO_HEAP_FLAGS: '1' });
+	execve.call(process, process.execPath, [process.execPath, ...HEAP_FLAGS, ...process.execArgv, ...process.argv.slice(1)], {
+		...process.env,
+		DOCKDECK_NO_HEAP_FLAGS: '1',
+	});
 }
 process.env.NODE_ENV ??= 'production';
 // Node's deprecation warnings are about dependencies' internals (docker-modem's url.parse for TLS

@@ -29,13 +29,49 @@ export const EMPTY_CONFIG: Config = { keymap: KEYMAP, theme: {}, engines: {} };
 /** Where the config file is: $DOCKDECK_CONFIG, else $XDG_CONFIG_HOME/dockdeck/config.json, else ~/.config/dockdeck/config.json. */
 export function configPath(env: NodeJS.ProcessEnv = process.env): string {
 	if (env.DOCKDECK_CONFIG) return env.DOCKDECK_CONFIG;
-	const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(env.HOME ?? os.homedir(), '.config');
+	const base =
+		env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(env.HOME ?? os.homedir(), '.config');
 	return path.join(base, 'dockdeck', 'config.json');
 }
 
 const TONES: readonly Tone[] = ['good', 'bad', 'muted', 'warn', 'info'];
-const COLOURS = new Set(['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', 'gray', 'grey', 'blackBright', 'redBright', 'greenBright', 'yellowBright', 'blueBright', 'magentaBright', 'cyanBright', 'whiteBright']);
-const NAMED_KEYS = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'tab', 'shift+tab', 'return', 'escape', 'backspace', 'delete', 'space']);
+const COLOURS = new Set([
+	'black',
+	'red',
+	'green',
+	'yellow',
+	'blue',
+	'magenta',
+	'cyan',
+	'white',
+	'gray',
+	'grey',
+	'blackBright',
+	'redBright',
+	'greenBright',
+	'yellowBright',
+	'blueBright',
+	'magentaBright',
+	'cyanBright',
+	'whiteBright',
+]);
+const NAMED_KEYS = new Set([
+	'up',
+	'down',
+	'left',
+	'right',
+	'pageup',
+	'pagedown',
+	'home',
+	'end',
+	'tab',
+	'shift+tab',
+	'return',
+	'escape',
+	'backspace',
+	'delete',
+	'space',
+]);
 const KNOWN = new Set(['keys', 'theme', 'logBuffer', 'detachKeys', 'readOnly', 'lang', 'engines']);
 
 /** A key name as the key table writes it: one character, a named key, or ctrl+<letter>. */
@@ -77,7 +113,12 @@ export function loadConfig(file: string): { config: Config; problems: string[] }
 			const ids = new Set(KEYMAP.map(b => b.id));
 			const remap = new Map<ActionId, string[]>();
 			for (const [id, value] of Object.entries(raw.keys)) {
-				const keys = typeof value === 'string' ? [value] : Array.isArray(value) && value.every(k => typeof k === 'string') ? (value as string[]) : undefined;
+				const keys =
+					typeof value === 'string'
+						? [value]
+						: Array.isArray(value) && value.every(k => typeof k === 'string')
+							? (value as string[])
+							: undefined;
 				if (!ids.has(id as ActionId)) bad(`keys.${id}`, C.notAction);
 				else if (!keys || keys.length === 0) bad(`keys.${id}`, C.keyShape);
 				else if (keys.some(k => !validKey(k))) bad(`keys.${id}`, C.badKey(JSON.stringify(keys.find(k => !validKey(k)))));
@@ -94,14 +135,16 @@ export function loadConfig(file: string): { config: Config; problems: string[] }
 		else
 			for (const [tone, colour] of Object.entries(raw.theme)) {
 				if (!TONES.includes(tone as Tone)) bad(`theme.${tone}`, C.notTone(TONES.join(', ')));
-				else if (typeof colour !== 'string' || !(COLOURS.has(colour) || /^#[0-9a-f]{6}$/i.test(colour))) bad(`theme.${tone}`, C.notColour(JSON.stringify(colour)));
+				else if (typeof colour !== 'string' || !(COLOURS.has(colour) || /^#[0-9a-f]{6}$/i.test(colour)))
+					bad(`theme.${tone}`, C.notColour(JSON.stringify(colour)));
 				else theme[tone as Tone] = colour;
 			}
 	}
 
 	let logBuffer: number | undefined;
 	if (raw.logBuffer !== undefined) {
-		if (typeof raw.logBuffer !== 'number' || !Number.isInteger(raw.logBuffer) || raw.logBuffer < 100 || raw.logBuffer > 1_000_000) bad('logBuffer', C.logBuffer(JSON.stringify(raw.logBuffer)));
+		if (typeof raw.logBuffer !== 'number' || !Number.isInteger(raw.logBuffer) || raw.logBuffer < 100 || raw.logBuffer > 1_000_000)
+			bad('logBuffer', C.logBuffer(JSON.stringify(raw.logBuffer)));
 		else logBuffer = raw.logBuffer;
 	}
 
@@ -153,7 +196,12 @@ export function loadConfig(file: string): { config: Config; problems: string[] }
  * What applies to one engine: the flag first, then its entry in "engines" (by context name, else by
  * address), then the top level. A production engine is read-only unless its entry says otherwise.
  */
-export function engineSettings(config: Config, address: string, flagReadOnly: boolean, context?: string): { readOnly: boolean; production: boolean } {
+export function engineSettings(
+	config: Config,
+	address: string,
+	flagReadOnly: boolean,
+	context?: string,
+): { readOnly: boolean; production: boolean } {
 	const entry = (context && context !== 'default' ? config.engines[context] : undefined) ?? config.engines[address] ?? {};
 	const production = entry.production ?? false;
 	const readOnly = flagReadOnly || (entry.readOnly ?? (production ? true : (config.readOnly ?? false)));

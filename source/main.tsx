@@ -69,7 +69,18 @@ async function main(): Promise<void> {
 	if (!building && !playground && cli.input.length > 0) fail([T.cli.unexpected(cli.input[0]!)], 2);
 	const { tag, file, buildArg, target } = cli.flags;
 	const noCache = !cli.flags.cache;
-	const buildFlag = tag !== undefined ? '--tag' : file !== undefined ? '--file' : buildArg?.length ? '--build-arg' : target !== undefined ? '--target' : noCache ? '--no-cache' : undefined;
+	const buildFlag =
+		tag !== undefined
+			? '--tag'
+			: file !== undefined
+				? '--file'
+				: buildArg?.length
+					? '--build-arg'
+					: target !== undefined
+						? '--target'
+						: noCache
+							? '--no-cache'
+							: undefined;
 	if (!building && buildFlag) fail([T.cli.flagNeeds(buildFlag, 'build PATH')], 2);
 	const playFlag = cli.flags.image !== undefined ? '--image' : cli.flags.clean ? '--clean' : cli.flags.yes ? '--yes' : undefined;
 	if (!playground && playFlag) fail([T.cli.flagNeeds(playFlag, 'playground')], 2);
@@ -85,7 +96,8 @@ async function main(): Promise<void> {
 	}
 	const { endpoint, context } = resolved;
 	const settings = engineSettings(config, endpoint.address, cli.flags.readOnly, context);
-	if ((building || playground) && settings.readOnly) fail([T.cli.readOnlyEngine(building ? 'build' : 'playground', endpoint.address, configPath())], 2);
+	if ((building || playground) && settings.readOnly)
+		fail([T.cli.readOnlyEngine(building ? 'build' : 'playground', endpoint.address, configPath())], 2);
 	let detach: ReturnType<typeof resolveDetachKeys>;
 	try {
 		detach = resolveDetachKeys(cli.flags.detachKeys ?? config.detachKeys);
@@ -114,7 +126,8 @@ async function main(): Promise<void> {
 	// the key table is the first setting read from the file: its problems come first
 	problems.unshift(...keys.conflicts.map(conflict => C.problem(configFile, 'keys', C.conflict(conflict))));
 	const first = problems[0]?.startsWith(`${configFile}: `) ? problems[0].slice(configFile.length + 2) : problems[0];
-	const configNotice = problems.length === 0 ? [] : problems.length === 1 ? [problems[0]!] : [T.cli.configProblems(problems.length, configFile, first ?? '')];
+	const configNotice =
+		problems.length === 0 ? [] : problems.length === 1 ? [problems[0]!] : [T.cli.configProblems(problems.length, configFile, first ?? '')];
 	const warnings = [...configNotice, ...(detach.warning ? [detach.warning] : [])];
 	// the : key: another context, connected before the current one is let go
 	const open = async (name: string) => {
@@ -128,10 +141,27 @@ async function main(): Promise<void> {
 		}
 		const nextStore = new Store(nextEngine);
 		nextStore.start();
-		return { store: nextStore, engine: nextEngine, readOnly: nextSettings.readOnly, production: nextSettings.production, dockerContext: next.context };
+		return {
+			store: nextStore,
+			engine: nextEngine,
+			readOnly: nextSettings.readOnly,
+			production: nextSettings.production,
+			dockerContext: next.context,
+		};
 	};
 	await showDashboard(
-		{ store, engine, readOnly: settings.readOnly, production: settings.production, dockerContext: context, detachKeys: detach.keys, logBuffer, startupNotice: warnings.length ? { text: warnings.join(' · '), tone: 'warn' as const } : undefined, initialBuild, learn: cli.flags.learn },
+		{
+			store,
+			engine,
+			readOnly: settings.readOnly,
+			production: settings.production,
+			dockerContext: context,
+			detachKeys: detach.keys,
+			logBuffer,
+			startupNotice: warnings.length ? { text: warnings.join(' · '), tone: 'warn' as const } : undefined,
+			initialBuild,
+			learn: cli.flags.learn,
+		},
 		config.theme,
 		building ? undefined : open,
 	);
@@ -142,9 +172,14 @@ async function runPlayground(endpoint: Target['endpoint'], detachKeys: string): 
 	const engine = await connectOrFail(endpoint);
 	const readline = await import('node:readline/promises');
 	const terminal = process.stdin.isTTY ? readline.createInterface({ input: process.stdin, output: process.stdout }) : undefined;
-	const io = { ask: terminal ? (question: string) => terminal.question(question) : undefined, print: (line: string) => process.stdout.write(`${line}\n`) };
+	const io = {
+		ask: terminal ? (question: string) => terminal.question(question) : undefined,
+		print: (line: string) => process.stdout.write(`${line}\n`),
+	};
 	try {
-		process.exitCode = cli.flags.clean ? await cleanPlayground(engine.api, { yes: cli.flags.yes }, io) : await createPlayground(engine.api, { image: cli.flags.image, detachKeys }, io);
+		process.exitCode = cli.flags.clean
+			? await cleanPlayground(engine.api, { yes: cli.flags.yes }, io)
+			: await createPlayground(engine.api, { image: cli.flags.image, detachKeys }, io);
 	} catch (error) {
 		fail([engineMessage(error)]);
 	} finally {

@@ -31,7 +31,9 @@ async function chooseImage(docker: EngineApi, given: string | undefined, io: Con
 	images.slice(0, 20).forEach((image, i) => io.print(`  ${String(i + 1).padStart(2)}  ${image.reference}  (${formatBytes(image.size)})`));
 	const answer = (await io.ask(P.pickQuestion(images[0]!.reference))).trim();
 	if (answer === '') return images[0]!.reference;
-	const chosen = /^\d+$/.test(answer) ? images[Number(answer) - 1]?.reference : images.find(i => i.reference === answer || i.reference === `${answer}:latest`)?.reference;
+	const chosen = /^\d+$/.test(answer)
+		? images[Number(answer) - 1]?.reference
+		: images.find(i => i.reference === answer || i.reference === `${answer}:latest`)?.reference;
 	if (!chosen) return void io.print(P.badChoice(answer));
 	return chosen;
 }
@@ -41,7 +43,11 @@ async function chooseImage(docker: EngineApi, given: string | undefined, io: Con
  * container to start again with -ai, all labelled. Nothing is made when any name is taken; a
  * container that fails to start takes the ones made before it away again.
  */
-export async function createPlayground(docker: EngineApi, options: { image?: string; detachKeys: string }, io: Conversation): Promise<number> {
+export async function createPlayground(
+	docker: EngineApi,
+	options: { image?: string; detachKeys: string },
+	io: Conversation,
+): Promise<number> {
 	const P = T.playground;
 	const taken = await docker.takenNames();
 	if (taken.some(t => t.labelled)) {

@@ -12,14 +12,28 @@ import { T } from './i18n/index.js';
 export type Session = Pick<AppProps, 'store' | 'engine' | 'readOnly' | 'production' | 'dockerContext'>;
 
 /** Holds the session; a context switch connects first, and only then replaces it (the old one is closed). */
-function Root({ first, rest, open, current }: { readonly first: Session; readonly rest: Omit<AppProps, keyof Session>; readonly open: (context: string) => Promise<Session>; readonly current: { session: Session } }) {
+function Root({
+	first,
+	rest,
+	open,
+	current,
+}: {
+	readonly first: Session;
+	readonly rest: Omit<AppProps, keyof Session>;
+	readonly open: (context: string) => Promise<Session>;
+	readonly current: { session: Session };
+}) {
 	const [session, setSession] = useState(first);
 	const switchContext = async (name: string): Promise<string | undefined> => {
 		let next: Session;
 		try {
 			next = await open(name);
 		} catch (error) {
-			return T.misc.streams.switchFailed(name, error instanceof Error ? error.message : String(error), current.session.dockerContext ?? 'default');
+			return T.misc.streams.switchFailed(
+				name,
+				error instanceof Error ? error.message : String(error),
+				current.session.dockerContext ?? 'default',
+			);
 		}
 		const old = current.session;
 		current.session = next;
@@ -29,11 +43,23 @@ function Root({ first, rest, open, current }: { readonly first: Session; readonl
 		return undefined;
 	};
 	// a new key: every view, form and log stream of the old engine goes with it
-	return <App key={`${session.dockerContext}|${session.engine.endpoint.address}`} {...rest} {...session} initialBuild={session === first ? rest.initialBuild : undefined} onSwitchContext={switchContext} />;
+	return (
+		<App
+			key={`${session.dockerContext}|${session.engine.endpoint.address}`}
+			{...rest}
+			{...session}
+			initialBuild={session === first ? rest.initialBuild : undefined}
+			onSwitchContext={switchContext}
+		/>
+	);
 }
 
 /** Draws the dashboard until the user quits or a signal ends it; leaves the terminal as it found it. */
-export async function showDashboard(props: AppProps, theme: Partial<Record<Tone, string>> = {}, open?: (context: string) => Promise<Session>): Promise<void> {
+export async function showDashboard(
+	props: AppProps,
+	theme: Partial<Record<Tone, string>> = {},
+	open?: (context: string) => Promise<Session>,
+): Promise<void> {
 	const { store, engine, readOnly, production, dockerContext, ...rest } = props;
 	const current = { session: { store, engine, readOnly, production, dockerContext } as Session };
 	Object.assign(TONE_COLOR, theme);
@@ -69,7 +95,8 @@ export async function showDashboard(props: AppProps, theme: Partial<Record<Tone,
 			process.exit(code);
 		});
 	};
-	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => leave(signal === 'SIGINT' ? 130 : 128 + (signal === 'SIGHUP' ? 1 : 15)));
+	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const)
+		process.on(signal, () => leave(signal === 'SIGINT' ? 130 : 128 + (signal === 'SIGHUP' ? 1 : 15)));
 	process.on('uncaughtException', error => leave(1, `internal error: ${error.message}`));
 	process.on('unhandledRejection', reason => leave(1, `internal error: ${reason instanceof Error ? reason.message : String(reason)}`));
 

@@ -22,6 +22,23 @@ if (major < 22) {
 	process.exit(1);
 }
 
+// the formatter decides line breaks: code it would change fails the run (npm run format fixes it)
+log('format check: prettier');
+if (
+	(await exec(process.execPath, [
+		path.join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+		'--check',
+		'--log-level',
+		'warn',
+		'source',
+		'test',
+		'.ci',
+	])) !== 0
+) {
+	log('some files are not formatted as .prettierrc.json says: run npm run format');
+	process.exit(1);
+}
+
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 for (const project of ['tsconfig.json', 'test/tsconfig.json']) {
 	log(`type-check and build: ${project}`);
@@ -30,8 +47,8 @@ for (const project of ['tsconfig.json', 'test/tsconfig.json']) {
 		process.exit(1);
 	}
 }
-log('bundle: dist/dockdeck.js');
-if ((await exec(process.execPath, [path.join(root, 'test/tools/bundle.mjs')])) !== 0) {
+log('bundle: dist/bundle');
+if ((await exec(process.execPath, [path.join(root, 'source/tools/bundle.mjs')])) !== 0) {
 	log('bundling failed');
 	process.exit(1);
 }
@@ -65,7 +82,13 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop()
 const files = process.argv.slice(2);
 const code = await exec(
 	process.execPath,
-	['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=120000', ...(files.length ? files : ['.test-build/test/**/*.test.js'])],
+	[
+		'--test',
+		'--test-reporter=spec',
+		'--test-concurrency=1',
+		'--test-timeout=120000',
+		...(files.length ? files : ['.test-build/test/**/*.test.js']),
+	],
 	env,
 );
 await stop();

@@ -50,9 +50,10 @@ export async function attach(ctx: ActionContext, container: ContainerSummary, op
 		}
 		try {
 			const after = await docker.inspectContainer(container.id);
-			outcome = after.state === 'running'
-				? { text: T.work.attach.detached(container.name), tone: 'good' }
-				: { text: T.work.attach.exited(container.name, after.exitCode), tone: after.exitCode === 0 ? 'info' : 'bad' };
+			outcome =
+				after.state === 'running'
+					? { text: T.work.attach.detached(container.name), tone: 'good' }
+					: { text: T.work.attach.exited(container.name, after.exitCode), tone: after.exitCode === 0 ? 'info' : 'bad' };
 		} catch (error) {
 			outcome = { text: T.work.attach.gone(container.name, engineMessage(error)), tone: 'warn' };
 		}

@@ -30,7 +30,10 @@ function checkReference(value: string): string | undefined {
 
 /** Splits the changes line; each must be an instruction commit accepts. */
 export function splitChanges(value: string): string[] {
-	return value.split(';').map(c => c.trim()).filter(Boolean);
+	return value
+		.split(';')
+		.map(c => c.trim())
+		.filter(Boolean);
 }
 
 function checkChanges(value: string): string | undefined {
@@ -49,15 +52,33 @@ export function commitCommand(name: string, form: CommitForm): string {
 }
 
 /** `docker commit` from the form: the new image is tagged, and the notice says the command it amounts to. */
-export async function commit(ctx: ActionContext, container: ContainerSummary, form: CommitForm): Promise<{ notice: Notice; imageKey?: string }> {
+export async function commit(
+	ctx: ActionContext,
+	container: ContainerSummary,
+	form: CommitForm,
+): Promise<{ notice: Notice; imageKey?: string }> {
 	if (ctx.readOnly) return { notice: refusedReadOnly('docker commit') };
 	const ref = parseReference(form.reference ?? '');
 	const repo = repositoryOf(ref);
 	const tag = ref.tag ?? 'latest';
 	try {
-		const id = await ctx.engine.api.commitContainer(container.id, { repository: repo, tag, message: form.message, author: form.author, changes: splitChanges(form.changes ?? '') });
+		const id = await ctx.engine.api.commitContainer(container.id, {
+			repository: repo,
+			tag,
+			message: form.message,
+			author: form.author,
+			changes: splitChanges(form.changes ?? ''),
+		});
 		return {
-			notice: { text: T.work.commit.done(container.name, `${repo}:${tag}`, id.replace('sha256:', '').slice(0, 12), commitCommand(container.name, form)), tone: 'good' },
+			notice: {
+				text: T.work.commit.done(
+					container.name,
+					`${repo}:${tag}`,
+					id.replace('sha256:', '').slice(0, 12),
+					commitCommand(container.name, form),
+				),
+				tone: 'good',
+			},
 			imageKey: `${id}#${repo}:${tag}`,
 		};
 	} catch (error) {

@@ -56,7 +56,8 @@ export const COPY_STEPS = [
 		field: 'host',
 		label: (_name: string, form: CopyForm) => (direction(form) === 'out' ? T.copy.hostOut : T.copy.hostIn),
 		initial: () => process.cwd(),
-		check: (v: string, form: CopyForm) => (v.trim() ? (direction(form) === 'out' ? hostDestProblem(resolveHost(v)) : hostSourceProblem(resolveHost(v))) : T.copy.needHostPath),
+		check: (v: string, form: CopyForm) =>
+			v.trim() ? (direction(form) === 'out' ? hostDestProblem(resolveHost(v)) : hostSourceProblem(resolveHost(v))) : T.copy.needHostPath,
 	},
 ] as const;
 
@@ -153,12 +154,24 @@ export async function planCopy(ctx: ActionContext, container: ContainerSummary, 
 			const problem = hostDestProblem(hostPath);
 			if (problem) return { step: STEP_HOST, error: problem };
 			const destStat = statOrUndefined(hostPath);
-			const [targetDir, targetName] = destStat?.isDirectory() ? [fs.realpathSync(hostPath), source.name] : [fs.realpathSync(path.dirname(hostPath)), path.basename(hostPath)];
+			const [targetDir, targetName] = destStat?.isDirectory()
+				? [fs.realpathSync(hostPath), source.name]
+				: [fs.realpathSync(path.dirname(hostPath)), path.basename(hostPath)];
 			const target = path.join(targetDir, targetName);
 			const existing = fs.lstatSync(target, { throwIfNoEntry: false });
 			if (existing?.isDirectory()) return { step: STEP_HOST, error: T.copy.isDirNoMerge(target) };
 			if (existing && source.isDir) return { step: STEP_HOST, error: T.copy.isFile(target) };
-			return { direction: dir, containerPath, hostPath, sourceName: source.name, sourceIsDir: source.isDir, sourceSize: source.size, targetDir, targetName, replaces: existing !== undefined };
+			return {
+				direction: dir,
+				containerPath,
+				hostPath,
+				sourceName: source.name,
+				sourceIsDir: source.isDir,
+				sourceSize: source.size,
+				targetDir,
+				targetName,
+				replaces: existing !== undefined,
+			};
 		}
 		const problem = hostSourceProblem(hostPath);
 		if (problem) return { step: STEP_HOST, error: problem };
@@ -179,7 +192,17 @@ export async function planCopy(ctx: ActionContext, container: ContainerSummary, 
 		const existing = targetPath === containerPath ? dest : await api.statPath(container.id, targetPath);
 		if (existing?.isDir) return { step: STEP_CONTAINER, error: T.copy.isDirNoMerge(inContainer(targetPath)) };
 		if (existing && local.isDirectory()) return { step: STEP_CONTAINER, error: T.copy.isFile(inContainer(targetPath)) };
-		return { direction: dir, containerPath, hostPath, sourceName, sourceIsDir: local.isDirectory(), sourceSize: local.size, targetDir, targetName, replaces: existing !== undefined };
+		return {
+			direction: dir,
+			containerPath,
+			hostPath,
+			sourceName,
+			sourceIsDir: local.isDirectory(),
+			sourceSize: local.size,
+			targetDir,
+			targetName,
+			replaces: existing !== undefined,
+		};
 	} catch (error) {
 		return { step: STEP_CONTAINER, error: engineMessage(error) };
 	}
@@ -187,7 +210,9 @@ export async function planCopy(ctx: ActionContext, container: ContainerSummary, 
 
 /** The docker command a plan amounts to. */
 export function copyCommand(name: string, plan: CopyPlan): string {
-	return plan.direction === 'out' ? `docker cp ${shellWord(`${name}:${plan.containerPath}`)} ${shellWord(plan.hostPath)}` : `docker cp ${shellWord(plan.hostPath)} ${shellWord(`${name}:${plan.containerPath}`)}`;
+	return plan.direction === 'out'
+		? `docker cp ${shellWord(`${name}:${plan.containerPath}`)} ${shellWord(plan.hostPath)}`
+		: `docker cp ${shellWord(plan.hostPath)} ${shellWord(`${name}:${plan.containerPath}`)}`;
 }
 
 function describeCount(count: CopyCount): string {
@@ -221,7 +246,11 @@ export function copyDialog(ctx: ActionContext, container: ContainerSummary, plan
 	const what = plan.sourceIsDir ? C.directory : C.file(formatBytes(plan.sourceSize));
 	return {
 		title: out ? C.titleOut(container.name) : C.titleIn(container.name),
-		lines: [C.from(sourceText, what), C.to(target, plan.replaces ? (replace ? C.replaced : C.exists) : C.isNew), out ? C.outRules : C.inRules],
+		lines: [
+			C.from(sourceText, what),
+			C.to(target, plan.replaces ? (replace ? C.replaced : C.exists) : C.isNew),
+			out ? C.outRules : C.inRules,
+		],
 		command: copyCommand(container.name, plan),
 		toggles: plan.replaces ? [{ key: 'f', label: C.replace, on: replace }] : [],
 		refusal: plan.replaces && !replace ? C.replaceRefusal(target) : undefined,
@@ -230,7 +259,13 @@ export function copyDialog(ctx: ActionContext, container: ContainerSummary, plan
 	};
 }
 
-async function runCopy(ctx: ActionContext, container: ContainerSummary, plan: CopyPlan, replace: boolean, report?: (text: string) => void): Promise<Notice> {
+async function runCopy(
+	ctx: ActionContext,
+	container: ContainerSummary,
+	plan: CopyPlan,
+	replace: boolean,
+	report?: (text: string) => void,
+): Promise<Notice> {
 	const command = copyCommand(container.name, plan);
 	try {
 		if (plan.direction === 'out') {
@@ -239,7 +274,12 @@ async function runCopy(ctx: ActionContext, container: ContainerSummary, plan: Co
 			const tick = throttle(report, () =>
 				plan.sourceIsDir || !plan.sourceSize
 					? T.copy.progressSoFar(container.name, describeCount(progress))
-					: T.copy.progressOut(container.name, formatBytes(progress.bytes), formatBytes(plan.sourceSize), Math.floor((100 * progress.bytes) / plan.sourceSize)),
+					: T.copy.progressOut(
+							container.name,
+							formatBytes(progress.bytes),
+							formatBytes(plan.sourceSize),
+							Math.floor((100 * progress.bytes) / plan.sourceSize),
+						),
 			);
 			const { stream, stat } = await ctx.engine.api.readArchive(container.id, plan.containerPath);
 			const result: ExtractResult = await extractSafely(stream, {
@@ -254,14 +294,21 @@ async function runCopy(ctx: ActionContext, container: ContainerSummary, plan: Co
 			});
 			const dropped = result.setuidDropped ? T.copy.setuidDropped(result.setuidDropped) : '';
 			return {
-				text: T.copy.copied(`${container.name}:${plan.containerPath}`, path.join(plan.targetDir, plan.targetName), `${describeCount(result)}${describeRefused(result.refused, 'refused')}${dropped}`, command),
+				text: T.copy.copied(
+					`${container.name}:${plan.containerPath}`,
+					path.join(plan.targetDir, plan.targetName),
+					`${describeCount(result)}${describeRefused(result.refused, 'refused')}${dropped}`,
+					command,
+				),
 				tone: result.refused.length ? 'warn' : 'good',
 			};
 		}
 		const pack = await planPack(plan.hostPath, plan.targetName);
 		let sent: Readonly<CopyCount> = { files: 0, dirs: 0, links: 0, bytes: 0 };
 		const percent = () => (pack.totalBytes ? ` (${Math.floor((100 * sent.bytes) / pack.totalBytes)}%)` : '');
-		const tick = throttle(report, () => T.copy.progressIn(container.name, formatBytes(sent.bytes), formatBytes(pack.totalBytes), percent()));
+		const tick = throttle(report, () =>
+			T.copy.progressIn(container.name, formatBytes(sent.bytes), formatBytes(pack.totalBytes), percent()),
+		);
 		const { stream, done } = packTar(pack, count => {
 			sent = count;
 			tick();
@@ -271,7 +318,12 @@ async function runCopy(ctx: ActionContext, container: ContainerSummary, plan: Co
 		done.catch(() => abort.abort());
 		await Promise.all([ctx.engine.api.writeArchive(container.id, plan.targetDir, stream, abort.signal), done]);
 		return {
-			text: T.copy.copied(plan.hostPath, `${container.name}:${path.posix.join(plan.targetDir, plan.targetName)}`, `${describeCount(await done)}${describeRefused(pack.skipped, 'skipped')}`, command),
+			text: T.copy.copied(
+				plan.hostPath,
+				`${container.name}:${path.posix.join(plan.targetDir, plan.targetName)}`,
+				`${describeCount(await done)}${describeRefused(pack.skipped, 'skipped')}`,
+				command,
+			),
 			tone: pack.skipped.length ? 'warn' : 'good',
 		};
 	} catch (error) {

@@ -41,11 +41,13 @@ export async function exec(ctx: ActionContext, container: ContainerSummary, comm
 	return outcome;
 
 	async function session() {
-		ctx.terminal.stdout.write(
-			`\r\n\u001b[1m${T.work.exec.intro(container.name, shown, ctx.detachKeys.display)}\u001b[0m\r\n`,
-		);
+		ctx.terminal.stdout.write(`\r\n\u001b[1m${T.work.exec.intro(container.name, shown, ctx.detachKeys.display)}\u001b[0m\r\n`);
 		try {
-			const session = await ctx.engine.api.execInContainer(container.id, { cmd, detachKeys: ctx.detachKeys.spec, term: process.env.TERM || 'xterm-256color' });
+			const session = await ctx.engine.api.execInContainer(container.id, {
+				cmd,
+				detachKeys: ctx.detachKeys.spec,
+				term: process.env.TERM || 'xterm-256color',
+			});
 			await handOff(session, ctx.terminal, ctx.detachKeys.bytes);
 			const { running, code } = await session.exitCode();
 			outcome = running

@@ -25,7 +25,10 @@ export function holdRaw(terminal: Terminal): () => void {
  * it ends the cursor goes back to the first column: Ink draws its next frame from where the cursor
  * stands, and a container's shell leaves it after its prompt ("/ # "), which would shift every line.
  */
-export async function withTerminal(ctx: { suspend: (fn: () => Promise<void>) => Promise<void>; terminal: Terminal }, fn: () => Promise<void>): Promise<void> {
+export async function withTerminal(
+	ctx: { suspend: (fn: () => Promise<void>) => Promise<void>; terminal: Terminal },
+	fn: () => Promise<void>,
+): Promise<void> {
 	await ctx.suspend(async () => {
 		const release = holdRaw(ctx.terminal);
 		try {

@@ -13,7 +13,13 @@ const names = (containers: readonly ContainerSummary[]) => containers.map(c => c
  * untagged. Stopped containers that use the image need an explicit force; a running one makes
  * docker refuse even with force, so force is not offered then.
  */
-export function imageRemoveDialog(ctx: ActionContext, image: ImageRow, otherTags: readonly string[], users: readonly ContainerSummary[], force: boolean): Confirmation | Notice {
+export function imageRemoveDialog(
+	ctx: ActionContext,
+	image: ImageRow,
+	otherTags: readonly string[],
+	users: readonly ContainerSummary[],
+	force: boolean,
+): Confirmation | Notice {
 	if (ctx.readOnly) return refusedReadOnly('docker rmi');
 	const M = T.work.rmi;
 	const reference = image.dangling ? shortId(image.id) : `${image.repository}:${image.tag}`;
@@ -64,7 +70,10 @@ export async function tagAction(ctx: ActionContext, image: ImageRow, text: strin
 	}
 	try {
 		await ctx.engine.api.tagImage(image.id, repository, tag);
-		return { text: T.work.tag.done(shortId(image.id), `${repository}:${tag}`, `docker tag ${shortId(image.id)} ${repository}:${tag}`), tone: 'good' };
+		return {
+			text: T.work.tag.done(shortId(image.id), `${repository}:${tag}`, `docker tag ${shortId(image.id)} ${repository}:${tag}`),
+			tone: 'good',
+		};
 	} catch (error) {
 		return { text: T.actions.failed('docker tag', engineMessage(error)), tone: 'bad' };
 	}

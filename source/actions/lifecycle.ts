@@ -57,7 +57,11 @@ async function doLifecycle(ctx: ActionContext, container: ContainerSummary, verb
  * A lifecycle key: refused when it makes no sense for the container's state or under --read-only;
  * start and unpause run at once, the others come back as a confirmation to show.
  */
-export function lifecycle(ctx: ActionContext, container: ContainerSummary, verb: LifecycleVerb): Notice | Confirmation | (() => Promise<Notice>) {
+export function lifecycle(
+	ctx: ActionContext,
+	container: ContainerSummary,
+	verb: LifecycleVerb,
+): Notice | Confirmation | (() => Promise<Notice>) {
 	const text = T.actions.verbs[verb]!;
 	if (ctx.readOnly) return refusedReadOnly(`docker ${verb}`);
 	const why = NEEDS[verb](container);
@@ -74,14 +78,22 @@ export function lifecycle(ctx: ActionContext, container: ContainerSummary, verb:
 }
 
 /** The rm dialog: force is needed (and must be chosen) for a running container; volumes optional. */
-export function removeDialog(ctx: ActionContext, container: ContainerSummary, toggles: { force: boolean; volumes: boolean }): Confirmation | Notice {
+export function removeDialog(
+	ctx: ActionContext,
+	container: ContainerSummary,
+	toggles: { force: boolean; volumes: boolean },
+): Confirmation | Notice {
 	if (ctx.readOnly) return refusedReadOnly('docker rm');
 	const running = container.state === 'running' || container.state === 'paused' || container.state === 'restarting';
 	const flags = `${toggles.force ? ' -f' : ''}${toggles.volumes ? ' -v' : ''}`;
 	const R = T.actions.remove;
 	return {
 		title: R.title(container.name),
-		lines: [R.layerGoes, running ? R.needsForce(container.state) : R.state(container.state), toggles.volumes ? R.volumesToo : R.volumesKept],
+		lines: [
+			R.layerGoes,
+			running ? R.needsForce(container.state) : R.state(container.state),
+			toggles.volumes ? R.volumesToo : R.volumesKept,
+		],
 		command: `docker rm${flags} ${container.name}`,
 		toggles: [
 			{ key: 'f', label: R.force, on: toggles.force },

@@ -29,7 +29,16 @@ export async function saveLogs(buffer: RingBuffer<LogLine>, target: string, cwd 
 		await fs.writeFile(file, text, { flag: 'wx' });
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		const why = code === 'EEXIST' ? S.exists : code === 'ENOENT' ? S.noFolder : code === 'EACCES' || code === 'EPERM' ? S.denied : code === 'EISDIR' ? S.isFolder : (error as Error).message;
+		const why =
+			code === 'EEXIST'
+				? S.exists
+				: code === 'ENOENT'
+					? S.noFolder
+					: code === 'EACCES' || code === 'EPERM'
+						? S.denied
+						: code === 'EISDIR'
+							? S.isFolder
+							: (error as Error).message;
 		return { text: S.not(file, why), tone: 'bad' };
 	}
 	return { text: S.done(lines.length.toLocaleString('en-US'), Buffer.byteLength(text).toLocaleString('en-US'), file), tone: 'good' };

@@ -51,7 +51,19 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * The app keeps only what no screen can own: the stack of screens, the one input queue, the keys
  * of every screen (quit, suspend, help), and the frame (header, banner, the top screen, the status line).
  */
-export function App({ store, engine, readOnly, production, dockerContext, onSwitchContext, detachKeys, logBuffer, startupNotice, initialBuild, learn }: AppProps) {
+export function App({
+	store,
+	engine,
+	readOnly,
+	production,
+	dockerContext,
+	onSwitchContext,
+	detachKeys,
+	logBuffer,
+	startupNotice,
+	initialBuild,
+	learn,
+}: AppProps) {
 	const { exit, suspendTerminal } = useApp();
 	const { columns, rows } = useWindowSize();
 	const snapshot = useSnapshot(store);
@@ -64,9 +76,23 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 	const kept = useRef(new Map<string, unknown>());
 	const modelRef = useRef<DashboardModel | null>(null);
 
-	const action: ActionContext = { engine, terminal: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }, suspend: fn => suspendTerminal(fn), detachKeys, readOnly };
+	const action: ActionContext = {
+		engine,
+		terminal: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+		suspend: fn => suspendTerminal(fn),
+		detachKeys,
+		readOnly,
+	};
 	const app: AppServices = {
-		store, engine, action, readOnly, detachKeys, logBuffer, dockerContext, switchContext: onSwitchContext, perform,
+		store,
+		engine,
+		action,
+		readOnly,
+		detachKeys,
+		logBuffer,
+		dockerContext,
+		switchContext: onSwitchContext,
+		perform,
 		notice: setNotice,
 		snapshot: () => store.getSnapshot(),
 		model: () => modelRef.current!,
@@ -84,7 +110,16 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 	const banner = (snapshot.connection.status === 'down' ? 1 : 0) + (prompt?.error ? 1 : 0);
 	const bodyHeight = rows - 2 - banner;
 	const dispatch = (a: Parameters<typeof dashboardReducer>[1]) => app.dashboard.update(s => dashboardReducer(s, a));
-	modelRef.current = useDashboard({ store, snapshot, state: app.dashboard.state(), columns, bodyRows: bodyHeight, dispatch, detachKeys: detachKeys.display, shown: body.screen === dashboardScreen });
+	modelRef.current = useDashboard({
+		store,
+		snapshot,
+		state: app.dashboard.state(),
+		columns,
+		bodyRows: bodyHeight,
+		dispatch,
+		detachKeys: detachKeys.display,
+		shown: body.screen === dashboardScreen,
+	});
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
 
 	// Ctrl-Z, or a SIGTSTP sent from elsewhere (in raw mode the terminal sends none itself); while a
@@ -113,16 +148,39 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 			return current.screen.type?.(ctx, !erase && input && !key.ctrl && !key.meta && !CONTROL.test(input) ? input : '', erase);
 		}
 		if (binding.writes && readOnly) return setNotice(readOnlyRefusal(binding));
-		if (binding.id in LIST_STEPS) return current.screen.move?.(ctx, { kind: LIST_STEPS[binding.id as keyof typeof LIST_STEPS], height: current.screen.fullScreen ? rows - 1 : bodyHeight });
-		if (binding.id in GLOBAL_KEYS) return GLOBAL_KEYS[binding.id as keyof typeof GLOBAL_KEYS]({ quit: exit, suspend, help: () => stack.push(helpScreen, { offset: 0 }) });
+		if (binding.id in LIST_STEPS)
+			return current.screen.move?.(ctx, {
+				kind: LIST_STEPS[binding.id as keyof typeof LIST_STEPS],
+				height: current.screen.fullScreen ? rows - 1 : bodyHeight,
+			});
+		if (binding.id in GLOBAL_KEYS)
+			return GLOBAL_KEYS[binding.id as keyof typeof GLOBAL_KEYS]({
+				quit: exit,
+				suspend,
+				help: () => stack.push(helpScreen, { offset: 0 }),
+			});
 		(current.screen.keys as Record<string, (c: typeof ctx) => void>)[binding.id]?.(ctx);
 	};
 	useKeyQueue(handleKey);
 
 	if (tooSmall) return <TooSmall columns={columns} rows={rows} />;
 	const running = snapshot.containers.filter(c => c.state === 'running');
-	const header = <Header engine={snapshot.engine} width={columns} containers={snapshot.containers.length} running={running.length} unhealthy={running.filter(c => c.health === 'unhealthy').length} restarting={snapshot.containers.filter(c => c.state === 'restarting').length} images={snapshot.images.length} readOnly={readOnly} production={production} context={dockerContext} />;
-	const draw = (height: number) => body.screen.render?.({ state: body.state, width: columns, height, app, ctx: stack.contextFor(body, app) });
+	const header = (
+		<Header
+			engine={snapshot.engine}
+			width={columns}
+			containers={snapshot.containers.length}
+			running={running.length}
+			unhealthy={running.filter(c => c.health === 'unhealthy').length}
+			restarting={snapshot.containers.filter(c => c.state === 'restarting').length}
+			images={snapshot.images.length}
+			readOnly={readOnly}
+			production={production}
+			context={dockerContext}
+		/>
+	);
+	const draw = (height: number) =>
+		body.screen.render?.({ state: body.state, width: columns, height, app, ctx: stack.contextFor(body, app) });
 	if (body.screen.fullScreen) {
 		return (
 			<Box flexDirection="column" width={columns} height={rows}>
@@ -135,9 +193,22 @@ export function App({ store, engine, readOnly, production, dockerContext, onSwit
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			{header}
-			{snapshot.connection.status === 'down' ? <ConnectionBanner state={snapshot.connection} width={columns} since={snapshot.syncedAt ? formatDateTime(snapshot.syncedAt) : T.banner.never} /> : null}
+			{snapshot.connection.status === 'down' ? (
+				<ConnectionBanner
+					state={snapshot.connection}
+					width={columns}
+					since={snapshot.syncedAt ? formatDateTime(snapshot.syncedAt) : T.banner.never}
+				/>
+			) : null}
 			{draw(bodyHeight)}
-			<StatusLine prompt={prompt ?? null} notice={notice} width={columns} scopes={scopes} always={ALWAYS_SHOWN} status={top.screen.status?.(top.state, app) ?? snapshot.refreshError} />
+			<StatusLine
+				prompt={prompt ?? null}
+				notice={notice}
+				width={columns}
+				scopes={scopes}
+				always={ALWAYS_SHOWN}
+				status={top.screen.status?.(top.state, app) ?? snapshot.refreshError}
+			/>
 		</Box>
 	);
 }

@@ -17,7 +17,11 @@ export class ScreenStack {
 	private list: readonly Entry[];
 	private next = 1;
 
-	constructor(bottom: AnyScreen, state: unknown, private readonly changed: () => void) {
+	constructor(
+		bottom: AnyScreen,
+		state: unknown,
+		private readonly changed: () => void,
+	) {
 		this.list = [{ key: 0, screen: bottom as AnyScreen, state }];
 	}
 

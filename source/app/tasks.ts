@@ -11,7 +11,10 @@ export function useTasks(first?: Notice) {
 		if (busy.current) return setNotice({ text: T.actions.busy, tone: 'warn' });
 		busy.current = true;
 		task(progress => setNotice({ text: progress, tone: 'info' }))
-			.then(result => setNotice(result), (error: unknown) => setNotice({ text: T.actions.failedPlain(error instanceof Error ? error.message : String(error)), tone: 'bad' }))
+			.then(
+				result => setNotice(result),
+				(error: unknown) => setNotice({ text: T.actions.failedPlain(error instanceof Error ? error.message : String(error)), tone: 'bad' }),
+			)
 			.finally(() => (busy.current = false));
 	};
 	return { notice, setNotice, perform };

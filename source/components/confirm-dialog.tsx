@@ -4,7 +4,15 @@ import { inert } from '../format/text.js';
 import { T } from '../i18n/index.js';
 
 /** Asks before anything that interrupts or removes: what happens, the docker command, the choices. */
-export function ConfirmDialog({ confirmation, width, height }: { readonly confirmation: Confirmation; readonly width: number; readonly height: number }) {
+export function ConfirmDialog({
+	confirmation,
+	width,
+	height,
+}: {
+	readonly confirmation: Confirmation;
+	readonly width: number;
+	readonly height: number;
+}) {
 	const boxWidth = Math.min(width, 96);
 	return (
 		<Box width={width} height={height} justifyContent="center" alignItems="center">
@@ -20,17 +28,25 @@ export function ConfirmDialog({ confirmation, width, height }: { readonly confir
 				</Text>
 				{confirmation.toggles.map(t => (
 					<Text key={t.key} wrap="truncate">
-						<Text bold color="cyan">{t.key}</Text>
+						<Text bold color="cyan">
+							{t.key}
+						</Text>
 						{` ${t.label}: `}
-						<Text bold color={t.on ? 'yellow' : 'gray'}>{t.on ? T.confirm.on : T.confirm.off}</Text>
+						<Text bold color={t.on ? 'yellow' : 'gray'}>
+							{t.on ? T.confirm.on : T.confirm.off}
+						</Text>
 					</Text>
 				))}
 				{confirmation.refusal ? <Text color="red">{inert(confirmation.refusal)}</Text> : null}
 				<Text wrap="truncate">
-					<Text bold color="cyan">Enter</Text>
+					<Text bold color="cyan">
+						Enter
+					</Text>
 					<Text>{confirmation.refusal ? T.confirm.notYet : ` ${confirmation.confirmLabel}`}</Text>
 					<Text>{'   '}</Text>
-					<Text bold color="cyan">Esc</Text>
+					<Text bold color="cyan">
+						Esc
+					</Text>
 					<Text>{T.confirm.cancel}</Text>
 				</Text>
 			</Box>

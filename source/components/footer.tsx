@@ -4,7 +4,11 @@ import { displayWidth, inert } from '../format/text.js';
 import { T } from '../i18n/index.js';
 
 /** The key hints that fit `width`: the essential ones (`always`) whatever the width, the others in table order while they fit. */
-export function footerHints(scopes: readonly Scope[], width: number, always: ReadonlySet<ActionId>): { id: ActionId; key: string; hint: string }[] {
+export function footerHints(
+	scopes: readonly Scope[],
+	width: number,
+	always: ReadonlySet<ActionId>,
+): { id: ActionId; key: string; hint: string }[] {
 	// a hint whose key a more specific scope has taken over is left out
 	const all = activeKeymap()
 		.filter(b => b.hint && scopes.includes(b.scope) && lookup(b.keys[0]!, scopes)?.id === b.id)
@@ -20,14 +24,26 @@ export function footerHints(scopes: readonly Scope[], width: number, always: Rea
 }
 
 /** Key hints for the scopes in force, from the key table, and a status message at the right. */
-export function Footer({ scopes, width, always, status }: { readonly scopes: readonly Scope[]; readonly width: number; readonly always: ReadonlySet<ActionId>; readonly status?: string }) {
+export function Footer({
+	scopes,
+	width,
+	always,
+	status,
+}: {
+	readonly scopes: readonly Scope[];
+	readonly width: number;
+	readonly always: ReadonlySet<ActionId>;
+	readonly status?: string;
+}) {
 	const hints = footerHints(scopes, status ? Math.floor(width / 2) : width, always);
 	return (
 		<Box width={width} height={1}>
 			<Text wrap="truncate">
 				{hints.map(h => (
 					<Text key={h.id}>
-						<Text bold color="cyan">{h.key}</Text>
+						<Text bold color="cyan">
+							{h.key}
+						</Text>
 						<Text color="gray">{` ${h.hint}  `}</Text>
 					</Text>
 				))}

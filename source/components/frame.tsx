@@ -22,12 +22,23 @@ export function Frame({ title, info, width, height, focused, children }: FramePr
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text color={color} wrap="truncate">
-				╭─<Text bold={focused} color={focused ? 'cyanBright' : 'white'}>{head}</Text>
+				╭─
+				<Text bold={focused} color={focused ? 'cyanBright' : 'white'}>
+					{head}
+				</Text>
 				{'─'.repeat(fill)}
 				{tail ? <Text color={focused ? 'white' : 'gray'}>{tail}</Text> : null}
 				{tail ? '─' : ''}╮
 			</Text>
-			<Box borderStyle="round" borderTop={false} borderColor={color} width={width} height={height - 1} flexDirection="column" overflow="hidden">
+			<Box
+				borderStyle="round"
+				borderTop={false}
+				borderColor={color}
+				width={width}
+				height={height - 1}
+				flexDirection="column"
+				overflow="hidden"
+			>
 				{children}
 			</Box>
 		</Box>

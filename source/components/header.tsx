@@ -35,7 +35,18 @@ export function engineText(engine: EngineInfo, room: number): string {
 }
 
 /** The top line: which engine this is, always, what needs a look, and what it holds. */
-export function Header({ engine, width, containers, running, images, unhealthy = 0, restarting = 0, readOnly, production, context = 'default' }: HeaderProps) {
+export function Header({
+	engine,
+	width,
+	containers,
+	running,
+	images,
+	unhealthy = 0,
+	restarting = 0,
+	readOnly,
+	production,
+	context = 'default',
+}: HeaderProps) {
 	const name = `dockdeck${production ? ` ${T.header.production}` : ''}${readOnly ? ` ${T.header.readOnly}` : ''} · ${context}`;
 	const counts = T.header.counts(containers, running, images);
 	const trouble = T.header.trouble(unhealthy, restarting);
@@ -47,7 +58,9 @@ export function Header({ engine, width, containers, running, images, unhealthy =
 	return (
 		<Box width={width} height={1}>
 			<Text wrap="truncate">
-				<Text bold color="cyanBright">dockdeck</Text>
+				<Text bold color="cyanBright">
+					dockdeck
+				</Text>
 				{production ? <Text bold inverse color="red">{` ${T.header.production} `}</Text> : null}
 				{readOnly ? <Text color="yellow">{` ${T.header.readOnly}`}</Text> : null}
 				<Text> · </Text>

@@ -10,7 +10,8 @@ import { T } from '../i18n/index.js';
 // cell components drop them before anything reaches the terminal.
 const FILLER = '\u200B';
 const segmenter = new Intl.Segmenter();
-const widthSafe = (text: string) => [...segmenter.segment(text)].map(({ segment }) => segment + FILLER.repeat(Math.max(0, displayWidth(segment) - segment.length))).join('');
+const widthSafe = (text: string) =>
+	[...segmenter.segment(text)].map(({ segment }) => segment + FILLER.repeat(Math.max(0, displayWidth(segment) - segment.length))).join('');
 const shown = (children: unknown) => String(children).replaceAll(FILLER, '');
 const HelpCell = ({ children }: { readonly children?: unknown }) => <Text>{shown(children)}</Text>;
 const HelpHeader = ({ children }: { readonly children?: unknown }) => (
@@ -40,7 +41,11 @@ export function HelpOverlay({ width, height, offset }: { readonly width: number;
 	const whereWidth = Math.max(displayWidth(where), ...page.map(r => displayWidth(r.where)));
 	// cut the descriptions so a row never wraps
 	const room = Math.max(10, width - keyWidth - whereWidth - 10);
-	const rows = page.map(r => ({ [widthSafe(key)]: widthSafe(r.key), [widthSafe(where)]: widthSafe(r.where), [widthSafe(action)]: widthSafe(truncate(r.action, room)) }));
+	const rows = page.map(r => ({
+		[widthSafe(key)]: widthSafe(r.key),
+		[widthSafe(where)]: widthSafe(r.where),
+		[widthSafe(action)]: widthSafe(truncate(r.action, room)),
+	}));
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold color="cyan" wrap="truncate">

@@ -1,5 +1,8 @@
 /** A box size in terminal cells. */
-export interface Size { readonly width: number; readonly height: number }
+export interface Size {
+	readonly width: number;
+	readonly height: number;
+}
 
 /** Where each panel goes for a terminal size. */
 export interface Layout {

@@ -15,12 +15,30 @@ export interface ListPanelProps {
 }
 
 /** A bordered, titled, windowed table; the right of the title shows the filter or the counts. */
-export function ListPanel(props: ListPanelProps & { readonly title: string; readonly counts: string; readonly columns: readonly Column[]; readonly rows: RowList; readonly empty: string; readonly onWindow?: (start: number, end: number) => void }) {
+export function ListPanel(
+	props: ListPanelProps & {
+		readonly title: string;
+		readonly counts: string;
+		readonly columns: readonly Column[];
+		readonly rows: RowList;
+		readonly empty: string;
+		readonly onWindow?: (start: number, end: number) => void;
+	},
+) {
 	const { title, counts, columns, rows, empty, width, height, focused, cursor, filter, editing, total, onWindow } = props;
 	const info = filter || editing ? T.list.filtered(`${filter}${editing ? '▏' : ''}`, rows.length, total) : counts;
 	return (
 		<Frame title={title} info={info} width={width} height={height} focused={focused}>
-			<Table columns={columns} rows={rows} cursor={cursor} width={width - 2} height={height - 3} focused={focused} empty={empty} onWindow={onWindow} />
+			<Table
+				columns={columns}
+				rows={rows}
+				cursor={cursor}
+				width={width - 2}
+				height={height - 3}
+				focused={focused}
+				empty={empty}
+				onWindow={onWindow}
+			/>
 		</Frame>
 	);
 }

@@ -34,7 +34,9 @@ export function StatusLine({ prompt, notice, width, scopes, always, status }: St
 			<Box width={width} height={prompt.error ? 2 : 1} flexDirection="column">
 				{prompt.error ? <Text color="red" wrap="truncate">{`✗ ${inert(prompt.error)}`}</Text> : null}
 				<Text wrap="truncate">
-					<Text bold color="cyan">{label}</Text>
+					<Text bold color="cyan">
+						{label}
+					</Text>
 					<Text>{value}</Text>
 					<Text inverse> </Text>
 				</Text>

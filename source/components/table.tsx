@@ -91,7 +91,8 @@ interface TableProps {
 	readonly onWindow?: (start: number, end: number) => void;
 }
 
-const sameCell = (a: string | Cell, b: string | Cell) => (typeof a === 'string' || typeof b === 'string' ? a === b : a.text === b.text && a.tone === b.tone);
+const sameCell = (a: string | Cell, b: string | Cell) =>
+	typeof a === 'string' || typeof b === 'string' ? a === b : a.text === b.text && a.tone === b.tone;
 
 interface TableLineProps {
 	readonly row: Row;
@@ -119,7 +120,13 @@ const TableLine = memo(
 			);
 		});
 		return (
-			<Text wrap="truncate" inverse={selected && focused} bold={(selected && !focused) || row.mark} dimColor={row.dim && !selected && !row.mark} underline={selected && !focused}>
+			<Text
+				wrap="truncate"
+				inverse={selected && focused}
+				bold={(selected && !focused) || row.mark}
+				dimColor={row.dim && !selected && !row.mark}
+				underline={selected && !focused}
+			>
 				{cells}
 			</Text>
 		);
@@ -149,9 +156,16 @@ export function Table({ columns, rows, cursor, width, height, focused, empty, on
 	return (
 		<Box flexDirection="column" width={width} height={height + 1} overflow="hidden">
 			<Text bold color="gray" wrap="truncate">
-				{columns.map((c, i) => fit(c.title, widths[i] ?? 0, c.align)).filter((_, i) => (widths[i] ?? 0) > 0).join(' ')}
+				{columns
+					.map((c, i) => fit(c.title, widths[i] ?? 0, c.align))
+					.filter((_, i) => (widths[i] ?? 0) > 0)
+					.join(' ')}
 			</Text>
-			{rows.length === 0 ? <Text color="gray" wrap="truncate">{fit(empty, width)}</Text> : null}
+			{rows.length === 0 ? (
+				<Text color="gray" wrap="truncate">
+					{fit(empty, width)}
+				</Text>
+			) : null}
 			{visible.map((row, i) => (
 				<TableLine key={row.key} row={row} widths={widths} columns={columns} selected={first + i === cursor} focused={focused} />
 			))}

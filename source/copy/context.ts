@@ -120,5 +120,14 @@ export async function scanContext(dirInput: string, dockerfileInput: string): Pr
 		totalBytes += dockerfileStat.size;
 	}
 	const facts = dockerfileFacts(await fsp.readFile(dockerfilePath, 'utf8'));
-	return { dir, dockerfile, dockerfilePath, plan: { entries, totalBytes, skipped }, files, ignored, stages: facts.stages, args: facts.args };
+	return {
+		dir,
+		dockerfile,
+		dockerfilePath,
+		plan: { entries, totalBytes, skipped },
+		files,
+		ignored,
+		stages: facts.stages,
+		args: facts.args,
+	};
 }

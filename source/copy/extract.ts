@@ -202,7 +202,7 @@ export async function extractSafely(source: Readable, options: ExtractOptions): 
 		}
 		await reading;
 		// A link that looked safe when written can lead outside through links written after it.
-		for (let changed = true; changed; ) {
+		for (let changed = true; changed;) {
 			changed = false;
 			for (const [i, parts] of symlinks.entries()) {
 				const at = path.join(temp, ...parts);

@@ -11,7 +11,16 @@ import { danglingImageIds, inspectImage, listImages, readImageRows } from './ima
 import { imageLayers } from './layers.js';
 import { changeState, removeContainer, type LifecycleVerb } from './lifecycle.js';
 import { followLogs, type LogFollow, type LogStream } from './logs.js';
-import { createPractice, hasImage, localImages, playgroundContainers, pullImage, removePractice, takenNames, type Practice } from './playground.js';
+import {
+	createPractice,
+	hasImage,
+	localImages,
+	playgroundContainers,
+	pullImage,
+	removePractice,
+	takenNames,
+	type Practice,
+} from './playground.js';
 import { diskInUse, prunePreview, removeItems, type PruneItem } from './prune.js';
 import { createContainer, nextExit, startContainer, type RunSpec } from './run.js';
 import { attachContainer, execInContainer } from './session.js';
@@ -33,11 +42,16 @@ export function engineApi(api: Docker, streams: Docker) {
 		danglingImageIds: () => danglingImageIds(api),
 		inspectImage: (id: string) => inspectImage(api, id),
 		imageForTag: (tag: string | undefined) => imageForTag(api, tag),
-		imageLayers: (id: string, diffIds: readonly string[], layerCount: (imageId: string) => Promise<number | undefined>) => imageLayers(api, id, diffIds, layerCount),
+		imageLayers: (id: string, diffIds: readonly string[], layerCount: (imageId: string) => Promise<number | undefined>) =>
+			imageLayers(api, id, diffIds, layerCount),
 		readDiskUsage: () => readDiskUsage(api),
 		readImageUsage: () => readImageUsage(api),
 		watchEvents: (onEvent: (event: EngineEvent) => void, onState: (state: StreamState) => void) => watchEvents(streams, onEvent, onState),
-		followLogs: (id: string, options: Parameters<typeof followLogs>[2], onLine: (stream: LogStream, time: string, text: string) => void): Promise<LogFollow> => followLogs(streams, id, options, onLine),
+		followLogs: (
+			id: string,
+			options: Parameters<typeof followLogs>[2],
+			onLine: (stream: LogStream, time: string, text: string) => void,
+		): Promise<LogFollow> => followLogs(streams, id, options, onLine),
 		changeState: (id: string, verb: LifecycleVerb) => changeState(api, id, verb),
 		removeContainer: (id: string, options: { force: boolean; volumes: boolean }) => removeContainer(api, id, options),
 		removeImage: (reference: string, force: boolean) => removeImage(api, reference, force),
@@ -52,7 +66,8 @@ export function engineApi(api: Docker, streams: Docker) {
 		// a copy can take longer than any request timeout
 		readArchive: (id: string, path: string, signal?: AbortSignal) => readArchive(streams, id, path, signal),
 		writeArchive: (id: string, dir: string, tar: Readable, signal?: AbortSignal) => writeArchive(streams, id, dir, tar, signal),
-		buildImage: (context: Readable, options: BuildOptions, onMessage: (message: BuildMessage) => void) => buildImage(api, context, options, onMessage),
+		buildImage: (context: Readable, options: BuildOptions, onMessage: (message: BuildMessage) => void) =>
+			buildImage(api, context, options, onMessage),
 		prunePreview: () => prunePreview(api),
 		removeItems: (items: readonly PruneItem[]) => removeItems(api, items),
 		diskInUse: () => diskInUse(api),

@@ -24,7 +24,12 @@ function parseStat(headers: IncomingMessage['headers']): PathStat | undefined {
 	const raw = headers['x-docker-container-path-stat'];
 	if (typeof raw !== 'string') return undefined;
 	try {
-		const json = JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) as { name?: unknown; size?: unknown; mode?: unknown; linkTarget?: unknown };
+		const json = JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) as {
+			name?: unknown;
+			size?: unknown;
+			mode?: unknown;
+			linkTarget?: unknown;
+		};
 		const mode = typeof json.mode === 'number' ? json.mode : 0;
 		return {
 			name: typeof json.name === 'string' ? json.name : '',
@@ -41,7 +46,9 @@ function parseStat(headers: IncomingMessage['headers']): PathStat | undefined {
 function archiveError(error: unknown, containerPath: string): Error {
 	const status = (error as { statusCode?: unknown }).statusCode;
 	// dockerode puts its own guess first ("(HTTP code 404) no such container - "), the engine's words after
-	const cause = engineMessage(error).replace(/^\(HTTP code \d+\) [^-]*- ?/, '').trim();
+	const cause = engineMessage(error)
+		.replace(/^\(HTTP code \d+\) [^-]*- ?/, '')
+		.trim();
 	if (status === 404 && !/^no such container/i.test(cause)) return new NoSuchPathError(T.misc.streams.noPath(containerPath));
 	return new Error(cause || `HTTP ${String(status)}`);
 }
@@ -56,15 +63,23 @@ export async function statPath(api: Docker, id: string, containerPath: string): 
 		const failure = archiveError(error, containerPath);
 		if (!(failure instanceof NoSuchPathError)) throw failure;
 		// a HEAD answer has no body to tell a missing path from a missing container
-		await api.getContainer(id).inspect().catch((gone: unknown) => {
-			throw new Error(engineMessage(gone));
-		});
+		await api
+			.getContainer(id)
+			.inspect()
+			.catch((gone: unknown) => {
+				throw new Error(engineMessage(gone));
+			});
 		return undefined;
 	}
 }
 
 /** A tar stream of a container path (`GET /containers/{id}/archive`), and the path's stat. */
-export async function readArchive(api: Docker, id: string, containerPath: string, signal?: AbortSignal): Promise<{ stream: Readable; stat?: PathStat }> {
+export async function readArchive(
+	api: Docker,
+	id: string,
+	containerPath: string,
+	signal?: AbortSignal,
+): Promise<{ stream: Readable; stat?: PathStat }> {
 	try {
 		const response = (await api.getContainer(id).getArchive({ path: containerPath, abortSignal: signal })) as IncomingMessage;
 		return { stream: response, stat: parseStat(response.headers) };

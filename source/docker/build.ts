@@ -19,7 +19,12 @@ export interface BuildOptions {
  * (forcerm), so a failed build leaves nothing running or stopped behind. Settles when the engine
  * closes the answer; a failing step is a message, not a rejection.
  */
-export async function buildImage(docker: Docker, context: Readable, options: BuildOptions, onMessage: (message: BuildMessage) => void): Promise<void> {
+export async function buildImage(
+	docker: Docker,
+	context: Readable,
+	options: BuildOptions,
+	onMessage: (message: BuildMessage) => void,
+): Promise<void> {
 	const query: Record<string, unknown> = {
 		dockerfile: options.dockerfile,
 		rm: true,
@@ -31,7 +36,10 @@ export async function buildImage(docker: Docker, context: Readable, options: Bui
 	if (options.tag) query.t = options.tag;
 	if (Object.keys(options.buildArgs).length) query.buildargs = { ...options.buildArgs };
 	if (options.target) query.target = options.target;
-	const answer = (await docker.buildImage(context as unknown as NodeJS.ReadableStream, query as Docker.ImageBuildOptions)) as unknown as Readable;
+	const answer = (await docker.buildImage(
+		context as unknown as NodeJS.ReadableStream,
+		query as Docker.ImageBuildOptions,
+	)) as unknown as Readable;
 	await new Promise<void>((resolve, reject) => {
 		let pending = '';
 		answer.setEncoding('utf8');

@@ -29,17 +29,28 @@ function withoutDockerEnv<T>(fn: () => T): T {
 }
 
 /** Counts every request dockdeck sends, so tests and the benchmark can prove idle costs nothing. */
-export interface RequestCounter { requests: number }
+export interface RequestCounter {
+	requests: number;
+}
 
 /** Builds a dockerode client for an endpoint, immune to DOCKER_* variables. No timeout means none. */
-export function clientFor(endpoint: Endpoint, options: { version?: string; timeout?: number; counter?: RequestCounter; agent?: http.Agent } = {}): Docker {
+export function clientFor(
+	endpoint: Endpoint,
+	options: { version?: string; timeout?: number; counter?: RequestCounter; agent?: http.Agent } = {},
+): Docker {
 	const base = { version: options.version, timeout: options.timeout, ...(options.agent ? { agent: options.agent } : {}) };
 	const docker = withoutDockerEnv(() => {
 		switch (endpoint.kind) {
 			case 'unix':
 				return new Docker({ ...base, socketPath: endpoint.socketPath });
 			case 'tcp':
-				return new Docker({ ...base, host: endpoint.host, port: endpoint.port, protocol: endpoint.tls ? 'https' : 'http', ...endpoint.tls });
+				return new Docker({
+					...base,
+					host: endpoint.host,
+					port: endpoint.port,
+					protocol: endpoint.tls ? 'https' : 'http',
+					...endpoint.tls,
+				});
 			case 'ssh':
 				// docker-modem's own ssh opens a new handshake per request (~200 ms): connectEngine goes
 				// through an ssh bridge and hands this function its local socket instead
@@ -97,7 +108,9 @@ export async function connectEngine(endpoint: Endpoint, options: { timeout?: num
 	// Over ssh every open connection is a channel of the one SSH connection, and sshd allows 10 per
 	// connection (MaxSessions) before ssh falls back to a login of its own: requests share at most 4
 	// kept-alive connections; streams (events, logs, attach) get their own and close them when done.
-	const agents = bridge ? { api: new http.Agent({ keepAlive: true, maxSockets: 4 }), streams: new http.Agent({ keepAlive: false }) } : undefined;
+	const agents = bridge
+		? { api: new http.Agent({ keepAlive: true, maxSockets: 4 }), streams: new http.Agent({ keepAlive: false }) }
+		: undefined;
 	const probe = clientFor(reach, { timeout, counter, agent: agents?.api });
 	let version: Awaited<ReturnType<Docker['version']>>;
 	try {
@@ -124,7 +137,10 @@ export async function connectEngine(endpoint: Endpoint, options: { timeout?: num
 			os: String(version.Os ?? ''),
 			arch: String(version.Arch ?? ''),
 		},
-		api: bindEngineApi(clientFor(reach, { version: pinned, timeout, counter, agent: agents?.api }), clientFor(reach, { version: pinned, counter, agent: agents?.streams })),
+		api: bindEngineApi(
+			clientFor(reach, { version: pinned, timeout, counter, agent: agents?.api }),
+			clientFor(reach, { version: pinned, counter, agent: agents?.streams }),
+		),
 		close: () => {
 			agents?.api.destroy();
 			agents?.streams.destroy();

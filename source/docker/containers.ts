@@ -58,7 +58,10 @@ export async function listContainers(docker: Docker, ids?: readonly string[]): P
 
 /** One container's thin writable layer and the image below it, measured by the engine for that container alone. */
 export async function containerSize(docker: Docker, id: string): Promise<{ sizeRw: number; sizeRootFs: number } | undefined> {
-	const [row] = (await docker.listContainers({ all: true, size: true, filters: { id: [id] } })) as (Docker.ContainerInfo & { SizeRw?: number; SizeRootFs?: number })[];
+	const [row] = (await docker.listContainers({ all: true, size: true, filters: { id: [id] } })) as (Docker.ContainerInfo & {
+		SizeRw?: number;
+		SizeRootFs?: number;
+	})[];
 	return row ? { sizeRw: row.SizeRw ?? 0, sizeRootFs: row.SizeRootFs ?? 0 } : undefined;
 }
 
@@ -92,9 +95,12 @@ export async function inspectContainer(docker: Docker, id: string): Promise<Cont
 	});
 	const policy = info.HostConfig?.RestartPolicy;
 	const health = (info.State as { Health?: { Status?: string; FailingStreak?: number; Log?: { Output?: string }[] } } | undefined)?.Health;
-	const status = health?.Status === 'healthy' || health?.Status === 'unhealthy' || health?.Status === 'starting' ? health.Status : undefined;
+	const status =
+		health?.Status === 'healthy' || health?.Status === 'unhealthy' || health?.Status === 'starting' ? health.Status : undefined;
 	return {
-		...(status ? { health: { status, failingStreak: health!.FailingStreak ?? 0, lastOutput: (health!.Log?.at(-1)?.Output ?? '').trim() } } : {}),
+		...(status
+			? { health: { status, failingStreak: health!.FailingStreak ?? 0, lastOutput: (health!.Log?.at(-1)?.Output ?? '').trim() } }
+			: {}),
 		...runFacts(info),
 		id: info.Id,
 		name: info.Name.replace(/^\//, ''),
@@ -106,7 +112,12 @@ export async function inspectContainer(docker: Docker, id: string): Promise<Cont
 		cmd: argvOf(config?.Cmd),
 		entrypoint: argvOf(config?.Entrypoint),
 		env: config?.Env ?? [],
-		mounts: (info.Mounts ?? []).map(m => ({ type: m.Type ?? 'bind', source: m.Name || m.Source, destination: m.Destination, readWrite: m.RW })),
+		mounts: (info.Mounts ?? []).map(m => ({
+			type: m.Type ?? 'bind',
+			source: m.Name || m.Source,
+			destination: m.Destination,
+			readWrite: m.RW,
+		})),
 		ports,
 		created: parseDockerTime(info.Created) ?? 0,
 		workingDir: config?.WorkingDir ?? '',

@@ -8,12 +8,12 @@ import { T } from '../i18n/index.js';
 export type Endpoint =
 	| { readonly kind: 'unix'; readonly address: string; readonly socketPath: string }
 	| {
-		readonly kind: 'tcp';
-		readonly address: string;
-		readonly host: string;
-		readonly port: number;
-		readonly tls?: { readonly ca: Buffer; readonly cert: Buffer; readonly key: Buffer };
-	}
+			readonly kind: 'tcp';
+			readonly address: string;
+			readonly host: string;
+			readonly port: number;
+			readonly tls?: { readonly ca: Buffer; readonly cert: Buffer; readonly key: Buffer };
+	  }
 	/** ssh://[user@]host[:port]: a user or port only when the address names one, so ~/.ssh/config decides the rest. */
 	| { readonly kind: 'ssh'; readonly address: string; readonly host: string; readonly port?: number; readonly username?: string };
 
@@ -21,7 +21,6 @@ export type Endpoint =
 export class UsageError extends Error {
 	override readonly name = 'UsageError';
 }
-
 
 /** The platform default socket: Docker Desktop's per-user socket when present, else /var/run/docker.sock. */
 export function defaultSocket(home = os.homedir()): string {
@@ -68,7 +67,13 @@ export function resolveEndpoint(flagHost: string | undefined, env: NodeJS.Proces
 			// ProxyJump and IdentityFile for this host apply
 			const username = decodeURIComponent(url.username) || undefined;
 			const port = url.port ? Number(url.port) : undefined;
-			return { kind: 'ssh', address: `ssh://${username ? `${username}@` : ''}${url.hostname}${port ? `:${port}` : ''}`, host: url.hostname, ...(port ? { port } : {}), ...(username ? { username } : {}) };
+			return {
+				kind: 'ssh',
+				address: `ssh://${username ? `${username}@` : ''}${url.hostname}${port ? `:${port}` : ''}`,
+				host: url.hostname,
+				...(port ? { port } : {}),
+				...(username ? { username } : {}),
+			};
 		}
 		default:
 			throw new UsageError(T.checks.endpoint.scheme(source, raw, url.protocol.replace(':', ''), T.checks.endpoint.forms));
@@ -120,14 +125,22 @@ export function resolveTarget(flags: { host?: string; context?: string }, env: N
 	if (context === 'default') return { context, endpoint: resolveEndpoint(flags.host, env) };
 	const id = createHash('sha256').update(context).digest('hex');
 	const store = path.join(dockerConfigDir(env), 'contexts');
-	const from = flags.context ? '--context' : env.DOCKER_CONTEXT ? 'DOCKER_CONTEXT' : T.checks.endpoint.currentContext(path.join(dockerConfigDir(env), 'config.json'));
+	const from = flags.context
+		? '--context'
+		: env.DOCKER_CONTEXT
+			? 'DOCKER_CONTEXT'
+			: T.checks.endpoint.currentContext(path.join(dockerConfigDir(env), 'config.json'));
 	let host: unknown;
 	try {
-		const meta = JSON.parse(fs.readFileSync(path.join(store, 'meta', id, 'meta.json'), 'utf8')) as { Endpoints?: { docker?: { Host?: unknown } } };
+		const meta = JSON.parse(fs.readFileSync(path.join(store, 'meta', id, 'meta.json'), 'utf8')) as {
+			Endpoints?: { docker?: { Host?: unknown } };
+		};
 		host = meta.Endpoints?.docker?.Host;
 	} catch (error) {
 		const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-		throw new UsageError(missing ? T.checks.endpoint.noContext(context, from) : T.checks.endpoint.unreadable(context, (error as Error).message));
+		throw new UsageError(
+			missing ? T.checks.endpoint.noContext(context, from) : T.checks.endpoint.unreadable(context, (error as Error).message),
+		);
 	}
 	if (typeof host !== 'string' || !host) throw new UsageError(T.checks.endpoint.noEndpoint(context));
 	const tlsDir = path.join(store, 'tls', id, 'docker');
@@ -142,8 +155,12 @@ export function listContexts(env: NodeJS.ProcessEnv = process.env): { name: stri
 	const found: { name: string; host: string }[] = [];
 	for (const id of fs.existsSync(meta) ? fs.readdirSync(meta) : []) {
 		try {
-			const parsed = JSON.parse(fs.readFileSync(path.join(meta, id, 'meta.json'), 'utf8')) as { Name?: unknown; Endpoints?: { docker?: { Host?: unknown } } };
-			if (typeof parsed.Name === 'string' && typeof parsed.Endpoints?.docker?.Host === 'string') found.push({ name: parsed.Name, host: parsed.Endpoints.docker.Host });
+			const parsed = JSON.parse(fs.readFileSync(path.join(meta, id, 'meta.json'), 'utf8')) as {
+				Name?: unknown;
+				Endpoints?: { docker?: { Host?: unknown } };
+			};
+			if (typeof parsed.Name === 'string' && typeof parsed.Endpoints?.docker?.Host === 'string')
+				found.push({ name: parsed.Name, host: parsed.Endpoints.docker.Host });
 		} catch {
 			// not a context: skipped, as docker context ls does
 		}

@@ -5,7 +5,10 @@ import { T } from '../i18n/index.js';
 /** The engine speaks an API older than dockdeck understands. */
 export class EngineTooOldError extends Error {
 	override readonly name = 'EngineTooOldError';
-	constructor(readonly apiVersion: string, floor: string) {
+	constructor(
+		readonly apiVersion: string,
+		floor: string,
+	) {
 		super(T.misc.streams.tooOld(apiVersion, floor));
 	}
 }
@@ -16,7 +19,13 @@ export interface ConnectProblem {
 	readonly fix: string;
 }
 
-interface ErrorLike { code?: unknown; statusCode?: unknown; json?: unknown; message?: unknown; reason?: unknown }
+interface ErrorLike {
+	code?: unknown;
+	statusCode?: unknown;
+	json?: unknown;
+	message?: unknown;
+	reason?: unknown;
+}
 
 function fields(error: unknown): ErrorLike {
 	return typeof error === 'object' && error !== null ? (error as ErrorLike) : { message: String(error) };
@@ -53,7 +62,10 @@ export function describeConnectError(error: unknown, endpoint: Endpoint): Connec
 		case 'ECONNREFUSED':
 			return { title: E.refused(where), fix: endpoint.kind === 'unix' ? E.refusedUnixFix : E.refusedTcpFix };
 		case 'ESSH':
-			return { title: E.cannotReach(where, engineMessage(error)), fix: E.sshFix(endpoint.kind === 'ssh' ? sshTryCommand(endpoint) : 'ssh HOST docker version') };
+			return {
+				title: E.cannotReach(where, engineMessage(error)),
+				fix: E.sshFix(endpoint.kind === 'ssh' ? sshTryCommand(endpoint) : 'ssh HOST docker version'),
+			};
 		case 'ENOTFOUND':
 		case 'EAI_AGAIN':
 			return { title: E.unresolved(where), fix: E.unresolvedFix };

@@ -6,14 +6,19 @@ import { T } from '../i18n/index.js';
 
 /** How the event stream stands: live, or down with the reason and the next retry. */
 export type StreamState =
-	| { readonly status: 'live' }
-	| { readonly status: 'down'; readonly reason: string; readonly attempt: number; readonly retryInMs: number };
+	{ readonly status: 'live' } | { readonly status: 'down'; readonly reason: string; readonly attempt: number; readonly retryInMs: number };
 
 /** Parses one line of /events JSON into an EngineEvent; null for blank or malformed lines. */
 export function parseEventLine(line: string): EngineEvent | null {
 	if (!line.trim()) return null;
 	try {
-		const raw = JSON.parse(line) as { Type?: string; Action?: string; status?: string; id?: string; Actor?: { ID?: string; Attributes?: Record<string, string> } };
+		const raw = JSON.parse(line) as {
+			Type?: string;
+			Action?: string;
+			status?: string;
+			id?: string;
+			Actor?: { ID?: string; Attributes?: Record<string, string> };
+		};
 		const type = raw.Type ?? (raw.status ? 'container' : '');
 		const action = raw.Action ?? raw.status ?? '';
 		if (!type || !action) return null;

@@ -8,11 +8,15 @@ const NONE = '<none>:<none>';
 export function splitTag(reference: string): { repository: string; tag: string } {
 	const slash = reference.lastIndexOf('/');
 	const colon = reference.lastIndexOf(':');
-	return colon > slash ? { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) } : { repository: reference, tag: 'latest' };
+	return colon > slash
+		? { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) }
+		: { repository: reference, tag: 'latest' };
 }
 
 /** What a row is made of: the fields `GET /images/json` and `GET /images/{id}/json` both have. */
-export type ImageRowSource = Pick<Docker.ImageInfo, 'Id' | 'Size' | 'Created' | 'RepoTags' | 'RepoDigests'> & { readonly ParentId?: string };
+export type ImageRowSource = Pick<Docker.ImageInfo, 'Id' | 'Size' | 'Created' | 'RepoTags' | 'RepoDigests'> & {
+	readonly ParentId?: string;
+};
 
 /** One row per tag, and one `<none>` row for an untagged (dangling) image. Exported for unit tests. */
 export function toImageRows(image: ImageRowSource): ImageRow[] {
@@ -47,7 +51,10 @@ export async function listImages(docker: Docker): Promise<ImageRow[]> {
  * or null when it is gone. An image with neither tag nor digest is returned with `untagged`: only
  * the engine's dangling list says whether `docker images` shows it (no child) or hides it.
  */
-export async function readImageRows(docker: Docker, idOrName: string): Promise<{ id: string; rows: ImageRow[]; untagged: boolean; parentId?: string; layers: readonly string[] } | null> {
+export async function readImageRows(
+	docker: Docker,
+	idOrName: string,
+): Promise<{ id: string; rows: ImageRow[]; untagged: boolean; parentId?: string; layers: readonly string[] } | null> {
 	let info: Docker.ImageInspectInfo;
 	try {
 		info = await docker.getImage(idOrName).inspect();
@@ -56,8 +63,21 @@ export async function readImageRows(docker: Docker, idOrName: string): Promise<{
 		throw error;
 	}
 	const created = Math.floor((parseDockerTime(info.Created) ?? 0) / 1000);
-	const rows = toImageRows({ Id: info.Id, Size: info.Size, Created: created, RepoTags: info.RepoTags ?? [], RepoDigests: info.RepoDigests ?? [], ParentId: info.Parent || undefined });
-	return { id: info.Id, rows, untagged: !(info.RepoTags ?? []).length && !(info.RepoDigests ?? []).length, ...(info.Parent ? { parentId: info.Parent } : {}), layers: info.RootFS?.Layers ?? [] };
+	const rows = toImageRows({
+		Id: info.Id,
+		Size: info.Size,
+		Created: created,
+		RepoTags: info.RepoTags ?? [],
+		RepoDigests: info.RepoDigests ?? [],
+		ParentId: info.Parent || undefined,
+	});
+	return {
+		id: info.Id,
+		rows,
+		untagged: !(info.RepoTags ?? []).length && !(info.RepoDigests ?? []).length,
+		...(info.Parent ? { parentId: info.Parent } : {}),
+		layers: info.RootFS?.Layers ?? [],
+	};
 }
 
 /** The ids of the dangling images: untagged and with no child image (`docker images -f dangling=true`). */

@@ -26,7 +26,11 @@ export interface ConfigHistoryEntry {
 export const CONFIG_READ_LIMIT = 4 * 1024 * 1024;
 
 function baseRows(history: readonly HistoryEntry[]) {
-	return history.map(h => ({ instruction: cleanInstruction(h.CreatedBy ?? '', h.Comment ?? ''), size: h.Size ?? 0, created: (h.Created ?? 0) * 1000 }));
+	return history.map(h => ({
+		instruction: cleanInstruction(h.CreatedBy ?? '', h.Comment ?? ''),
+		size: h.Size ?? 0,
+		created: (h.Created ?? 0) * 1000,
+	}));
 }
 
 /** Hands out diff IDs oldest first to the rows that made a filesystem layer; null if the counts disagree. */
@@ -69,7 +73,11 @@ function byCount(kinds: readonly StepKind[], layers: number): boolean[] | null {
  * each by the count of the image below it (`layerCount` may ask the engine), until the layer count
  * settles the rest; null when a step has no local image to ask.
  */
-export async function mapLayersFromParents(history: readonly HistoryEntry[], diffIds: readonly string[], layerCount: (imageId: string) => Promise<number | undefined>): Promise<LayerRow[] | null> {
+export async function mapLayersFromParents(
+	history: readonly HistoryEntry[],
+	diffIds: readonly string[],
+	layerCount: (imageId: string) => Promise<number | undefined>,
+): Promise<LayerRow[] | null> {
 	const kinds = stepKinds(history);
 	const countAt = async (i: number): Promise<number | undefined> => {
 		if (i === 0) return diffIds.length;
@@ -90,7 +98,11 @@ export async function mapLayersFromParents(history: readonly HistoryEntry[], dif
 }
 
 /** Exact mapping from the image config's history, whose `empty_layer` flags say which steps are empty. */
-export function mapLayersFromConfig(history: readonly HistoryEntry[], configHistory: readonly ConfigHistoryEntry[], diffIds: readonly string[]): LayerRow[] | null {
+export function mapLayersFromConfig(
+	history: readonly HistoryEntry[],
+	configHistory: readonly ConfigHistoryEntry[],
+	diffIds: readonly string[],
+): LayerRow[] | null {
 	if (configHistory.length !== history.length) return null;
 	const empties = [...configHistory].reverse().map(h => h.empty_layer === true);
 	return assign(baseRows(history), empties, diffIds);
@@ -163,7 +175,12 @@ export const configFallback = { reads: 0, bytes: 0 };
  * In order: the history alone; the layer counts of the local parent images it names; a bounded
  * read of the image config from `docker save`; else rows without digests.
  */
-export async function imageLayers(docker: Docker, id: string, diffIds: readonly string[], layerCount: (imageId: string) => Promise<number | undefined>): Promise<ImageLayers> {
+export async function imageLayers(
+	docker: Docker,
+	id: string,
+	diffIds: readonly string[],
+	layerCount: (imageId: string) => Promise<number | undefined>,
+): Promise<ImageLayers> {
 	const history = (await docker.getImage(id).history()) as HistoryEntry[];
 	const guessed = mapLayersFromHistory(history, diffIds);
 	if (guessed) return { rows: guessed, mapping: 'history' };

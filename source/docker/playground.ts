@@ -19,8 +19,26 @@ const labels = (role: PracticeRole) => ({ [PLAYGROUND_LABEL]: role });
 /** docker run -d, docker run -dit, and docker run -it … then exit: one container of each. */
 export const PRACTICES: readonly Practice[] = [
 	{ role: 'ticker', name: 'playground-ticker', create: image => ({ Image: image, Cmd: ['sh', '-c', TICKER], Labels: labels('ticker') }) },
-	{ role: 'shell', name: 'playground-shell', create: image => ({ Image: image, Cmd: ['sh'], Tty: true, OpenStdin: true, Labels: labels('shell') }) },
-	{ role: 'exited', name: 'playground-exited', create: image => ({ Image: image, Cmd: ['sh'], Tty: true, OpenStdin: true, StdinOnce: true, AttachStdin: true, AttachStdout: true, AttachStderr: true, Labels: labels('exited') }) },
+	{
+		role: 'shell',
+		name: 'playground-shell',
+		create: image => ({ Image: image, Cmd: ['sh'], Tty: true, OpenStdin: true, Labels: labels('shell') }),
+	},
+	{
+		role: 'exited',
+		name: 'playground-exited',
+		create: image => ({
+			Image: image,
+			Cmd: ['sh'],
+			Tty: true,
+			OpenStdin: true,
+			StdinOnce: true,
+			AttachStdin: true,
+			AttachStdout: true,
+			AttachStderr: true,
+			Labels: labels('exited'),
+		}),
+	},
 ];
 
 /** A local image a practice container could be made from. */
@@ -57,14 +75,23 @@ export async function pullImage(docker: Docker, reference: string): Promise<void
 /** The containers that carry the playground label, whatever their state. */
 export async function playgroundContainers(docker: Docker): Promise<{ id: string; name: string; role: string; state: string }[]> {
 	const list = await docker.listContainers({ all: true, filters: { label: [PLAYGROUND_LABEL] } });
-	return list.map(c => ({ id: c.Id, name: (c.Names[0] ?? c.Id).replace(/^\//, ''), role: c.Labels[PLAYGROUND_LABEL] ?? '', state: c.State }));
+	return list.map(c => ({
+		id: c.Id,
+		name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
+		role: c.Labels[PLAYGROUND_LABEL] ?? '',
+		state: c.State,
+	}));
 }
 
 /** The containers that already use a practice name (playground's own or not). */
 export async function takenNames(docker: Docker): Promise<{ name: string; labelled: boolean }[]> {
 	const list = await docker.listContainers({ all: true });
 	const names = new Set(PRACTICES.map(p => p.name));
-	return list.flatMap(c => c.Names.map(n => n.replace(/^\//, '')).filter(n => names.has(n)).map(name => ({ name, labelled: PLAYGROUND_LABEL in (c.Labels ?? {}) })));
+	return list.flatMap(c =>
+		c.Names.map(n => n.replace(/^\//, ''))
+			.filter(n => names.has(n))
+			.map(name => ({ name, labelled: PLAYGROUND_LABEL in (c.Labels ?? {}) })),
+	);
 }
 
 /**

@@ -15,9 +15,24 @@ export interface PruneItem {
 	readonly group: 'stopped containers' | 'dangling images' | 'unused images' | 'build cache';
 }
 
-interface DfImage { Id: string; Size: number; SharedSize: number; Containers: number; RepoTags: string[] | null; ParentId: string }
+interface DfImage {
+	Id: string;
+	Size: number;
+	SharedSize: number;
+	Containers: number;
+	RepoTags: string[] | null;
+	ParentId: string;
+}
 
-interface DfBuildCache { ID: string; Type?: string; Description?: string; InUse?: boolean; Shared?: boolean; Size?: number; LastUsedAt?: string | null }
+interface DfBuildCache {
+	ID: string;
+	Type?: string;
+	Description?: string;
+	InUse?: boolean;
+	Shared?: boolean;
+	Size?: number;
+	LastUsedAt?: string | null;
+}
 
 interface Df {
 	LayersSize?: number;
@@ -56,7 +71,14 @@ export async function prunePreview(docker: Docker): Promise<PruneItem[]> {
 	const parents = new Set([...images, ...all].map(i => i.ParentId).filter(Boolean));
 	const items: PruneItem[] = containers
 		.filter(c => c.State === 'exited' || c.State === 'created' || c.State === 'dead')
-		.map(c => ({ kind: 'container', id: c.Id, label: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''), size: c.SizeRw ?? 0, tags: [], group: 'stopped containers' }));
+		.map(c => ({
+			kind: 'container',
+			id: c.Id,
+			label: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
+			size: c.SizeRw ?? 0,
+			tags: [],
+			group: 'stopped containers',
+		}));
 	for (const image of images) {
 		if (used.has(image.Id) || parents.has(image.Id)) continue;
 		const tags = (image.RepoTags ?? []).filter(t => t !== '<none>:<none>');
@@ -70,8 +92,18 @@ export async function prunePreview(docker: Docker): Promise<PruneItem[]> {
 		});
 	}
 	for (const record of danglingCache(df)) {
-		const description = (record.Description ?? '').replace(/^\[[^\]]*\]\s*/, '').replace(/\s+/g, ' ').trim();
-		items.push({ kind: 'build-cache', id: record.ID, label: `${record.Type ?? 'cache'} ${record.ID.slice(0, 12)}${description ? ` ${description}` : ''}`, size: record.Size ?? 0, tags: [], group: 'build cache' });
+		const description = (record.Description ?? '')
+			.replace(/^\[[^\]]*\]\s*/, '')
+			.replace(/\s+/g, ' ')
+			.trim();
+		items.push({
+			kind: 'build-cache',
+			id: record.ID,
+			label: `${record.Type ?? 'cache'} ${record.ID.slice(0, 12)}${description ? ` ${description}` : ''}`,
+			size: record.Size ?? 0,
+			tags: [],
+			group: 'build cache',
+		});
 	}
 	return items;
 }
@@ -125,7 +157,12 @@ async function pruneCacheRecord(docker: Docker, id: string): Promise<boolean> {
 	const result = await new Promise<{ CachesDeleted?: string[] | null }>((resolve, reject) => {
 		const modem = docker.modem as unknown as { dial(options: object, callback: (error: unknown, data: unknown) => void): void };
 		modem.dial(
-			{ path: '/build/prune?', method: 'POST', options: { filters: { id: [id] } }, statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' } },
+			{
+				path: '/build/prune?',
+				method: 'POST',
+				options: { filters: { id: [id] } },
+				statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' },
+			},
 			(error, data) => (error ? reject(error) : resolve((data ?? {}) as { CachesDeleted?: string[] | null })),
 		);
 	});

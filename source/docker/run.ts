@@ -61,7 +61,9 @@ export async function startContainer(docker: Docker, id: string): Promise<void> 
  * missed); resolves with its exit code, or null when the wait was stopped or failed.
  */
 export async function nextExit(docker: Docker, id: string, signal: AbortSignal): Promise<number | null> {
-	const wait = docker.getContainer(id).wait({ condition: 'next-exit', abortSignal: signal } as never) as unknown as Promise<{ StatusCode?: number }>;
+	const wait = docker.getContainer(id).wait({ condition: 'next-exit', abortSignal: signal } as never) as unknown as Promise<{
+		StatusCode?: number;
+	}>;
 	return wait.then(
 		r => r.StatusCode ?? null,
 		() => null,

@@ -12,13 +12,20 @@ export interface ProcessSession {
 	demux(out: NodeJS.WritableStream, err: NodeJS.WritableStream): void;
 }
 
-type Modem = { dial(options: object, callback: (error: Error | null, stream?: Duplex) => void): void; demuxStream(stream: Duplex, out: NodeJS.WritableStream, err: NodeJS.WritableStream): void };
+type Modem = {
+	dial(options: object, callback: (error: Error | null, stream?: Duplex) => void): void;
+	demuxStream(stream: Duplex, out: NodeJS.WritableStream, err: NodeJS.WritableStream): void;
+};
 
 /**
  * Attaches to PID 1 of a container (`docker attach`). The request body is sent empty: docker-modem
  * would send the options as JSON, which some engines hand to the process as typed input.
  */
-export async function attachContainer(docker: Docker, id: string, options: { stdin: boolean; tty: boolean; detachKeys: string; logs?: boolean }): Promise<ProcessSession> {
+export async function attachContainer(
+	docker: Docker,
+	id: string,
+	options: { stdin: boolean; tty: boolean; detachKeys: string; logs?: boolean },
+): Promise<ProcessSession> {
 	const modem = docker.modem as Modem;
 	const stream = await new Promise<Duplex>((resolve, reject) =>
 		modem.dial(
@@ -31,7 +38,14 @@ export async function attachContainer(docker: Docker, id: string, options: { std
 				file: Buffer.alloc(0),
 				headers: { 'Content-Type': 'text/plain' },
 				statusCodes: { 101: true, 200: true, 400: 'bad parameter', 404: 'no such container', 409: 'conflict', 500: 'server error' },
-				options: { stream: true, stdin: options.stdin, stdout: true, stderr: true, logs: options.logs ?? false, detachKeys: options.detachKeys },
+				options: {
+					stream: true,
+					stdin: options.stdin,
+					stdout: true,
+					stderr: true,
+					logs: options.logs ?? false,
+					detachKeys: options.detachKeys,
+				},
 			},
 			(error, s) => (error || !s ? reject(error ?? new Error('no stream')) : resolve(s)),
 		),
@@ -49,7 +63,11 @@ export async function attachContainer(docker: Docker, id: string, options: { std
 }
 
 /** Starts a new interactive process in a running container (`docker exec -it`). */
-export async function execInContainer(docker: Docker, id: string, options: { cmd: readonly string[]; detachKeys: string; term: string }): Promise<ProcessSession & { exitCode(): Promise<{ running: boolean; code: number | null }> }> {
+export async function execInContainer(
+	docker: Docker,
+	id: string,
+	options: { cmd: readonly string[]; detachKeys: string; term: string },
+): Promise<ProcessSession & { exitCode(): Promise<{ running: boolean; code: number | null }> }> {
 	const exec = await docker.getContainer(id).exec({
 		Cmd: [...options.cmd],
 		AttachStdin: true,

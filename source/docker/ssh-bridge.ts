@@ -47,7 +47,11 @@ export async function sshBridge(target: SshTarget, env: NodeJS.ProcessEnv = proc
 	// 5 minutes after its last channel if dockdeck could not say goodbye): letting
 	// the first channel become the master (ControlMaster=auto) raced with the next channels when that
 	// first one ended, and some made a login of their own.
-	const master = spawn('ssh', ['-o', 'ControlMaster=yes', '-o', `ControlPath=${control}`, '-o', 'ControlPersist=300', '-f', '-N', ...login], { stdio: ['ignore', 'ignore', 'pipe'] });
+	const master = spawn(
+		'ssh',
+		['-o', 'ControlMaster=yes', '-o', `ControlPath=${control}`, '-o', 'ControlPersist=300', '-f', '-N', ...login],
+		{ stdio: ['ignore', 'ignore', 'pipe'] },
+	);
 	let masterSaid = '';
 	master.stderr.on('data', (chunk: Buffer) => (masterSaid += chunk.toString('utf8')));
 	const up = await new Promise<boolean>(resolve => {
@@ -90,7 +94,9 @@ export async function sshBridge(target: SshTarget, env: NodeJS.ProcessEnv = proc
 		close() {
 			server.close();
 			// the master connection ends with us
-			spawn('ssh', ['-o', `ControlPath=${control}`, '-O', 'exit', target.host], { stdio: 'ignore' }).on('close', () => fs.rmSync(dir, { recursive: true, force: true }));
+			spawn('ssh', ['-o', `ControlPath=${control}`, '-O', 'exit', target.host], { stdio: 'ignore' }).on('close', () =>
+				fs.rmSync(dir, { recursive: true, force: true }),
+			);
 		},
 	};
 }

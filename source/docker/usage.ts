@@ -1,7 +1,6 @@
 import type Docker from 'dockerode';
 import type { ContainerUsage, DiskUsage, ImageUsage, UsageLine } from '../model/usage.js';
 
-
 interface DfJson {
 	LayersSize?: number;
 	Images?: { Id: string; Size: number; SharedSize: number; Containers: number }[] | null;
@@ -37,19 +36,57 @@ export async function readDiskUsage(docker: Docker): Promise<DiskUsage> {
 	const volumes = df.Volumes ?? [];
 	const cache = df.BuildCache ?? [];
 	const imageUsage = imageUsageOf(images);
-	const containerUsage = new Map<string, ContainerUsage>(containers.map(c => [c.Id, { sizeRw: c.SizeRw ?? 0, sizeRootFs: c.SizeRootFs ?? 0 }]));
+	const containerUsage = new Map<string, ContainerUsage>(
+		containers.map(c => [c.Id, { sizeRw: c.SizeRw ?? 0, sizeRootFs: c.SizeRootFs ?? 0 }]),
+	);
 	// the docker CLI's sums, so the figures agree with `docker system df`: an image is active when a
 	// container uses it, and everything but the active images' unique bytes counts as reclaimable
 	const activeImages = images.filter(i => i.Containers > 0);
 	const running = containers.filter(c => c.State === 'running');
 	const usedVolumes = volumes.filter(v => (v.UsageData?.RefCount ?? 0) > 0);
-	const sum = <T,>(list: readonly T[], size: (x: T) => number) => list.reduce((n, x) => n + Math.max(0, size(x)), 0);
+	const sum = <T>(list: readonly T[], size: (x: T) => number) => list.reduce((n, x) => n + Math.max(0, size(x)), 0);
 	const layersSize = df.LayersSize ?? sum(images, i => i.Size - Math.max(0, i.SharedSize));
 	const summary: UsageLine[] = [
-		{ type: 'Images', total: images.length, active: activeImages.length, size: layersSize, reclaimable: Math.max(0, layersSize - sum(activeImages, i => i.Size - Math.max(0, i.SharedSize))) },
-		{ type: 'Containers', total: containers.length, active: running.length, size: sum(containers, c => c.SizeRw ?? 0), reclaimable: sum(containers.filter(c => !running.includes(c)), c => c.SizeRw ?? 0) },
-		{ type: 'Local Volumes', total: volumes.length, active: usedVolumes.length, size: sum(volumes, v => v.UsageData?.Size ?? 0), reclaimable: sum(volumes.filter(v => !usedVolumes.includes(v)), v => v.UsageData?.Size ?? 0) },
-		{ type: 'Build Cache', total: cache.length, active: cache.filter(c => c.InUse).length, size: sum(cache.filter(c => !c.Shared), c => c.Size ?? 0), reclaimable: sum(cache.filter(c => !c.InUse && !c.Shared), c => c.Size ?? 0) },
+		{
+			type: 'Images',
+			total: images.length,
+			active: activeImages.length,
+			size: layersSize,
+			reclaimable: Math.max(0, layersSize - sum(activeImages, i => i.Size - Math.max(0, i.SharedSize))),
+		},
+		{
+			type: 'Containers',
+			total: containers.length,
+			active: running.length,
+			size: sum(containers, c => c.SizeRw ?? 0),
+			reclaimable: sum(
+				containers.filter(c => !running.includes(c)),
+				c => c.SizeRw ?? 0,
+			),
+		},
+		{
+			type: 'Local Volumes',
+			total: volumes.length,
+			active: usedVolumes.length,
+			size: sum(volumes, v => v.UsageData?.Size ?? 0),
+			reclaimable: sum(
+				volumes.filter(v => !usedVolumes.includes(v)),
+				v => v.UsageData?.Size ?? 0,
+			),
+		},
+		{
+			type: 'Build Cache',
+			total: cache.length,
+			active: cache.filter(c => c.InUse).length,
+			size: sum(
+				cache.filter(c => !c.Shared),
+				c => c.Size ?? 0,
+			),
+			reclaimable: sum(
+				cache.filter(c => !c.InUse && !c.Shared),
+				c => c.Size ?? 0,
+			),
+		},
 	];
 	return { images: imageUsage, containers: containerUsage, summary, at: Date.now() };
 }

@@ -79,7 +79,10 @@ export class BuildLog {
 	/** Counts for the summary line: steps from the cache, and steps built now (FROM is neither). */
 	counts(): { cached: number; built: number } {
 		const steps = this.steps.filter(s => !/^FROM\b/i.test(s.instruction));
-		return { cached: steps.filter(s => s.status === 'cached').length, built: steps.filter(s => s.status === 'ran' || s.status === 'new').length };
+		return {
+			cached: steps.filter(s => s.status === 'cached').length,
+			built: steps.filter(s => s.status === 'ran' || s.status === 'new').length,
+		};
 	}
 
 	private text(chunk: string) {
@@ -100,7 +103,15 @@ export class BuildLog {
 		const step = STEP.exec(line);
 		if (step) {
 			this.endStep();
-			this.steps.push({ index: Number(step[1]), total: Number(step[2]), instruction: step[3]!, status: 'running', output: [], dropped: 0, startedAt: this.clock() });
+			this.steps.push({
+				index: Number(step[1]),
+				total: Number(step[2]),
+				instruction: step[3]!,
+				status: 'running',
+				output: [],
+				dropped: 0,
+				startedAt: this.clock(),
+			});
 			return;
 		}
 		const current = this.current;

@@ -45,13 +45,19 @@ export function containerMode(c: ContainerSummary, facts: ContainerRunFacts | un
  * what an ops engineer looks for first made to stand out: a failing healthcheck in red, one still
  * starting and a restart loop (↻ and the count of restarts) in yellow.
  */
-export function containerStatus(c: ContainerSummary, facts: ContainerRunFacts | undefined, now: number): { readonly text: string; readonly tone?: Tone } {
+export function containerStatus(
+	c: ContainerSummary,
+	facts: ContainerRunFacts | undefined,
+	now: number,
+): { readonly text: string; readonly tone?: Tone } {
 	const health = c.health && c.state === 'running' ? c.health : undefined;
 	const restarts = facts?.restartCount ? ` ${T.status.restarts(facts.restartCount)}` : '';
-	const tone: Tone | undefined = health === 'unhealthy' ? 'bad' : health === 'starting' || restarts || c.state === 'restarting' ? 'warn' : undefined;
+	const tone: Tone | undefined =
+		health === 'unhealthy' ? 'bad' : health === 'starting' || restarts || c.state === 'restarting' ? 'warn' : undefined;
 	const text = (() => {
 		if (c.state === 'restarting') return `${T.status.restarting}${restarts}`;
-		if ((c.state === 'running' || c.state === 'paused') && facts?.startedAt) return T.status.up(formatAge(facts.startedAt, now), c.state === 'paused', health && T.status.health[health]) + restarts;
+		if ((c.state === 'running' || c.state === 'paused') && facts?.startedAt)
+			return T.status.up(formatAge(facts.startedAt, now), c.state === 'paused', health && T.status.health[health]) + restarts;
 		if (c.state === 'exited' && facts?.finishedAt) return T.status.exited(formatAge(facts.finishedAt, now)) + restarts;
 		return c.status || c.state;
 	})();

@@ -81,5 +81,8 @@ export function isIgnored(rules: readonly IgnoreRule[], file: string): boolean {
 
 /** Whether some exception could bring back a path inside an ignored folder, so the folder must be walked. */
 export function mayHaveExceptions(rules: readonly IgnoreRule[], folder: string): boolean {
-	return rules.some(r => r.exception && (r.pattern.startsWith(`${folder}/`) || r.pattern.includes('*') || r.pattern.includes('?') || r.pattern.includes('[')));
+	return rules.some(
+		r =>
+			r.exception && (r.pattern.startsWith(`${folder}/`) || r.pattern.includes('*') || r.pattern.includes('?') || r.pattern.includes('[')),
+	);
 }

@@ -5,8 +5,19 @@ const BUILDKIT_SUFFIX = /\s+# buildkit$/;
 
 /** Dockerfile instructions that only change the image config, never its filesystem. */
 export const METADATA_INSTRUCTIONS = [
-	'ENV', 'CMD', 'LABEL', 'EXPOSE', 'ENTRYPOINT', 'USER', 'ARG', 'SHELL', 'STOPSIGNAL', 'HEALTHCHECK',
-	'VOLUME', 'ONBUILD', 'MAINTAINER',
+	'ENV',
+	'CMD',
+	'LABEL',
+	'EXPOSE',
+	'ENTRYPOINT',
+	'USER',
+	'ARG',
+	'SHELL',
+	'STOPSIGNAL',
+	'HEALTHCHECK',
+	'VOLUME',
+	'ONBUILD',
+	'MAINTAINER',
 ] as const;
 const METADATA = new RegExp(`^(${METADATA_INSTRUCTIONS.join('|')})\\b`);
 

@@ -10,7 +10,10 @@ const same = (a: readonly string[] | null, b: readonly string[] | null) => JSON.
  * Compares a container's Env, Cmd and Entrypoint with its image's config: what the image gave it
  * and what `docker run` (-e, a command, --entrypoint) set or changed.
  */
-export function runOverrides(container: Pick<ContainerDetail, 'env' | 'cmd' | 'entrypoint'>, image: Pick<ImageDetail, 'env' | 'cmd' | 'entrypoint'>): { env: Origin[]; cmd: Origin; entrypoint: Origin } {
+export function runOverrides(
+	container: Pick<ContainerDetail, 'env' | 'cmd' | 'entrypoint'>,
+	image: Pick<ImageDetail, 'env' | 'cmd' | 'entrypoint'>,
+): { env: Origin[]; cmd: Origin; entrypoint: Origin } {
 	const fromImage = new Map(image.env.map(e => [nameOf(e), e]));
 	const env = container.env.map((entry): Origin => {
 		const name = nameOf(entry);
@@ -25,4 +28,3 @@ export function runOverrides(container: Pick<ContainerDetail, 'env' | 'cmd' | 'e
 		entrypoint: same(container.entrypoint, image.entrypoint) ? 'image' : 'changed',
 	};
 }
-

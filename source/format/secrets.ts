@@ -3,7 +3,27 @@ export const MASK = '••••••••';
 
 // Words that make a variable's name look secret, matched against the words of the name
 // (DB_PASSWORD -> DB, PASSWORD; awsSecretAccessKey -> AWS, SECRET, ACCESS, KEY).
-const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASS', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'KEY', 'APIKEY', 'PRIVATE', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'AUTH', 'SIGNATURE', 'SALT', 'COOKIE', 'SESSION', 'DSN']);
+const SECRET_WORDS = new Set([
+	'PASSWORD',
+	'PASSWD',
+	'PASS',
+	'SECRET',
+	'SECRETS',
+	'TOKEN',
+	'TOKENS',
+	'KEY',
+	'APIKEY',
+	'PRIVATE',
+	'CREDENTIAL',
+	'CREDENTIALS',
+	'CREDS',
+	'AUTH',
+	'SIGNATURE',
+	'SALT',
+	'COOKIE',
+	'SESSION',
+	'DSN',
+]);
 
 /** The words of a variable name: split at _ - . and at lower-to-upper case changes. */
 function words(name: string): string[] {
@@ -21,7 +41,10 @@ export function isSecretName(name: string): boolean {
 
 /** Hides the password of every URL in the text: postgres://app:hunter2@db/x -> postgres://app:••••••••@db/x. */
 export function maskUrlPasswords(text: string): string {
-	return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)([^\s@/]+)(@)/gi, (_, before: string, _password: string, at: string) => `${before}${MASK}${at}`);
+	return text.replace(
+		/([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)([^\s@/]+)(@)/gi,
+		(_, before: string, _password: string, at: string) => `${before}${MASK}${at}`,
+	);
 }
 
 /** An environment entry "NAME=value" as it may be shown: the value hidden when the name looks secret, URL passwords hidden always. */

@@ -59,8 +59,7 @@ export function applySgr(style: TextStyle, text: string): TextStyle {
 		else if (p === 22) {
 			delete next.bold;
 			delete next.dimColor;
-		}
-		else if (p === 23) delete next.italic;
+		} else if (p === 23) delete next.italic;
 		else if (p === 24) delete next.underline;
 		else if (p === 27) delete next.inverse;
 		else if (p === 29) delete next.strikethrough;
@@ -122,7 +121,13 @@ export interface StyledPart {
  * Cuts `text` (which starts at `offset` of the line) into parts of one style and one search state.
  * Spans past the end of `text` (cut off with "…") do not reach the cut-off mark.
  */
-export function styledParts(text: string, offset: number, spans: readonly StyleSpan[] | undefined, search: string, limit = text.length): StyledPart[] {
+export function styledParts(
+	text: string,
+	offset: number,
+	spans: readonly StyleSpan[] | undefined,
+	search: string,
+	limit = text.length,
+): StyledPart[] {
 	const cuts = new Set([0, text.length]);
 	const at = (i: number) => Math.max(0, Math.min(limit, i - offset));
 	for (const s of spans ?? []) if (s.to > offset && s.from < offset + text.length) cuts.add(at(s.from)).add(at(s.to));

@@ -8,7 +8,9 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** Makes text safe to print: control characters become visible (ESC -> "␛"), tabs and newlines spaces. */
 export function inert(text: string): string {
-	return text.replace(/[\t\n\r]/g, ' ').replace(CONTROL, ch => (ch === '\u001b' ? '␛' : ch.charCodeAt(0) < 32 ? String.fromCharCode(0x2400 + ch.charCodeAt(0)) : '�'));
+	return text
+		.replace(/[\t\n\r]/g, ' ')
+		.replace(CONTROL, ch => (ch === '\u001b' ? '␛' : ch.charCodeAt(0) < 32 ? String.fromCharCode(0x2400 + ch.charCodeAt(0)) : '�'));
 }
 
 /** Display width in terminal cells (wide CJK characters and emoji count 2). */

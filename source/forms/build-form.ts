@@ -33,7 +33,11 @@ export function scanKey(values: Readonly<Record<string, string>>, cwd = process.
 
 /** A tag for a folder when none is given: its name, made a valid repository name, at :latest. */
 export function tagForFolder(dir: string): string {
-	const name = path.basename(path.resolve(dir)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+	const name = path
+		.basename(path.resolve(dir))
+		.toLowerCase()
+		.replace(/[^a-z0-9._-]+/g, '-')
+		.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
 	return name ? `${name}:latest` : '';
 }
 
@@ -47,15 +51,29 @@ export function fullTag(tag: string): string {
 }
 
 /** The form as it opens for a folder. */
-export function buildDefaults(dir: string, given: Partial<Record<'dockerfile' | 'tag' | 'args' | 'target' | 'nocache', string>> = {}): Record<string, string> {
-	return { context: dir, dockerfile: given.dockerfile ?? 'Dockerfile', tag: given.tag ?? tagForFolder(dir), args: given.args ?? '', target: given.target ?? '', nocache: given.nocache ?? '' };
+export function buildDefaults(
+	dir: string,
+	given: Partial<Record<'dockerfile' | 'tag' | 'args' | 'target' | 'nocache', string>> = {},
+): Record<string, string> {
+	return {
+		context: dir,
+		dockerfile: given.dockerfile ?? 'Dockerfile',
+		tag: given.tag ?? tagForFolder(dir),
+		args: given.args ?? '',
+		target: given.target ?? '',
+		nocache: given.nocache ?? '',
+	};
 }
 
 /**
  * Checks the build form: the folder and Dockerfile (from the scan), the tag, KEY=VALUE build args,
  * the target among the Dockerfile's stages. Returns the request when it can go.
  */
-export function checkBuild(values: Readonly<Record<string, string>>, scan: ContextScan | undefined, images: readonly ImageRow[]): { request?: BuildRequest; model: FormModel } {
+export function checkBuild(
+	values: Readonly<Record<string, string>>,
+	scan: ContextScan | undefined,
+	images: readonly ImageRow[],
+): { request?: BuildRequest; model: FormModel } {
 	const errors: Record<string, string | undefined> = {};
 	const notes: Record<string, FieldNote | undefined> = {};
 	const lines: FieldNote[] = [];
@@ -66,7 +84,10 @@ export function checkBuild(values: Readonly<Record<string, string>>, scan: Conte
 	else {
 		const c = scan.context;
 		const leftOut = c.ignored.length ? B.ignored(c.ignored.slice(0, 4).join(', '), Math.max(0, c.ignored.length - 4)) : B.noIgnore;
-		notes.context = { text: B.context(c.files, formatBytes(c.plan.totalBytes), leftOut), tone: c.plan.totalBytes > LARGE_CONTEXT ? 'warn' : 'muted' };
+		notes.context = {
+			text: B.context(c.files, formatBytes(c.plan.totalBytes), leftOut),
+			tone: c.plan.totalBytes > LARGE_CONTEXT ? 'warn' : 'muted',
+		};
 		if (c.plan.totalBytes > LARGE_CONTEXT) lines.push({ text: B.large(formatBytes(c.plan.totalBytes)), tone: 'warn' });
 		if (c.plan.skipped.length) lines.push({ text: B.special(c.plan.skipped.length, c.plan.skipped[0]!.path), tone: 'muted' });
 		notes.dockerfile = { text: c.stages.length ? B.stages(c.stages.join(', ')) : B.oneStage, tone: 'muted' };
@@ -105,19 +126,35 @@ export function checkBuild(values: Readonly<Record<string, string>>, scan: Conte
 	}
 
 	const target = (values.target ?? '').trim().toLowerCase();
-	if (target && context && !context.stages.includes(target)) errors.target = context.stages.length ? B.noStage(target, context.stages.join(', ')) : B.noStages(target);
+	if (target && context && !context.stages.includes(target))
+		errors.target = context.stages.length ? B.noStage(target, context.stages.join(', ')) : B.noStages(target);
 	else notes.target = { text: target ? B.stopsAfter(target) : B.lastStage, tone: 'muted' };
 	notes.nocache = { text: values.nocache === ON ? B.noCacheOn : B.noCacheOff, tone: 'muted' };
 
 	const noCache = values.nocache === ON;
 	const command = buildCommand(values.context || '.', values.dockerfile || 'Dockerfile', tag, buildArgs, target, noCache);
-	const model: FormModel = { title: B.title, notes, errors, command, lines, submitLabel: B.submit, ...(!scan || scan.status === 'scanning' ? { waiting: B.reading } : {}) };
+	const model: FormModel = {
+		title: B.title,
+		notes,
+		errors,
+		command,
+		lines,
+		submitLabel: B.submit,
+		...(!scan || scan.status === 'scanning' ? { waiting: B.reading } : {}),
+	};
 	const ok = context && !Object.values(errors).some(Boolean);
 	return { request: ok ? { context, tag: tag || undefined, buildArgs, target: target || undefined, noCache, command } : undefined, model };
 }
 
 /** The `docker build` line for the form (the classic builder, as dockdeck drives it). */
-export function buildCommand(dir: string, dockerfile: string, tag: string, args: Readonly<Record<string, string>>, target: string, noCache: boolean): string {
+export function buildCommand(
+	dir: string,
+	dockerfile: string,
+	tag: string,
+	args: Readonly<Record<string, string>>,
+	target: string,
+	noCache: boolean,
+): string {
 	const parts = ['docker build'];
 	// docker build reads -f from the current folder; the form's Dockerfile is relative to the context
 	if (dockerfile !== 'Dockerfile') parts.push(`-f ${shellWord(path.isAbsolute(dockerfile) ? dockerfile : path.join(dir, dockerfile))}`);
@@ -130,7 +167,10 @@ export function buildCommand(dir: string, dockerfile: string, tag: string, args:
 }
 
 /** The form values for `dockdeck build PATH` and its flags, the Dockerfile made absolute as docker reads -f from the current folder. */
-export function cliBuildValues(dir: string, flags: { file?: string; tag?: string; buildArg?: readonly string[]; target?: string; noCache?: boolean }): Record<string, string> {
+export function cliBuildValues(
+	dir: string,
+	flags: { file?: string; tag?: string; buildArg?: readonly string[]; target?: string; noCache?: boolean },
+): Record<string, string> {
 	return buildDefaults(path.resolve(dir), {
 		dockerfile: flags.file ? path.resolve(flags.file) : 'Dockerfile',
 		tag: flags.tag ?? '',

@@ -54,7 +54,17 @@ export function imageArgument(image: ImageRow): string {
 /** The form as it opens: the image's own CMD in the command field; -it already on when that CMD is a shell. */
 export function runDefaults(detail: ImageDetail): Record<string, string> {
 	const shell = detail.cmd?.length === 1 && SHELLS.test(detail.cmd[0]!) && !detail.entrypoint?.length;
-	return { name: '', mode: 'detached', interactive: shell ? ON : '', tty: shell ? ON : '', env: '', ports: '', command: argvText(detail.cmd), rm: '', restart: 'no' };
+	return {
+		name: '',
+		mode: 'detached',
+		interactive: shell ? ON : '',
+		tty: shell ? ON : '',
+		env: '',
+		ports: '',
+		command: argvText(detail.cmd),
+		rm: '',
+		restart: 'no',
+	};
 }
 
 function words(text: string): string[] {
@@ -117,7 +127,12 @@ export function checkRun(values: Readonly<Record<string, string>>, ctx: RunConte
 	}
 	if (!errors.ports) {
 		const exposed = detail.exposedPorts.length ? R.exposes(detail.exposedPorts.join(', ')) : R.exposesNone;
-		notes.ports = { text: ports.length ? R.portsMapped(ports.map(p => `${p.hostPort || R.any}→${p.containerPort}/${p.protocol}`).join(', '), exposed) : R.portsHint(exposed), tone: 'muted' };
+		notes.ports = {
+			text: ports.length
+				? R.portsMapped(ports.map(p => `${p.hostPort || R.any}→${p.containerPort}/${p.protocol}`).join(', '), exposed)
+				: R.portsHint(exposed),
+			tone: 'muted',
+		};
 	}
 
 	let cmd: string[] | undefined;
@@ -126,7 +141,9 @@ export function checkRun(values: Readonly<Record<string, string>>, ctx: RunConte
 		const own = [...(detail.cmd ?? [])];
 		cmd = typed.length && JSON.stringify(typed) !== JSON.stringify(own) ? typed : undefined;
 		const entry = detail.entrypoint?.length ? R.entrypoint(argvText(detail.entrypoint)) : '';
-		notes.command = cmd ? { text: R.cmdOverrides(own.length ? argvText(own) : R.none, entry), tone: 'warn' } : { text: R.cmdOwn(entry), tone: 'muted' };
+		notes.command = cmd
+			? { text: R.cmdOverrides(own.length ? argvText(own) : R.none, entry), tone: 'warn' }
+			: { text: R.cmdOwn(entry), tone: 'muted' };
 	} catch (error) {
 		errors.command = (error as Error).message;
 	}

@@ -4,8 +4,18 @@ import { plural } from './plural.js';
 export const actionsEn = {
 	verbs: {
 		start: { doing: 'Start', done: 'started', confirm: 'start' },
-		stop: { doing: 'Stop', done: 'stopped', confirm: 'stop', warn: 'Its main process gets SIGTERM, then SIGKILL after the stop timeout (10 s by default).' },
-		restart: { doing: 'Restart', done: 'restarted', confirm: 'restart', warn: 'Its main process is stopped (SIGTERM, then SIGKILL) and started again.' },
+		stop: {
+			doing: 'Stop',
+			done: 'stopped',
+			confirm: 'stop',
+			warn: 'Its main process gets SIGTERM, then SIGKILL after the stop timeout (10 s by default).',
+		},
+		restart: {
+			doing: 'Restart',
+			done: 'restarted',
+			confirm: 'restart',
+			warn: 'Its main process is stopped (SIGTERM, then SIGKILL) and started again.',
+		},
 		pause: { doing: 'Pause', done: 'paused', confirm: 'pause', warn: 'Every process in it is frozen until it is unpaused.' },
 		unpause: { doing: 'Unpause', done: 'unpaused', confirm: 'unpause' },
 		kill: { doing: 'Kill', done: 'killed', confirm: 'kill', warn: 'Its main process gets SIGKILL at once: no chance to clean up.' },
@@ -42,7 +52,11 @@ export const actionsEn = {
 		confirm: 'close',
 		result: (name: string) => `${name} is gone: nothing done.`,
 	},
-	cancelled: { prune: 'Cancelled: nothing was removed.', copy: 'Cancelled: nothing was copied.', other: (name: string) => `Cancelled: ${name} is unchanged.` },
+	cancelled: {
+		prune: 'Cancelled: nothing was removed.',
+		copy: 'Cancelled: nothing was copied.',
+		other: (name: string) => `Cancelled: ${name} is unchanged.`,
+	},
 	prompts: {
 		context: (names: string, now: string) => `Switch to context (${names}; now ${now})`,
 		exec: (name: string, shell: string) => `Run in ${name} (Enter: ${shell})`,

@@ -5,11 +5,26 @@ import type { actionsEn } from './actions-en.js';
 export const actionsKo: typeof actionsEn = {
 	verbs: {
 		start: { doing: '시작', done: '시작함', confirm: '시작' },
-		stop: { doing: '정지', done: '정지함', confirm: '정지', warn: '주 프로세스가 SIGTERM 을 받고, 정지 제한 시간(기본 10초) 뒤 SIGKILL 을 받습니다.' },
-		restart: { doing: '재시작', done: '재시작함', confirm: '재시작', warn: '주 프로세스를 멈추고(SIGTERM, 그다음 SIGKILL) 다시 시작합니다.' },
+		stop: {
+			doing: '정지',
+			done: '정지함',
+			confirm: '정지',
+			warn: '주 프로세스가 SIGTERM 을 받고, 정지 제한 시간(기본 10초) 뒤 SIGKILL 을 받습니다.',
+		},
+		restart: {
+			doing: '재시작',
+			done: '재시작함',
+			confirm: '재시작',
+			warn: '주 프로세스를 멈추고(SIGTERM, 그다음 SIGKILL) 다시 시작합니다.',
+		},
 		pause: { doing: '일시정지', done: '일시정지함', confirm: '일시정지', warn: '풀 때까지 안의 모든 프로세스가 얼어 있습니다.' },
 		unpause: { doing: '일시정지 해제', done: '일시정지 해제함', confirm: '해제' },
-		kill: { doing: '강제 종료', done: '강제 종료함', confirm: '강제 종료', warn: '주 프로세스가 곧바로 SIGKILL 을 받습니다: 정리할 기회가 없습니다.' },
+		kill: {
+			doing: '강제 종료',
+			done: '강제 종료함',
+			confirm: '강제 종료',
+			warn: '주 프로세스가 곧바로 SIGKILL 을 받습니다: 정리할 기회가 없습니다.',
+		},
 	},
 	alreadyRunning: '이미 실행 중입니다',
 	notRunning: state => `실행 중이 아닙니다 (${state})`,
@@ -43,7 +58,11 @@ export const actionsKo: typeof actionsEn = {
 		confirm: '닫기',
 		result: name => `${josa(name, '가')} 없어짐: 아무것도 안 함.`,
 	},
-	cancelled: { prune: '취소: 아무것도 삭제하지 않았습니다.', copy: '취소: 아무것도 복사하지 않았습니다.', other: name => `취소: ${josa(name, '는')} 그대로입니다.` },
+	cancelled: {
+		prune: '취소: 아무것도 삭제하지 않았습니다.',
+		copy: '취소: 아무것도 복사하지 않았습니다.',
+		other: name => `취소: ${josa(name, '는')} 그대로입니다.`,
+	},
 	prompts: {
 		context: (names, now) => `전환할 컨텍스트 (${names}; 지금 ${now})`,
 		exec: (name, shell) => `${name} 안에서 실행 (Enter: ${shell})`,

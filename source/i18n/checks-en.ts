@@ -11,7 +11,8 @@ export const checksEn = {
 		component: (part: string) => `"${part}" is not a valid name component: use lowercase letters, digits and single . _ or - between them`,
 	},
 	port: {
-		hostPort: 'host port', containerPort: 'container port',
+		hostPort: 'host port',
+		containerPort: 'container port',
 		notNumber: (what: string, text: string) => `${what} "${text}" is not a port number`,
 		range: (what: string, text: string) => `${what} "${text}" is out of range: ports go from 1 to 65535`,
 		protocol: (text: string) => `"${text}": the protocol must be tcp, udp or sctp`,
@@ -33,11 +34,14 @@ export const checksEn = {
 		notAddress: (source: string, raw: string, forms: string) => `${source} "${raw}" is not an address: ${forms}`,
 		noSocket: (source: string, raw: string, forms: string) => `${source} "${raw}" names no socket path: ${forms}`,
 		noHost: (source: string, raw: string, forms: string) => `${source} "${raw}" names no host: ${forms}`,
-		scheme: (source: string, raw: string, scheme: string, forms: string) => `${source} "${raw}" uses ${scheme}://, which dockdeck does not support: ${forms}`,
-		tlsFile: (file: string) => `TLS is on (DOCKER_TLS_VERIFY) but ${file} cannot be read: set DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem`,
+		scheme: (source: string, raw: string, scheme: string, forms: string) =>
+			`${source} "${raw}" uses ${scheme}://, which dockdeck does not support: ${forms}`,
+		tlsFile: (file: string) =>
+			`TLS is on (DOCKER_TLS_VERIFY) but ${file} cannot be read: set DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem`,
 		both: '--host and --context both name an engine: give one of them',
 		currentContext: (file: string) => `currentContext in ${file}`,
-		noContext: (context: string, from: string) => `context "${context}" (from ${from}) does not exist: docker context ls lists the contexts`,
+		noContext: (context: string, from: string) =>
+			`context "${context}" (from ${from}) does not exist: docker context ls lists the contexts`,
 		unreadable: (context: string, why: string) => `context "${context}" cannot be read: ${why}`,
 		noEndpoint: (context: string) => `context "${context}" names no Docker endpoint (Endpoints.docker.Host in its meta.json)`,
 	},
@@ -48,19 +52,29 @@ export const checksEn = {
 		unreadable: (at: string, why: string) => `cannot read ${at}: ${why}`,
 	},
 	build: {
-		running: (took: string) => `● running ${took}`, cached: '✓ from cache', ran: (took: string) => `✓ ran ${took}`, base: '✓ base', copied: '✓ copied', set: '✓ set', failedMark: '✗ failed',
+		running: (took: string) => `● running ${took}`,
+		cached: '✓ from cache',
+		ran: (took: string) => `✓ ran ${took}`,
+		base: '✓ base',
+		copied: '✓ copied',
+		set: '✓ set',
+		failedMark: '✗ failed',
 		step: (mark: string, index: number, total: number, instruction: string) => `${mark} Step ${index}/${total}  ${instruction}`,
 		ignored: (names: string, more: number) => ` · .dockerignore left out ${names}${more ? ` and ${more} more` : ''}`,
-		context: (files: number, bytes: string, sent: string, leftOut: string) => `Context: ${files} file${files === 1 ? '' : 's'}, ${bytes}${sent ? ` · sent ${sent}` : ''}${leftOut}`,
+		context: (files: number, bytes: string, sent: string, leftOut: string) =>
+			`Context: ${files} file${files === 1 ? '' : 's'}, ${bytes}${sent ? ` · sent ${sent}` : ''}${leftOut}`,
 		dropped: (n: number) => `    … ${n} earlier lines not kept`,
 		sending: 'Sending the context to the engine…',
 		building: (took: string) => `Building… ${took}  (x stops it)`,
 		stopped: (took: string) => `Stopped after ${took}: nothing was tagged.`,
 		exitCode: (code: number) => ` with exit code ${code}`,
-		stepFailed: (index: number, total: number, instruction: string, code: string) => `✗ Step ${index}/${total} (${instruction}) failed${code}.`,
+		stepFailed: (index: number, total: number, instruction: string, code: string) =>
+			`✗ Step ${index}/${total} (${instruction}) failed${code}.`,
 		failed: (code: string) => `✗ The build failed${code}.`,
-		nothingTagged: (tag?: string) => `Nothing was tagged${tag ? `: ${tag} still names what it named before` : ''}. Steps that finished stay in the cache for the next try.`,
-		built: (id: string, tag: string | undefined, took: string, cached: number, rebuilt: number) => `✓ Built ${id}${tag ? ` as ${tag}` : ''} in ${took}: ${cached} step${cached === 1 ? '' : 's'} from cache, ${rebuilt} rebuilt.`,
+		nothingTagged: (tag?: string) =>
+			`Nothing was tagged${tag ? `: ${tag} still names what it named before` : ''}. Steps that finished stay in the cache for the next try.`,
+		built: (id: string, tag: string | undefined, took: string, cached: number, rebuilt: number) =>
+			`✓ Built ${id}${tag ? ` as ${tag}` : ''} in ${took}: ${cached} step${cached === 1 ? '' : 's'} from cache, ${rebuilt} rebuilt.`,
 		unchanged: 'Nothing changed: the tag still names the same image.',
 		previous: (id: string) => `The tag named ${id} before; the layers panel marks which layers are new and which are the same as its.`,
 		back: 'Esc: back to the dashboard, with the new image selected.',

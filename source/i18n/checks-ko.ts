@@ -14,7 +14,8 @@ export const checksKo: typeof checksEn = {
 		component: part => `"${part}"${particle(part, '는')} 올바른 이름 부분이 아닙니다: 소문자, 숫자, 그 사이에 . _ - 하나씩`,
 	},
 	port: {
-		hostPort: '호스트 포트', containerPort: '컨테이너 포트',
+		hostPort: '호스트 포트',
+		containerPort: '컨테이너 포트',
 		notNumber: (what, text) => `${what} "${text}"${particle(text, '는')} 포트 번호가 아닙니다`,
 		range: (what, text) => `${what} "${text}"${particle(text, '가')} 범위를 벗어났습니다: 포트는 1 에서 65535`,
 		protocol: text => `"${text}": 프로토콜은 tcp, udp, sctp 중 하나`,
@@ -36,8 +37,10 @@ export const checksKo: typeof checksEn = {
 		notAddress: (source, raw, forms) => `${source} "${raw}"${particle(raw, '는')} 주소가 아닙니다: ${forms}`,
 		noSocket: (source, raw, forms) => `${source} "${raw}" 에 소켓 경로가 없습니다: ${forms}`,
 		noHost: (source, raw, forms) => `${source} "${raw}" 에 호스트가 없습니다: ${forms}`,
-		scheme: (source, raw, scheme, forms) => `${source} "${raw}"${particle(raw, '는')} dockdeck 이 지원하지 않는 ${scheme}:// 를 씁니다: ${forms}`,
-		tlsFile: file => `TLS 가 켜져 있지만 (DOCKER_TLS_VERIFY) ${josa(file, '를')} 읽을 수 없습니다: DOCKER_CERT_PATH 를 ca.pem, cert.pem, key.pem 이 있는 폴더로 설정하세요`,
+		scheme: (source, raw, scheme, forms) =>
+			`${source} "${raw}"${particle(raw, '는')} dockdeck 이 지원하지 않는 ${scheme}:// 를 씁니다: ${forms}`,
+		tlsFile: file =>
+			`TLS 가 켜져 있지만 (DOCKER_TLS_VERIFY) ${josa(file, '를')} 읽을 수 없습니다: DOCKER_CERT_PATH 를 ca.pem, cert.pem, key.pem 이 있는 폴더로 설정하세요`,
 		both: '--host 와 --context 가 둘 다 엔진을 가리킵니다: 하나만 주세요',
 		currentContext: file => `${file} 의 currentContext`,
 		noContext: (context, from) => `컨텍스트 "${context}" (${from}) 가 없습니다: docker context ls 로 목록을 봅니다`,
@@ -51,7 +54,13 @@ export const checksKo: typeof checksEn = {
 		unreadable: (at, why) => `${josa(at, '를')} 읽을 수 없음: ${why}`,
 	},
 	build: {
-		running: took => `● 실행 중 ${took}`, cached: '✓ 캐시 사용', ran: took => `✓ 실행함 ${took}`, base: '✓ 베이스', copied: '✓ 복사함', set: '✓ 설정함', failedMark: '✗ 실패',
+		running: took => `● 실행 중 ${took}`,
+		cached: '✓ 캐시 사용',
+		ran: took => `✓ 실행함 ${took}`,
+		base: '✓ 베이스',
+		copied: '✓ 복사함',
+		set: '✓ 설정함',
+		failedMark: '✗ 실패',
 		step: (mark, index, total, instruction) => `${mark} 단계 ${index}/${total}  ${instruction}`,
 		ignored: (names, more) => ` · .dockerignore 가 ${names}${more ? ` 외 ${more}개` : ''} 를 뺌`,
 		context: (files, bytes, sent, leftOut) => `컨텍스트: 파일 ${files}개, ${bytes}${sent ? ` · ${sent} 보냄` : ''}${leftOut}`,
@@ -62,8 +71,10 @@ export const checksKo: typeof checksEn = {
 		exitCode: code => ` (종료 코드 ${code})`,
 		stepFailed: (index, total, instruction, code) => `✗ 단계 ${index}/${total} (${instruction}) 실패${code}.`,
 		failed: code => `✗ 빌드 실패${code}.`,
-		nothingTagged: tag => `아무 태그도 붙지 않았습니다${tag ? `: ${josa(tag, '는')} 전에 가리키던 것을 그대로 가리킴` : ''}. 끝난 단계는 다음 시도를 위해 캐시에 남습니다.`,
-		built: (id, tag, took, cached, rebuilt) => `✓ ${id}${tag ? ` (${tag})` : ''} 를 ${took} 에 빌드: 캐시에서 ${cached}단계, 다시 실행 ${rebuilt}단계.`,
+		nothingTagged: tag =>
+			`아무 태그도 붙지 않았습니다${tag ? `: ${josa(tag, '는')} 전에 가리키던 것을 그대로 가리킴` : ''}. 끝난 단계는 다음 시도를 위해 캐시에 남습니다.`,
+		built: (id, tag, took, cached, rebuilt) =>
+			`✓ ${id}${tag ? ` (${tag})` : ''} 를 ${took} 에 빌드: 캐시에서 ${cached}단계, 다시 실행 ${rebuilt}단계.`,
 		unchanged: '바뀐 것 없음: 태그는 같은 이미지를 가리킵니다.',
 		previous: id => `태그는 전에 ${josa(id, '를')} 가리켰습니다; 레이어 패널이 어떤 레이어가 새것이고 어떤 것이 같은지 표시합니다.`,
 		back: 'Esc: 새 이미지를 선택한 채 대시보드로 돌아감.',

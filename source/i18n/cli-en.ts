@@ -73,11 +73,13 @@ export const cliEn = {
 	flagNeeds: (flag: string, command: string) => `${flag} goes with dockdeck ${command}: see dockdeck --help`,
 	buildReadOnly: 'dockdeck build changes the engine, so it cannot go with --read-only',
 	playgroundReadOnly: 'dockdeck playground changes the engine, so it cannot go with --read-only',
-	readOnlyEngine: (command: string, address: string, file: string) => `dockdeck ${command} changes the engine, and ${address} is read-only in ${file}`,
+	readOnlyEngine: (command: string, address: string, file: string) =>
+		`dockdeck ${command} changes the engine, and ${address} is read-only in ${file}`,
 	detachKeys: (reason: string) => `--detach-keys: ${reason}`,
 	logBuffer: (value: string | undefined) => `--log-buffer "${value}" is not valid: give a whole number of lines from 100 to 1000000`,
 	needsTerminal: 'needs an interactive terminal: run it in a terminal, not through a pipe.',
 	fix: (fix: string) => `Fix: ${fix}`,
 	internal: (message: string) => `internal error: ${message}`,
-	configProblems: (count: number, file: string, first: string) => `${count} problems in ${file} (their defaults apply); the first: ${first}`,
+	configProblems: (count: number, file: string, first: string) =>
+		`${count} problems in ${file} (their defaults apply); the first: ${first}`,
 };

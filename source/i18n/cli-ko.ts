@@ -75,7 +75,8 @@ export const cliKo: typeof cliEn = {
 	flagNeeds: (flag, command) => `${josa(flag, '는')} dockdeck ${josa(command, '와')} 함께 씁니다: dockdeck --help 를 보세요`,
 	buildReadOnly: 'dockdeck build 는 엔진을 바꾸므로 --read-only 와 함께 쓸 수 없습니다',
 	playgroundReadOnly: 'dockdeck playground 는 엔진을 바꾸므로 --read-only 와 함께 쓸 수 없습니다',
-	readOnlyEngine: (command, address, file) => `dockdeck ${josa(command, '는')} 엔진을 바꾸는데, ${file} 에서 ${josa(address, '는')} 읽기 전용입니다`,
+	readOnlyEngine: (command, address, file) =>
+		`dockdeck ${josa(command, '는')} 엔진을 바꾸는데, ${file} 에서 ${josa(address, '는')} 읽기 전용입니다`,
 	detachKeys: reason => `--detach-keys: ${reason}`,
 	logBuffer: value => `--log-buffer "${value}"${particle(value, '가')} 올바르지 않습니다: 100 에서 1000000 사이의 정수 줄 수를 주세요`,
 	needsTerminal: '대화형 터미널이 필요합니다: 파이프가 아니라 터미널에서 실행하세요.',

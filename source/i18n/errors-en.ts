@@ -10,7 +10,8 @@ export const errorsEn = {
 	refusedUnixFix: 'The socket exists but no daemon answers: restart the daemon (sudo systemctl restart docker).',
 	refusedTcpFix: 'Check the host and port in DOCKER_HOST / --host, and that the daemon listens on TCP (-H tcp://...).',
 	cannotReach: (where: string, why: string) => `Cannot reach the engine at ${where}: ${why}.`,
-	sshFix: (command: string) => `Check that "${command}" works without a prompt: your key in the ssh agent, the host in known_hosts, docker on the remote PATH (DOCKDECK_SSH_ARGS adds ssh options).`,
+	sshFix: (command: string) =>
+		`Check that "${command}" works without a prompt: your key in the ssh agent, the host in known_hosts, docker on the remote PATH (DOCKDECK_SSH_ARGS adds ssh options).`,
 	unresolved: (where: string) => `The host in ${where} cannot be resolved.`,
 	unresolvedFix: 'Check the host name in DOCKER_HOST / --host.',
 	timeout: (where: string) => `The engine at ${where} did not answer in time.`,
@@ -19,7 +20,8 @@ export const errorsEn = {
 	cutTlsFix: 'The engine may expect TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH.',
 	cutFix: 'Check that the address points at a Docker engine and that TLS settings match (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH).',
 	tls: (where: string, why: string) => `TLS with ${where} failed: ${why}.`,
-	tlsFix: "Check DOCKER_CERT_PATH holds the ca.pem, cert.pem and key.pem for this engine, and that the engine's certificate is for this host.",
+	tlsFix:
+		"Check DOCKER_CERT_PATH holds the ca.pem, cert.pem and key.pem for this engine, and that the engine's certificate is for this host.",
 	apiVersion: (where: string, why: string) => `The engine at ${where} refused the API version: ${why}.`,
 	apiVersionFix: 'Upgrade Docker on that host.',
 	http: (where: string, status: number, why: string) => `The engine at ${where} answered HTTP ${status}: ${why}.`,

@@ -13,7 +13,8 @@ export const errorsKo: typeof errorsEn = {
 	refusedUnixFix: '소켓은 있지만 데몬이 답하지 않습니다: 데몬을 다시 시작하세요 (sudo systemctl restart docker).',
 	refusedTcpFix: 'DOCKER_HOST / --host 의 호스트와 포트, 그리고 데몬이 TCP 로 듣는지 (-H tcp://...) 확인하세요.',
 	cannotReach: (where, why) => `${where} 의 엔진에 닿을 수 없습니다: ${why}.`,
-	sshFix: command => `"${command}"${particle(command, '가')} 묻지 않고 되는지 확인하세요: ssh 에이전트의 키, known_hosts 의 호스트, 원격 PATH 의 docker (DOCKDECK_SSH_ARGS 로 ssh 옵션 추가).`,
+	sshFix: command =>
+		`"${command}"${particle(command, '가')} 묻지 않고 되는지 확인하세요: ssh 에이전트의 키, known_hosts 의 호스트, 원격 PATH 의 docker (DOCKDECK_SSH_ARGS 로 ssh 옵션 추가).`,
 	unresolved: where => `${where} 의 호스트 이름을 찾을 수 없습니다.`,
 	unresolvedFix: 'DOCKER_HOST / --host 의 호스트 이름을 확인하세요.',
 	timeout: where => `${where} 의 엔진이 제때 답하지 않았습니다.`,

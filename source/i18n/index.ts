@@ -32,9 +32,15 @@ export class LanguageError extends Error {}
  * POSIX reads it (LC_ALL, else LC_MESSAGES, else LANG): a Korean locale (ko_KR.UTF-8) gives Korean.
  */
 export function pickLanguage(flag: string | undefined, configured: string | undefined, env: NodeJS.ProcessEnv = process.env): Language {
-	for (const [value, source] of [[flag, '--lang'], [configured, '"lang" in the config']] as const) {
+	for (const [value, source] of [
+		[flag, '--lang'],
+		[configured, '"lang" in the config'],
+	] as const) {
 		if (value === undefined) continue;
-		const lang = value.trim().toLowerCase().replace(/[-_].*$/, '');
+		const lang = value
+			.trim()
+			.toLowerCase()
+			.replace(/[-_].*$/, '');
 		if (lang === 'en' || lang === 'ko') return lang;
 		throw new LanguageError(CATALOGS.en.cli.badLanguage(source, value));
 	}

@@ -9,7 +9,8 @@ export const miscEn = {
 		keysShape: 'must map actions to keys, like {"container.logs": "F"}',
 		notAction: 'is not an action (the actions are listed in the README key table and by ? in dockdeck)',
 		keyShape: 'must be a key or a list of keys, like "F" or ["F", "ctrl+l"]',
-		badKey: (key: string) => `has a key that is not one: ${key} (one character, ctrl+<letter>, or up, down, left, right, pageup, pagedown, home, end, tab, shift+tab, return, escape, backspace, delete, space)`,
+		badKey: (key: string) =>
+			`has a key that is not one: ${key} (one character, ctrl+<letter>, or up, down, left, right, pageup, pagedown, home, end, tab, shift+tab, return, escape, backspace, delete, space)`,
 		conflict: (conflict: string) => `conflict: ${conflict}; the default keys are used`,
 		bound: (key: string, a: string, b: string) => `${key} is bound to both ${a} and ${b}`,
 		themeShape: (tones: string) => `must map tones (${tones}) to colours`,

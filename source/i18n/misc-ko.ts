@@ -12,7 +12,8 @@ export const miscKo: typeof miscEn = {
 		keysShape: '는 동작을 키에 대응시켜야 합니다, 예: {"container.logs": "F"}',
 		notAction: '는 동작이 아닙니다 (동작 목록은 README 의 키 표와 dockdeck 안의 ? 에 있음)',
 		keyShape: '는 키 하나나 키 목록이어야 합니다, 예: "F" 또는 ["F", "ctrl+l"]',
-		badKey: key => `에 키가 아닌 것이 있습니다: ${key} (글자 하나, ctrl+<글자>, 또는 up, down, left, right, pageup, pagedown, home, end, tab, shift+tab, return, escape, backspace, delete, space)`,
+		badKey: key =>
+			`에 키가 아닌 것이 있습니다: ${key} (글자 하나, ctrl+<글자>, 또는 up, down, left, right, pageup, pagedown, home, end, tab, shift+tab, return, escape, backspace, delete, space)`,
 		conflict: conflict => `충돌: ${conflict}; 기본 키를 씁니다`,
 		bound: (key, a, b) => `${josa(key, '가')} ${josa(a, '와')} ${b} 에 모두 묶여 있음`,
 		themeShape: tones => `는 톤(${tones})을 색에 대응시켜야 합니다`,

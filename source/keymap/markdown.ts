@@ -1,7 +1,24 @@
 import { displayKey, KEYMAP, type Binding, type Scope } from './keymap.js';
 
 const SCOPE_NAMES: Record<Scope, string> = {
-	always: 'always', views: 'dashboard and views', global: 'dashboard', list: 'any list', panels: 'any panel', containers: 'containers', images: 'images', layers: 'layers', filter: 'typing a filter', prompt: 'at a prompt', confirm: 'in a dialog', logs: 'logs view', prune: 'prune view', changes: 'changes view', usage: 'disk usage view', form: 'in a form', build: 'build view', help: 'key help',
+	always: 'always',
+	views: 'dashboard and views',
+	global: 'dashboard',
+	list: 'any list',
+	panels: 'any panel',
+	containers: 'containers',
+	images: 'images',
+	layers: 'layers',
+	filter: 'typing a filter',
+	prompt: 'at a prompt',
+	confirm: 'in a dialog',
+	logs: 'logs view',
+	prune: 'prune view',
+	changes: 'changes view',
+	usage: 'disk usage view',
+	form: 'in a form',
+	build: 'build view',
+	help: 'key help',
 };
 
 /** The scope's name as the help overlay and README show it. */
@@ -16,6 +33,9 @@ export function keysText(binding: Binding): string {
 
 /** The README's key table, generated from the key map (a test keeps the README in step). */
 export function keyTableMarkdown(keymap: readonly Binding[] = KEYMAP): string {
-	const rows = keymap.map(b => `| ${keysText(b).replaceAll('|', '\\|')} | ${scopeName(b.scope)} | ${b.description}${b.dangerous || b.asks ? ' (asks first)' : ''}${b.writes ? ' (off with --read-only)' : ''} |`);
+	const rows = keymap.map(
+		b =>
+			`| ${keysText(b).replaceAll('|', '\\|')} | ${scopeName(b.scope)} | ${b.description}${b.dangerous || b.asks ? ' (asks first)' : ''}${b.writes ? ' (off with --read-only)' : ''} |`,
+	);
 	return ['| Key | Where | What it does |', '| --- | --- | --- |', ...rows].join('\n');
 }

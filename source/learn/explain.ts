@@ -38,7 +38,18 @@ function modeOf(c: ContainerSummary, facts: ContainerRunFacts | undefined): Cont
 }
 
 /** Explains a container from its summary, inspect, image config and disk usage. */
-export function containerLesson(c: ContainerSummary, o: { facts?: ContainerRunFacts; detail?: ContainerDetail; image?: ImageDetail; usage?: ContainerUsage; siblings: number; sharing?: number; detachKeys: string }): Lesson {
+export function containerLesson(
+	c: ContainerSummary,
+	o: {
+		facts?: ContainerRunFacts;
+		detail?: ContainerDetail;
+		image?: ImageDetail;
+		usage?: ContainerUsage;
+		siblings: number;
+		sharing?: number;
+		detachKeys: string;
+	},
+): Lesson {
 	const overrides = o.detail && o.image ? runOverrides(o.detail, o.image) : undefined;
 	const mode = modeOf(c, o.facts ?? o.detail);
 	const facts: ContainerFacts = {
@@ -51,7 +62,11 @@ export function containerLesson(c: ContainerSummary, o: { facts?: ContainerRunFa
 		siblings: o.siblings,
 		written: o.usage ? formatBytes(o.usage.sizeRw) : undefined,
 		wroteNothing: o.usage ? o.usage.sizeRw === 0 : undefined,
-		overrides: overrides && { env: overrides.env.filter(e => e === 'run' || e === 'changed').length, cmd: overrides.cmd !== 'image', entrypoint: overrides.entrypoint !== 'image' },
+		overrides: overrides && {
+			env: overrides.env.filter(e => e === 'run' || e === 'changed').length,
+			cmd: overrides.cmd !== 'image',
+			entrypoint: overrides.entrypoint !== 'image',
+		},
 		detachKeys: o.detachKeys,
 	};
 	const name = quote(c.name);
@@ -74,7 +89,10 @@ export function containerLesson(c: ContainerSummary, o: { facts?: ContainerRunFa
 }
 
 /** Explains an image: its reference, digest, layers and the containers made from it. */
-export function imageLesson(image: ImageRow, o: { detail?: ImageDetail; usage?: ImageUsage; containers: number; running: number; sharing: number; otherTags: number; frees?: string }): Lesson {
+export function imageLesson(
+	image: ImageRow,
+	o: { detail?: ImageDetail; usage?: ImageUsage; containers: number; running: number; sharing: number; otherTags: number; frees?: string },
+): Lesson {
 	const label = image.dangling ? image.id.replace('sha256:', '').slice(0, 12) : `${image.repository}:${image.tag}`;
 	const repo = image.dangling ? '' : image.repository;
 	const digest = (o.detail?.digests ?? image.digests).find(d => d.startsWith(`${repo}@`)) ?? (o.detail?.digests ?? image.digests)[0];
@@ -109,7 +127,18 @@ export function layerLesson(layer: LayerRow, o: { image: string; index: number; 
 	const position = o.total - o.index;
 	const step = layer.instruction.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').trim();
 	const keyword = /^Imported from\b/.test(step) ? 'docker import' : (/^([A-Z]+)\b/.exec(step)?.[1] ?? '');
-	const facts: LayerFacts = { image: o.image, position, total: o.total, instruction: layer.instruction, keyword, empty: layer.empty, size: formatBytes(layer.size), sharingImages: o.sharing, base: o.base, later: o.index };
+	const facts: LayerFacts = {
+		image: o.image,
+		position,
+		total: o.total,
+		instruction: layer.instruction,
+		keyword,
+		empty: layer.empty,
+		size: formatBytes(layer.size),
+		sharingImages: o.sharing,
+		base: o.base,
+		later: o.index,
+	};
 	return {
 		sentences: T.learn.layer(facts),
 		commands: [

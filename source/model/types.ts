@@ -38,7 +38,12 @@ export interface ContainerRunFacts {
 	readonly restartCount: number;
 }
 
-export interface Mount { readonly type: string; readonly source: string; readonly destination: string; readonly readWrite: boolean }
+export interface Mount {
+	readonly type: string;
+	readonly source: string;
+	readonly destination: string;
+	readonly readWrite: boolean;
+}
 
 /** Everything the detail pane shows for a container (`docker inspect`). */
 export interface ContainerDetail extends ContainerRunFacts {

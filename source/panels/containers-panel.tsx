@@ -29,7 +29,12 @@ function columns(status: number): readonly Column[] {
 }
 
 /** Table rows for containers: name, image, mode badge, status, ports, age; made only for the rows shown. */
-export function containerRows(containers: readonly ContainerSummary[], facts: ReadonlyMap<string, ContainerRunFacts>, now: number, markImage?: string): RowList {
+export function containerRows(
+	containers: readonly ContainerSummary[],
+	facts: ReadonlyMap<string, ContainerRunFacts>,
+	now: number,
+	markImage?: string,
+): RowList {
 	return lazyRows(containers, (c): Row => {
 		const f = facts.get(c.id);
 		const mode = containerMode(c, f);
@@ -42,12 +47,30 @@ export function containerRows(containers: readonly ContainerSummary[], facts: Re
 	});
 }
 
-
 /** The containers panel (`docker ps -a`), key 1. */
-export function ContainersPanel(props: ListPanelProps & { readonly containers: readonly ContainerSummary[]; readonly facts: ReadonlyMap<string, ContainerRunFacts>; readonly now: number; readonly loaded: boolean; readonly markImage?: string; readonly onShown?: (ids: readonly string[]) => void }) {
+export function ContainersPanel(
+	props: ListPanelProps & {
+		readonly containers: readonly ContainerSummary[];
+		readonly facts: ReadonlyMap<string, ContainerRunFacts>;
+		readonly now: number;
+		readonly loaded: boolean;
+		readonly markImage?: string;
+		readonly onShown?: (ids: readonly string[]) => void;
+	},
+) {
 	const { containers, facts, now, filter, total, loaded, markImage, onShown } = props;
 	const running = containers.filter(c => c.state === 'running').length;
 	const empty = !loaded ? T.list.loading : filter ? T.containers.noMatch(filter) : T.containers.none;
 	const status = useMemo(() => Math.min(STATUS_MAX, Math.max(STATUS_MIN, widestStatus(containers, facts))), [containers, facts]);
-	return <ListPanel {...props} title={T.containers.title} counts={T.containers.counts(total, running)} columns={columns(status)} rows={containerRows(containers, facts, now, markImage)} empty={empty} onWindow={onShown ? (start, end) => onShown(containers.slice(start, end).map(c => c.id)) : undefined} />;
+	return (
+		<ListPanel
+			{...props}
+			title={T.containers.title}
+			counts={T.containers.counts(total, running)}
+			columns={columns(status)}
+			rows={containerRows(containers, facts, now, markImage)}
+			empty={empty}
+			onWindow={onShown ? (start, end) => onShown(containers.slice(start, end).map(c => c.id)) : undefined}
+		/>
+	);
 }

@@ -28,16 +28,33 @@ const argv = (value: readonly string[] | null) => (value === null ? T.detail.non
 function secretLines(revealed: boolean, env: readonly string[], others: readonly string[]): DetailLine[] {
 	if (!hasSecrets(env, others)) return [];
 	const L = T.detail.labels;
-	return [revealed ? { label: L.secrets, value: T.detail.secretsShown, tone: 'bad' } : { label: L.secrets, value: T.detail.secretsHidden, tone: 'muted' }];
+	return [
+		revealed
+			? { label: L.secrets, value: T.detail.secretsShown, tone: 'bad' }
+			: { label: L.secrets, value: T.detail.secretsHidden, tone: 'muted' },
+	];
 }
 
 /** What `docker inspect` says about a container, as labelled lines. */
-export function containerDetailLines(d: ContainerDetail, summary: ContainerSummary | undefined, usage?: ContainerUsage, siblings = 0, revealed = false, image?: ImageDetail): DetailLine[] {
+export function containerDetailLines(
+	d: ContainerDetail,
+	summary: ContainerSummary | undefined,
+	usage?: ContainerUsage,
+	siblings = 0,
+	revealed = false,
+	image?: ImageDetail,
+): DetailLine[] {
 	// what docker run set or changed, next to what the image gave (once the image's config is read)
 	const origins = image ? runOverrides(d, image) : undefined;
 	const L = T.detail.labels;
 	const D = T.detail;
-	const commandNote = !origins ? '' : origins.cmd === 'image' && origins.entrypoint === 'image' ? D.imageDefault : origins.cmd !== 'image' ? D.setByRun : '';
+	const commandNote = !origins
+		? ''
+		: origins.cmd === 'image' && origins.entrypoint === 'image'
+			? D.imageDefault
+			: origins.cmd !== 'image'
+				? D.setByRun
+				: '';
 	const facts: ContainerRunFacts = d;
 	const url = (text: string) => (revealed ? text : maskUrlPasswords(text));
 	const env = (entry: string) => (revealed ? entry : maskEnvEntry(entry));
@@ -47,10 +64,25 @@ export function containerDetailLines(d: ContainerDetail, summary: ContainerSumma
 		{ label: L.name, value: d.name },
 		{ label: L.id, value: shortId(d.id) },
 		{ label: L.image, value: `${d.image} (${shortId(d.imageId)})` },
-		{ label: L.state, value: d.error ? D.stateError(d.state, d.error) : d.state, tone: running ? 'good' : d.exitCode !== 0 ? 'bad' : 'muted' },
-		...(d.health ? [{ label: L.health, value: D.health(d.health.status, d.health.failingStreak, d.health.lastOutput.split('\n')[0] ?? ''), tone: d.health.status === 'unhealthy' ? ('bad' as const) : d.health.status === 'starting' ? ('warn' as const) : ('good' as const) }] : []),
+		{
+			label: L.state,
+			value: d.error ? D.stateError(d.state, d.error) : d.state,
+			tone: running ? 'good' : d.exitCode !== 0 ? 'bad' : 'muted',
+		},
+		...(d.health
+			? [
+					{
+						label: L.health,
+						value: D.health(d.health.status, d.health.failingStreak, d.health.lastOutput.split('\n')[0] ?? ''),
+						tone:
+							d.health.status === 'unhealthy' ? ('bad' as const) : d.health.status === 'starting' ? ('warn' as const) : ('good' as const),
+					},
+				]
+			: []),
 		...(mode ? [{ label: L.mode, value: mode.explain }] : []),
-		...(!running && d.finishedAt ? [{ label: L.exitCode, value: String(d.exitCode), tone: d.exitCode === 0 ? ('muted' as const) : ('bad' as const) }] : []),
+		...(!running && d.finishedAt
+			? [{ label: L.exitCode, value: String(d.exitCode), tone: d.exitCode === 0 ? ('muted' as const) : ('bad' as const) }]
+			: []),
 		{ label: L.ttyStdin, value: D.tty(d.tty, d.openStdin) },
 		{ label: L.created, value: formatDateTime(d.created) },
 		{ label: L.started, value: formatDateTime(d.startedAt) },
@@ -58,18 +90,30 @@ export function containerDetailLines(d: ContainerDetail, summary: ContainerSumma
 		{ label: L.restarts, value: D.restarts(d.restartCount, d.restartPolicy), ...(d.restartCount ? { tone: 'warn' as const } : {}) },
 		...(usage
 			? [
-					{ label: L.thinLayer, value: D.thinLayer(formatBytes(usage.sizeRw)), tone: usage.sizeRw ? ('info' as const) : ('muted' as const) },
+					{
+						label: L.thinLayer,
+						value: D.thinLayer(formatBytes(usage.sizeRw)),
+						tone: usage.sizeRw ? ('info' as const) : ('muted' as const),
+					},
 					{ label: L.imageBelow, value: D.imageBelow(formatBytes(Math.max(0, usage.sizeRootFs - usage.sizeRw)), siblings) },
 				]
 			: [{ label: L.thinLayer, value: D.readingUsage, tone: 'muted' as const }]),
 		{ label: L.command, value: (url(d.command) || D.none) + commandNote },
-		...(origins?.entrypoint === 'changed' ? [{ label: L.entrypoint, value: D.entrypointChanged(url(argv(d.entrypoint))), tone: 'info' as const }] : []),
+		...(origins?.entrypoint === 'changed'
+			? [{ label: L.entrypoint, value: D.entrypointChanged(url(argv(d.entrypoint))), tone: 'info' as const }]
+			: []),
 		{ label: L.workdir, value: d.workingDir || '/' },
 		{ label: L.user, value: d.user || D.rootUser },
 		...list(L.ports, d.ports),
-		...list(L.mounts, d.mounts.map(m => `${m.type} ${m.source} -> ${m.destination}${m.readWrite ? '' : D.readOnlyMount}`)),
+		...list(
+			L.mounts,
+			d.mounts.map(m => `${m.type} ${m.source} -> ${m.destination}${m.readWrite ? '' : D.readOnlyMount}`),
+		),
 		...secretLines(revealed, d.env, [d.command]),
-		...list(L.env, d.env.map((entry, i) => (origins ? `${env(entry)} · ${D.origin[origins.env[i]!]}` : env(entry)))),
+		...list(
+			L.env,
+			d.env.map((entry, i) => (origins ? `${env(entry)} · ${D.origin[origins.env[i]!]}` : env(entry))),
+		),
 	];
 }
 
@@ -111,7 +155,9 @@ export function imageDetailLines(d: ImageDetail, usedBy: number, usage?: ImageUs
 /** The first tag as Docker completes it: registry, namespace, name and tag all spelled out. */
 function fullReference(tag: string | undefined): DetailLine[] {
 	const ref = tag ? referenceFacts(tag) : undefined;
-	return ref ? [{ label: T.detail.labels.reference, value: `${ref.registry}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}:${ref.tag}` }] : [];
+	return ref
+		? [{ label: T.detail.labels.reference, value: `${ref.registry}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}:${ref.tag}` }]
+		: [];
 }
 
 /** What removing an image would free now, which is not its size when layers are shared. */

@@ -30,11 +30,17 @@ export function DetailPanel({ title, lines, message, offset, width, height }: De
 	const more = lines.length > rows ? T.detail.scroll(start + 1, start + visible.length, lines.length) : '';
 	return (
 		<Frame title={title} info={more} width={width} height={height} focused={false}>
-			{message ? <Text color="gray" wrap="truncate">{fit(message, inner)}</Text> : null}
+			{message ? (
+				<Text color="gray" wrap="truncate">
+					{fit(message, inner)}
+				</Text>
+			) : null}
 			{visible.map((line, i) => (
 				<Box key={i} width={inner} height={1}>
 					{line.value === undefined ? (
-						<Text bold wrap="truncate">{fit(line.label, inner)}</Text>
+						<Text bold wrap="truncate">
+							{fit(line.label, inner)}
+						</Text>
 					) : (
 						<Text wrap="truncate">
 							<Text color="gray">{fit(line.label, LABEL_WIDTH)} </Text>

@@ -19,14 +19,22 @@ const columns = perLanguage((c = T.images.columns): readonly Column[] => [
 
 /** "repo:tag", or "<none> (dangling)" for an untagged image. */
 export function imageLabel(image: ImageRow): string {
-	return image.dangling ? `${image.repository === '<none>' ? '<none>' : `${image.repository}@…`} (${T.images.dangling})` : `${image.repository}:${image.tag}`;
+	return image.dangling
+		? `${image.repository === '<none>' ? '<none>' : `${image.repository}@…`} (${T.images.dangling})`
+		: `${image.repository}:${image.tag}`;
 }
 
 /**
  * Table rows for images: UNIQUE is what only this image holds, SHARED what it has in common with
  * other local images (the `docker system df -v` split); USED counts the containers created from it.
  */
-export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<string, number>, now: number, usage?: ReadonlyMap<string, ImageUsage>, markImage?: string): RowList {
+export function imageRows(
+	images: readonly ImageRow[],
+	usedBy: ReadonlyMap<string, number>,
+	now: number,
+	usage?: ReadonlyMap<string, ImageUsage>,
+	markImage?: string,
+): RowList {
 	return lazyRows(images, (image): Row => {
 		const used = usedBy.get(image.id) ?? 0;
 		const split = usage?.get(image.id);
@@ -39,7 +47,9 @@ export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<strin
 				shortId(image.id),
 				formatBytes(image.size),
 				split ? formatBytes(split.unique) : { text: '…', tone: 'muted' as const },
-				split ? { text: formatBytes(split.shared), tone: split.shared ? ('info' as const) : ('muted' as const) } : { text: '…', tone: 'muted' as const },
+				split
+					? { text: formatBytes(split.shared), tone: split.shared ? ('info' as const) : ('muted' as const) }
+					: { text: '…', tone: 'muted' as const },
 				formatAge(image.created, now),
 				{ text: String(used), tone: used > 0 ? ('good' as const) : ('muted' as const) },
 			],
@@ -48,9 +58,27 @@ export function imageRows(images: readonly ImageRow[], usedBy: ReadonlyMap<strin
 }
 
 /** The images panel (`docker images`), key 2. */
-export function ImagesPanel(props: ListPanelProps & { readonly images: readonly ImageRow[]; readonly usedBy: ReadonlyMap<string, number>; readonly now: number; readonly loaded: boolean; readonly usage?: ReadonlyMap<string, ImageUsage>; readonly markImage?: string }) {
+export function ImagesPanel(
+	props: ListPanelProps & {
+		readonly images: readonly ImageRow[];
+		readonly usedBy: ReadonlyMap<string, number>;
+		readonly now: number;
+		readonly loaded: boolean;
+		readonly usage?: ReadonlyMap<string, ImageUsage>;
+		readonly markImage?: string;
+	},
+) {
 	const { images, usedBy, now, filter, total, loaded, usage, markImage } = props;
 	const dangling = images.filter(i => i.dangling).length;
 	const empty = !loaded ? T.list.loading : filter ? T.images.noMatch(filter) : T.images.none;
-	return <ListPanel {...props} title={T.images.title} counts={T.images.counts(total, dangling)} columns={columns()} rows={imageRows(images, usedBy, now, usage, markImage)} empty={empty} />;
+	return (
+		<ListPanel
+			{...props}
+			title={T.images.title}
+			counts={T.images.counts(total, dangling)}
+			columns={columns()}
+			rows={imageRows(images, usedBy, now, usage, markImage)}
+			empty={empty}
+		/>
+	);
 }

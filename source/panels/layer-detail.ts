@@ -24,7 +24,13 @@ export function chunk(text: string, width: number): string[] {
 }
 
 /** The selected history step in full: instruction, kind, size, full digest. */
-export function layerDetailLines(layer: LayerRow, position: string, valueWidth: number, sharedWith?: readonly string[], base?: string): DetailLine[] {
+export function layerDetailLines(
+	layer: LayerRow,
+	position: string,
+	valueWidth: number,
+	sharedWith?: readonly string[],
+	base?: string,
+): DetailLine[] {
 	const [first = '', ...rest] = chunk(layer.instruction, valueWidth);
 	const L = T.detail.labels;
 	const D = T.detail;
@@ -44,7 +50,10 @@ export function layerDetailLines(layer: LayerRow, position: string, valueWidth: 
 		...(layer.empty || !sharedWith
 			? []
 			: sharedWith.length
-				? [{ label: L.alsoIn, value: D.alsoIn(sharedWith.length), tone: 'info' as const }, ...sharedWith.map(value => ({ label: '', value }))]
+				? [
+						{ label: L.alsoIn, value: D.alsoIn(sharedWith.length), tone: 'info' as const },
+						...sharedWith.map(value => ({ label: '', value })),
+					]
 				: [{ label: L.alsoIn, value: D.alsoInNone, tone: 'muted' as const }]),
 	];
 }

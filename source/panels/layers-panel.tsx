@@ -14,7 +14,12 @@ const makeColumns = (names: boolean, build: boolean, c = T.layers.columns): read
 	{ title: c.from, width: 6, optional: true },
 ];
 // the four column sets, made once per language so the rows' memo holds
-const columnSets = perLanguage(() => [makeColumns(false, false), makeColumns(false, true), makeColumns(true, false), makeColumns(true, true)]);
+const columnSets = perLanguage(() => [
+	makeColumns(false, false),
+	makeColumns(false, true),
+	makeColumns(true, false),
+	makeColumns(true, true),
+]);
 const columns = (names: boolean, build: boolean) => columnSets()[(names ? 2 : 0) + (build ? 1 : 0)]!;
 
 /** How the selected image's layers relate to the other local images. */
@@ -33,7 +38,8 @@ export interface LayerSharing {
 function sharedCell(layer: LayerRow, sharing: LayerSharing | undefined) {
 	if (layer.empty || !layer.digest || !sharing) return { text: layer.empty ? '' : '?', tone: 'muted' as const };
 	const others = sharing.others(layer.digest);
-	if (sharing.names) return { text: others.length ? others.join(', ') : T.layers.onlyHere, tone: others.length ? ('info' as const) : ('muted' as const) };
+	if (sharing.names)
+		return { text: others.length ? others.join(', ') : T.layers.onlyHere, tone: others.length ? ('info' as const) : ('muted' as const) };
 	return { text: String(others.length), tone: others.length ? ('info' as const) : ('muted' as const) };
 }
 
@@ -59,12 +65,16 @@ export function layerRows(layers: readonly LayerRow[], mapping: ImageLayers['map
 							? { text: T.layers.same, tone: 'muted' as const }
 							: { text: T.layers.new, tone: 'good' as const }
 				: layer.empty
-				? { text: T.layers.metadata, tone: 'muted' as const }
-				: layer.digest
-					? { text: shortDigest(layer.digest).replace(/^sha256:/, ''), tone: 'info' as const }
-					: { text: mapping === 'unknown' ? T.layers.unknown : T.layers.layer, tone: 'muted' as const },
+					? { text: T.layers.metadata, tone: 'muted' as const }
+					: layer.digest
+						? { text: shortDigest(layer.digest).replace(/^sha256:/, ''), tone: 'info' as const }
+						: { text: mapping === 'unknown' ? T.layers.unknown : T.layers.layer, tone: 'muted' as const },
 			// the base's newest step is marked: below it, everything came with FROM
-			i === baseFrom ? { text: `${T.layers.base}▔▔`, tone: 'warn' as const } : i > baseFrom ? { text: T.layers.base, tone: 'muted' as const } : { text: T.layers.own, tone: 'good' as const },
+			i === baseFrom
+				? { text: `${T.layers.base}▔▔`, tone: 'warn' as const }
+				: i > baseFrom
+					? { text: T.layers.base, tone: 'muted' as const }
+					: { text: T.layers.own, tone: 'good' as const },
 		],
 	}));
 }
@@ -77,14 +87,40 @@ function buildCounts(rows: readonly LayerRow[], previous: NonNullable<LayerShari
 }
 
 /** The layers panel (`docker image history`) for the selected image, key 3. */
-export function LayersPanel(props: ListPanelProps & { readonly image?: string; readonly resource?: Resource<ImageLayers>; readonly visible: readonly LayerRow[]; readonly sharing?: LayerSharing }) {
+export function LayersPanel(
+	props: ListPanelProps & {
+		readonly image?: string;
+		readonly resource?: Resource<ImageLayers>;
+		readonly visible: readonly LayerRow[];
+		readonly sharing?: LayerSharing;
+	},
+) {
 	const { image, resource, visible, filter, total, sharing } = props;
 	const layers = resource?.value;
 	const fsLayers = layers?.rows.filter(r => !r.empty).length ?? 0;
 	const previous = sharing?.previous && layers ? buildCounts(layers.rows, sharing.previous) : '';
 	const counts = layers ? `${previous}${T.layers.counts(fsLayers, total, sharing?.base?.label, layers.mapping === 'unknown')}` : '';
-	const empty = !image ? T.layers.selectImage : resource?.error ? T.layers.cannotRead(resource.error) : layers ? (filter ? T.layers.noMatch(filter) : T.layers.noHistory) : T.layers.loading;
+	const empty = !image
+		? T.layers.selectImage
+		: resource?.error
+			? T.layers.cannotRead(resource.error)
+			: layers
+				? filter
+					? T.layers.noMatch(filter)
+					: T.layers.noHistory
+				: T.layers.loading;
 	// the base boundary is counted from the oldest step, so it only holds for the unfiltered list
-	const rows = layers ? layerRows(visible, layers.mapping, sharing && visible.length !== layers.rows.length ? { ...sharing, base: undefined } : sharing) : [];
-	return <ListPanel {...props} title={T.layers.title(image)} counts={counts} columns={columns(sharing?.names ?? false, Boolean(sharing?.previous))} rows={rows} empty={empty} />;
+	const rows = layers
+		? layerRows(visible, layers.mapping, sharing && visible.length !== layers.rows.length ? { ...sharing, base: undefined } : sharing)
+		: [];
+	return (
+		<ListPanel
+			{...props}
+			title={T.layers.title(image)}
+			counts={counts}
+			columns={columns(sharing?.names ?? false, Boolean(sharing?.previous))}
+			rows={rows}
+			empty={empty}
+		/>
+	);
 }

@@ -17,13 +17,28 @@ export function learnLines(lesson: Lesson | undefined, width: number): LearnLine
 	const keyWidth = Math.max(0, ...lesson.commands.map(c => displayWidth(c.key)));
 	return [
 		...lesson.sentences.flatMap(s => wrapText(s, width).map((text): LearnLine => ({ text, kind: 'text' }))),
-		...(lesson.commands.length ? [{ text: '', kind: 'text' as const }, { text: T.learn.commands, kind: 'heading' as const }] : []),
+		...(lesson.commands.length
+			? [
+					{ text: '', kind: 'text' as const },
+					{ text: T.learn.commands, kind: 'heading' as const },
+				]
+			: []),
 		...lesson.commands.map((c): LearnLine => ({ key: fit(c.key, keyWidth), text: `$ ${c.command}`, kind: 'command' })),
 	];
 }
 
 /** The learn pane (L or --learn): what the selected item is, in plain sentences with its real values. */
-export function LearnPanel({ lines, offset, width, height }: { readonly lines: readonly LearnLine[]; readonly offset: number; readonly width: number; readonly height: number }) {
+export function LearnPanel({
+	lines,
+	offset,
+	width,
+	height,
+}: {
+	readonly lines: readonly LearnLine[];
+	readonly offset: number;
+	readonly width: number;
+	readonly height: number;
+}) {
 	const inner = Math.max(1, width - 2);
 	const rows = Math.max(1, height - 2);
 	const start = Math.max(0, Math.min(offset, lines.length - rows));
@@ -35,7 +50,9 @@ export function LearnPanel({ lines, offset, width, height }: { readonly lines: r
 				<Box key={i} width={inner} height={1}>
 					{line.kind === 'command' ? (
 						<Text wrap="truncate">
-							<Text bold color="cyan">{line.key ? `${line.key} ` : ''}</Text>
+							<Text bold color="cyan">
+								{line.key ? `${line.key} ` : ''}
+							</Text>
 							<Text color="green">{fit(line.text, Math.max(0, inner - (line.key ? displayWidth(line.key) + 1 : 0)))}</Text>
 						</Text>
 					) : (

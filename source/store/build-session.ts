@@ -45,7 +45,10 @@ export class BuildSession {
 	private timer?: NodeJS.Timeout;
 	private readonly whenDone: Promise<void>;
 
-	constructor(private readonly docker: EngineApi, readonly request: BuildRequest) {
+	constructor(
+		private readonly docker: EngineApi,
+		readonly request: BuildRequest,
+	) {
 		this.context = request.context;
 		this.whenDone = this.run();
 	}
@@ -84,7 +87,14 @@ export class BuildSession {
 			});
 			await this.docker.buildImage(
 				stream,
-				{ dockerfile: context.dockerfile, tag: this.request.tag, buildArgs: this.request.buildArgs, target: this.request.target, noCache: this.request.noCache, signal: this.abort.signal },
+				{
+					dockerfile: context.dockerfile,
+					tag: this.request.tag,
+					buildArgs: this.request.buildArgs,
+					target: this.request.target,
+					noCache: this.request.noCache,
+					signal: this.abort.signal,
+				},
 				message => {
 					if (this.phase === 'sending') this.phase = 'building';
 					this.log.push(message);

@@ -31,7 +31,10 @@ export class ContainerSync {
 	private loaded = false;
 	private readonly sync = coalesce(() => this.read(), 80, 400);
 
-	constructor(private readonly core: StoreCore, private readonly hooks: ContainerSyncHooks) {}
+	constructor(
+		private readonly core: StoreCore,
+		private readonly hooks: ContainerSyncHooks,
+	) {}
 
 	get isLoaded(): boolean {
 		return this.loaded;

@@ -60,7 +60,9 @@ export function eventEffect(event: EngineEvent): EventEffect {
 		if (!IMAGE_ROW.has(action)) return NONE;
 		const name = event.attributes['name'];
 		// a tag that moves (docker tag, build -t, pull, load) says so only for the image it moves to
-		return name && !name.startsWith('sha256:') && action !== 'untag' ? { kind: 'image', id: event.id, name } : { kind: 'image', id: event.id };
+		return name && !name.startsWith('sha256:') && action !== 'untag'
+			? { kind: 'image', id: event.id, name }
+			: { kind: 'image', id: event.id };
 	}
 	return NONE;
 }

@@ -39,7 +39,10 @@ export class ImageSync {
 	private readonly sync = coalesce(() => this.read(), 80, 400);
 	private readonly indexing = coalesce(() => this.index(), 50, 400);
 
-	constructor(private readonly core: StoreCore, private readonly hooks: ImageSyncHooks) {}
+	constructor(
+		private readonly core: StoreCore,
+		private readonly hooks: ImageSyncHooks,
+	) {}
 
 	get isLoaded(): boolean {
 		return this.loaded;
@@ -144,7 +147,12 @@ export class ImageSync {
 		const ids = new Set(this.core.snapshot().images.map(i => i.id));
 		const known = this.core.snapshot().layerIndex;
 		const missing = [...ids].filter(id => !known.has(id));
-		const found = await inBatches(missing, INSPECT_CONCURRENCY, id => this.core.api.inspectImage(id).then(d => [id, d.layers] as const, () => undefined));
+		const found = await inBatches(missing, INSPECT_CONCURRENCY, id =>
+			this.core.api.inspectImage(id).then(
+				d => [id, d.layers] as const,
+				() => undefined,
+			),
+		);
 		const next = new Map([...this.core.snapshot().layerIndex].filter(([id]) => ids.has(id)));
 		for (const entry of found) if (entry) next.set(entry[0], entry[1]);
 		if (missing.length || next.size !== known.size) this.core.update({ layerIndex: next });

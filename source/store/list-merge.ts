@@ -6,7 +6,12 @@ import type { ContainerHealth, ContainerSummary, ImageRow } from '../model/types
  * engine did not answer is gone. Ids in `skip` changed again while the request was out: their old
  * rows stay (or their absence, after a destroy) until the next read.
  */
-export function mergeContainers(current: readonly ContainerSummary[], asked: ReadonlySet<string>, fresh: readonly ContainerSummary[], skip: ReadonlySet<string> = new Set()): ContainerSummary[] {
+export function mergeContainers(
+	current: readonly ContainerSummary[],
+	asked: ReadonlySet<string>,
+	fresh: readonly ContainerSummary[],
+	skip: ReadonlySet<string> = new Set(),
+): ContainerSummary[] {
 	const answered = new Map(fresh.filter(c => asked.has(c.id) && !skip.has(c.id)).map(c => [c.id, c]));
 	const next: ContainerSummary[] = [];
 	for (const c of current) {
@@ -45,7 +50,11 @@ export interface ImageChange {
  * legacy build, a commit on it) is hidden, as `docker images` hides intermediate images. New
  * images go in by creation time, newest first; the rows of one image stay together.
  */
-export function mergeImages(current: readonly ImageRow[], changes: readonly ImageChange[], gone: ReadonlySet<string> = new Set()): ImageRow[] {
+export function mergeImages(
+	current: readonly ImageRow[],
+	changes: readonly ImageChange[],
+	gone: ReadonlySet<string> = new Set(),
+): ImageRow[] {
 	const changed = new Map(changes.map(c => [c.id, c]));
 	const parents = new Set(changes.filter(c => c.rows.length && c.parentId).map(c => c.parentId!));
 	const hidden = (row: ImageRow) => row.dangling && !row.digests.length && parents.has(row.id) && !changed.has(row.id);

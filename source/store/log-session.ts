@@ -52,7 +52,13 @@ export class LogSession {
 	private readonly listeners = new Set<() => void>();
 	private unsubscribeStore?: () => void;
 
-	constructor(private readonly engine: Engine, private readonly store: Store, readonly containerId: string, readonly name: string, capacity = DEFAULT_LOG_BUFFER) {
+	constructor(
+		private readonly engine: Engine,
+		private readonly store: Store,
+		readonly containerId: string,
+		readonly name: string,
+		capacity = DEFAULT_LOG_BUFFER,
+	) {
 		this.buffer = new RingBuffer<LogLine>(capacity);
 	}
 
@@ -83,7 +89,11 @@ export class LogSession {
 			if (this.closed) return;
 			const since = this.lastTime || undefined;
 			this.resumeAfter = this.lastTime;
-			const follow = await this.engine.api.followLogs(this.containerId, { tty: detail.tty, tail: since ? undefined : tail, since }, (stream, time, text) => this.onLine(stream, time, text));
+			const follow = await this.engine.api.followLogs(
+				this.containerId,
+				{ tty: detail.tty, tail: since ? undefined : tail, since },
+				(stream, time, text) => this.onLine(stream, time, text),
+			);
 			if (this.closed) {
 				follow.stop();
 				return;
@@ -94,7 +104,9 @@ export class LogSession {
 		} catch (error) {
 			if (this.closed) return;
 			const message = engineMessage(error);
-			this.setState(/no such container/i.test(message) ? { status: 'removed' } : { status: 'error', message: T.misc.streams.retrying(message) });
+			this.setState(
+				/no such container/i.test(message) ? { status: 'removed' } : { status: 'error', message: T.misc.streams.retrying(message) },
+			);
 		}
 	}
 
@@ -103,9 +115,14 @@ export class LogSession {
 		// are read from two pipes, so a stderr line can arrive after a later-stamped stdout line.
 		if (time && this.resumeAfter && time <= this.resumeAfter) return;
 		if (time > this.lastTime) this.lastTime = time;
-		const cut = (line: string) => (line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}${T.misc.streams.cut((line.length - MAX_LINE_CHARS).toLocaleString('en-US'))}` : line);
+		const cut = (line: string) =>
+			line.length > MAX_LINE_CHARS
+				? `${line.slice(0, MAX_LINE_CHARS)}${T.misc.streams.cut((line.length - MAX_LINE_CHARS).toLocaleString('en-US'))}`
+				: line;
 		const styled = parseSgr(text);
-		this.buffer.push(styled ? { stream, time, text: cut(styled.text), styles: styled.spans, raw: cut(text) } : { stream, time, text: cut(text) });
+		this.buffer.push(
+			styled ? { stream, time, text: cut(styled.text), styles: styled.spans, raw: cut(text) } : { stream, time, text: cut(text) },
+		);
 		this.scheduleNotify();
 	}
 
@@ -119,7 +136,9 @@ export class LogSession {
 			else this.setState({ status: 'stopped', exitCode: detail.exitCode });
 		} catch (error) {
 			const message = engineMessage(error);
-			this.setState(/no such container/i.test(message) ? { status: 'removed' } : { status: 'error', message: T.misc.streams.retrying(message) });
+			this.setState(
+				/no such container/i.test(message) ? { status: 'removed' } : { status: 'error', message: T.misc.streams.retrying(message) },
+			);
 		}
 	}
 
@@ -129,7 +148,8 @@ export class LogSession {
 		const snapshot = this.store.getSnapshot();
 		const container = snapshot.containers.find(c => c.id === this.containerId);
 		if (!container) {
-			if (snapshot.loaded && snapshot.connection.status === 'live' && this.state.status !== 'removed' && !this.follow) this.setState({ status: 'removed' });
+			if (snapshot.loaded && snapshot.connection.status === 'live' && this.state.status !== 'removed' && !this.follow)
+				this.setState({ status: 'removed' });
 			return;
 		}
 		if (container.state === 'running' && !this.follow && (this.state.status === 'stopped' || this.state.status === 'error')) {

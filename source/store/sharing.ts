@@ -36,7 +36,10 @@ export function layerOwners(images: readonly ImageRow[], index: ReadonlyMap<stri
 
 /** The other images that have `layer`, by name. */
 export function otherOwners(owners: LayerOwners, layer: string, self: string): string[] {
-	return (owners.byLayer.get(layer) ?? []).filter(id => id !== self).map(owners.label).sort();
+	return (owners.byLayer.get(layer) ?? [])
+		.filter(id => id !== self)
+		.map(owners.label)
+		.sort();
 }
 
 /**

@@ -33,7 +33,10 @@ export class Sizes {
 	private readonly again = new Set<string>();
 	private readonly df = coalesce(() => this.read(), 300, 1500, USAGE_COOLDOWN_MS);
 
-	constructor(private readonly core: StoreCore, private readonly ready: () => boolean) {}
+	constructor(
+		private readonly core: StoreCore,
+		private readonly ready: () => boolean,
+	) {}
 
 	/** Says a view shows sizes of this kind; the function it returns says it no longer does. */
 	show(kind: SizeKind): () => void {
@@ -110,14 +113,11 @@ export class Sizes {
 			this.measuring.delete(id);
 			if (this.again.delete(id)) this.measure(id);
 		};
-		this.core.api.containerSize(id).then(
-			size => {
-				this.measuredAt.set(id, Date.now());
-				if (size) this.core.update({ sizes: new Map(this.core.snapshot().sizes).set(id, size) });
-				settled();
-			},
-			settled,
-		);
+		this.core.api.containerSize(id).then(size => {
+			this.measuredAt.set(id, Date.now());
+			if (size) this.core.update({ sizes: new Map(this.core.snapshot().sizes).set(id, size) });
+			settled();
+		}, settled);
 	}
 
 	cancel(): void {

@@ -1,7 +1,15 @@
 import type { EngineApi } from '../docker/api.js';
 import type { StreamState } from '../docker/events.js';
 import type { ContainerUsage, DiskUsage } from '../model/usage.js';
-import type { ContainerDetail, ContainerRunFacts, ContainerSummary, EngineInfo, ImageDetail, ImageLayers, ImageRow } from '../model/types.js';
+import type {
+	ContainerDetail,
+	ContainerRunFacts,
+	ContainerSummary,
+	EngineInfo,
+	ImageDetail,
+	ImageLayers,
+	ImageRow,
+} from '../model/types.js';
 
 /** A value fetched on demand: kept while it is refreshed, so the screen never blanks. */
 export interface Resource<T> {

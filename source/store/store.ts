@@ -40,12 +40,35 @@ export class Store {
 	private readonly facts: FactQueue;
 
 	constructor(private readonly engine: Engine) {
-		this.snapshot = { engine: engine.info, connection: { status: 'connecting' }, containers: [], images: [], loaded: false, syncedAt: 0, facts: new Map(), details: new Map(), layers: new Map(), sizes: new Map(), layerIndex: new Map() };
+		this.snapshot = {
+			engine: engine.info,
+			connection: { status: 'connecting' },
+			containers: [],
+			images: [],
+			loaded: false,
+			syncedAt: 0,
+			facts: new Map(),
+			details: new Map(),
+			layers: new Map(),
+			sizes: new Map(),
+			layerIndex: new Map(),
+		};
 		this.core = { api: engine.api, snapshot: () => this.snapshot, update: patch => this.update(patch) };
 		const ready = () => this.containers.isLoaded && this.images.isLoaded;
 		this.sizes = new Sizes(this.core, ready);
 		this.facts = new FactQueue(
-			id => engine.api.inspectContainer(id).then(({ tty, openStdin, attachStdout, startedAt, finishedAt, exitCode, restartCount }): ContainerRunFacts => ({ tty, openStdin, attachStdout, startedAt, finishedAt, exitCode, restartCount })),
+			id =>
+				engine.api
+					.inspectContainer(id)
+					.then(({ tty, openStdin, attachStdout, startedAt, finishedAt, exitCode, restartCount }): ContainerRunFacts => ({
+						tty,
+						openStdin,
+						attachStdout,
+						startedAt,
+						finishedAt,
+						exitCode,
+						restartCount,
+					})),
 			batch => this.update({ facts: new Map([...this.snapshot.facts, ...batch]) }),
 		);
 		this.containers = new ContainerSync(this.core, {
@@ -68,7 +91,10 @@ export class Store {
 
 	/** Subscribes to /events; every (re)connect re-lists everything. */
 	start(): void {
-		this.stopEvents = this.engine.api.watchEvents(event => this.onEvent(event), state => this.onStreamState(state));
+		this.stopEvents = this.engine.api.watchEvents(
+			event => this.onEvent(event),
+			state => this.onStreamState(state),
+		);
 	}
 
 	stop(): void {
@@ -92,7 +118,8 @@ export class Store {
 		if (this.detailsInFlight.has(key) || (current && !current.stale)) return;
 		this.detailsInFlight.add(key);
 		const revision = this.detailRevision.get(key) ?? 0;
-		const load = (): Promise<DetailValue> => (kind === 'container' ? this.engine.api.inspectContainer(id) : this.engine.api.inspectImage(id));
+		const load = (): Promise<DetailValue> =>
+			kind === 'container' ? this.engine.api.inspectContainer(id) : this.engine.api.inspectImage(id);
 		load().then(
 			value => this.settleDetail(key, revision, { value }),
 			(error: unknown) => this.settleDetail(key, revision, { error: engineMessage(error) }),
@@ -118,7 +145,9 @@ export class Store {
 	 */
 	readonly wantFacts = (ids: readonly string[]): void => {
 		const byId = this.byId();
-		const missing = ids.filter(id => !this.snapshot.facts.has(id) && !this.factAsked.has(id) && byId.has(id) && byId.get(id)!.state !== 'created');
+		const missing = ids.filter(
+			id => !this.snapshot.facts.has(id) && !this.factAsked.has(id) && byId.has(id) && byId.get(id)!.state !== 'created',
+		);
 		for (const id of missing) this.factAsked.add(id);
 		if (missing.length) this.facts.add(missing, 'shown');
 	};
@@ -183,7 +212,10 @@ export class Store {
 		this.facts.add(due, 'changed');
 		// in the background, how each running container runs (its mode badge and uptime); stopped
 		// ones are inspected when they come on screen
-		this.facts.add(containers.filter(c => LIVE_STATES.has(c.state) && !this.snapshot.facts.has(c.id)).map(c => c.id), 'background');
+		this.facts.add(
+			containers.filter(c => LIVE_STATES.has(c.state) && !this.snapshot.facts.has(c.id)).map(c => c.id),
+			'background',
+		);
 		this.markLoaded();
 	}
 
@@ -200,7 +232,8 @@ export class Store {
 		const set = (resource: Resource<ImageLayers>) => this.update({ layers: new Map(this.snapshot.layers).set(id, resource) });
 		set({});
 		const diffIds = this.snapshot.layerIndex.get(id);
-		const load = async () => this.engine.api.imageLayers(id, diffIds ?? (await this.engine.api.inspectImage(id)).layers, image => this.layerCount(image));
+		const load = async () =>
+			this.engine.api.imageLayers(id, diffIds ?? (await this.engine.api.inspectImage(id)).layers, image => this.layerCount(image));
 		load().then(
 			value => set({ value }),
 			(error: unknown) => set({ error: engineMessage(error) }),
@@ -221,7 +254,10 @@ export class Store {
 		if (listed) return Promise.resolve(listed.length);
 		let known = this.layerCounts.get(id);
 		if (!known) {
-			known = this.engine.api.inspectImage(id).then(d => d.layers.length, () => undefined);
+			known = this.engine.api.inspectImage(id).then(
+				d => d.layers.length,
+				() => undefined,
+			);
 			this.layerCounts.set(id, known);
 		}
 		return known;

@@ -12,8 +12,14 @@ export function useSnapshot(store: Store): Snapshot {
 type DetailOf<K extends DetailKind> = K extends 'container' ? ContainerDetail : K extends 'image' ? ImageDetail : ImageLayers;
 
 /** A detail of the selected object, fetched when first shown and again when an event made it stale. */
-export function useDetail<K extends DetailKind>(store: Store, snapshot: Snapshot, kind: K, id: string | undefined): Resource<DetailOf<K>> | undefined {
-	const resource = (id ? (kind === 'layers' ? snapshot.layers.get(id) : snapshot.details.get(`${kind}:${id}`)) : undefined) as Resource<DetailOf<K>> | undefined;
+export function useDetail<K extends DetailKind>(
+	store: Store,
+	snapshot: Snapshot,
+	kind: K,
+	id: string | undefined,
+): Resource<DetailOf<K>> | undefined {
+	const resource = (id ? (kind === 'layers' ? snapshot.layers.get(id) : snapshot.details.get(`${kind}:${id}`)) : undefined) as
+		Resource<DetailOf<K>> | undefined;
 	const needed = Boolean(id) && (!resource || Boolean(resource.stale));
 	useEffect(() => {
 		if (id && needed) store.request(kind, id);

@@ -34,7 +34,11 @@ async function churn(docker: Docker, seconds: number): Promise<number> {
 	let runs = 0;
 	while (performance.now() < end) {
 		const next = performance.now() + 1200;
-		const container = await docker.createContainer({ Image: FIXTURES.baseImage, Cmd: ['true'], HostConfig: { AutoRemove: true, NetworkMode: 'none' } });
+		const container = await docker.createContainer({
+			Image: FIXTURES.baseImage,
+			Cmd: ['true'],
+			HostConfig: { AutoRemove: true, NetworkMode: 'none' },
+		});
 		await container.start();
 		runs++;
 		await sleep(Math.max(0, next - performance.now()));

@@ -30,7 +30,10 @@ const receivedOf = (screen: string) => Number(/following · ([\d,]+) lines/.exec
 
 /** Lines per second `docker logs -f` receives from a container over `seconds`. */
 async function cliFollowRate(host: string, name: string, seconds: number): Promise<number> {
-	const child = spawn('docker', ['-H', host, 'logs', '-f', '--since', '1s', name], { env: { ...process.env, DOCKER_CONFIG: path.join(os.tmpdir(), 'dockdeck-test-cli') }, stdio: ['ignore', 'pipe', 'ignore'] });
+	const child = spawn('docker', ['-H', host, 'logs', '-f', '--since', '1s', name], {
+		env: { ...process.env, DOCKER_CONFIG: path.join(os.tmpdir(), 'dockdeck-test-cli') },
+		stdio: ['ignore', 'pipe', 'ignore'],
+	});
 	let lines = 0;
 	let counting = false;
 	child.stdout.on('data', (chunk: Buffer) => {
@@ -47,7 +50,20 @@ async function cliFollowRate(host: string, name: string, seconds: number): Promi
 export async function logFlood(engine: TestEngine, seconds: number): Promise<FloodResult> {
 	const name = `bench-flood-${process.pid}`;
 	await dockerCli(engine.host, ['rm', '-f', name]).catch(() => undefined);
-	await dockerCli(engine.host, ['run', '-d', '--name', name, '--log-opt', 'max-size=20m', '--log-opt', 'max-file=2', FIXTURES.demoImage, 'sh', '-c', 'yes "flood line with some text to make it about sixty characters long 0123456789"']);
+	await dockerCli(engine.host, [
+		'run',
+		'-d',
+		'--name',
+		name,
+		'--log-opt',
+		'max-size=20m',
+		'--log-opt',
+		'max-file=2',
+		FIXTURES.demoImage,
+		'sh',
+		'-c',
+		'yes "flood line with some text to make it about sixty characters long 0123456789"',
+	]);
 	const trace = path.join(os.tmpdir(), `dockdeck-keys-${process.pid}.txt`);
 	fs.rmSync(trace, { force: true });
 	const screen = new Screen(['--host', engine.host], { cols: 120, rows: 40, env: { DOCKDECK_TRACE_KEYS: trace } });

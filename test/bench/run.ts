@@ -22,7 +22,12 @@ const env = (name: string, fallback: number) => {
 	return value;
 };
 const runs = env('BENCH_RUNS', 3);
-const scale: Scale = { containers: env('BENCH_CONTAINERS', 1000), running: env('BENCH_RUNNING', 100), images: env('BENCH_IMAGES', 300), commits: env('BENCH_COMMITS', 50) };
+const scale: Scale = {
+	containers: env('BENCH_CONTAINERS', 1000),
+	running: env('BENCH_RUNNING', 100),
+	images: env('BENCH_IMAGES', 300),
+	commits: env('BENCH_COMMITS', 50),
+};
 const idleSeconds = env('BENCH_IDLE_SECONDS', 60);
 const keys = env('BENCH_KEYS', 150);
 const floodSeconds = env('BENCH_SECONDS', 60);
@@ -34,7 +39,13 @@ const chosen = (name: string) => wanted.length === 0 || wanted.includes(name);
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const engine = await startEngine(log);
-const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, scale };
+const results: Record<string, unknown> = {
+	date: new Date().toISOString(),
+	node: process.version,
+	cpus: os.cpus().length,
+	cpu: os.cpus()[0]?.model,
+	scale,
+};
 interface Line {
 	readonly measure: string;
 	readonly value: string;
@@ -42,7 +53,8 @@ interface Line {
 	readonly met?: boolean;
 }
 const table: Line[] = [];
-const add = (measure: string, value: number, unit: string, target?: { text: string; met: boolean }) => table.push({ measure, value: `${value}${unit}`, target: target?.text ?? '', met: target?.met });
+const add = (measure: string, value: number, unit: string, target?: { text: string; met: boolean }) =>
+	table.push({ measure, value: `${value}${unit}`, target: target?.text ?? '', met: target?.met });
 
 try {
 	await seed(engine, scale, log);
@@ -57,19 +69,69 @@ try {
 		const first = pick(r => r.firstFrameMs);
 		const cli = pick(r => r.cliMs);
 		const ratio = Math.round((first / cli) * 100) / 100;
-		add(`first full frame, ${scale.containers} containers + ${scale.images} images`, first, ' ms', { text: '< 1000 ms', met: first < 1000 });
+		add(`first full frame, ${scale.containers} containers + ${scale.images} images`, first, ' ms', {
+			text: '< 1000 ms',
+			met: first < 1000,
+		});
 		add('docker ps -a + docker images (CLI)', cli, ' ms');
 		add('first frame / CLI', ratio, 'x', { text: '<= 1.5x', met: ratio <= 1.5 });
-		add('key latency p50, moving through containers', pick(r => r.keyLatencyMs.p50), ' ms');
-		add('key latency p95, moving through containers', pick(r => r.keyLatencyMs.p95), ' ms', { text: '< 30 ms', met: pick(r => r.keyLatencyMs.p95) < 30 });
-		add('key latency p99, moving through containers', pick(r => r.keyLatencyMs.p99), ' ms', { text: '< 50 ms', met: pick(r => r.keyLatencyMs.p99) < 50 });
-		add('  inside dockdeck (key read -> frame written), p95', pick(r => r.appKeyLatencyMs.p95), ' ms');
-		add('idle CPU (% of one core)', pick(r => r.idle.cpuPercentOfCore), ' %', { text: '< 0.5 %', met: pick(r => r.idle.cpuPercentOfCore) < 0.5 });
-		add('idle API requests per second', pick(r => r.idle.requestsPerSecond), '/s', { text: '0/s', met: pick(r => r.idle.requestsPerSecond) === 0 });
-		add('idle bytes to the terminal per second', pick(r => r.idle.bytesPerSecond), ' B/s', { text: '0 B/s', met: pick(r => r.idle.bytesPerSecond) === 0 });
-		add('bytes to the terminal when one container stops', pick(r => r.stateChange.bytes), ' B', { text: '< 2048 B', met: pick(r => r.stateChange.bytes) < 2048 });
-		add('API requests when one container stops', pick(r => r.stateChange.requests.length), '');
-		add(`resident memory, ${scale.containers} containers`, pick(r => r.rssMb), ' MB', { text: '< 150 MB', met: pick(r => r.rssMb) < 150 });
+		add(
+			'key latency p50, moving through containers',
+			pick(r => r.keyLatencyMs.p50),
+			' ms',
+		);
+		add(
+			'key latency p95, moving through containers',
+			pick(r => r.keyLatencyMs.p95),
+			' ms',
+			{ text: '< 30 ms', met: pick(r => r.keyLatencyMs.p95) < 30 },
+		);
+		add(
+			'key latency p99, moving through containers',
+			pick(r => r.keyLatencyMs.p99),
+			' ms',
+			{ text: '< 50 ms', met: pick(r => r.keyLatencyMs.p99) < 50 },
+		);
+		add(
+			'  inside dockdeck (key read -> frame written), p95',
+			pick(r => r.appKeyLatencyMs.p95),
+			' ms',
+		);
+		add(
+			'idle CPU (% of one core)',
+			pick(r => r.idle.cpuPercentOfCore),
+			' %',
+			{ text: '< 0.5 %', met: pick(r => r.idle.cpuPercentOfCore) < 0.5 },
+		);
+		add(
+			'idle API requests per second',
+			pick(r => r.idle.requestsPerSecond),
+			'/s',
+			{ text: '0/s', met: pick(r => r.idle.requestsPerSecond) === 0 },
+		);
+		add(
+			'idle bytes to the terminal per second',
+			pick(r => r.idle.bytesPerSecond),
+			' B/s',
+			{ text: '0 B/s', met: pick(r => r.idle.bytesPerSecond) === 0 },
+		);
+		add(
+			'bytes to the terminal when one container stops',
+			pick(r => r.stateChange.bytes),
+			' B',
+			{ text: '< 2048 B', met: pick(r => r.stateChange.bytes) < 2048 },
+		);
+		add(
+			'API requests when one container stops',
+			pick(r => r.stateChange.requests.length),
+			'',
+		);
+		add(
+			`resident memory, ${scale.containers} containers`,
+			pick(r => r.rssMb),
+			' MB',
+			{ text: '< 150 MB', met: pick(r => r.rssMb) < 150 },
+		);
 		results['scale'] = { runs: all };
 	}
 	if (chosen('log-flood')) {
@@ -80,16 +142,61 @@ try {
 			all.push(r);
 		}
 		const pick = (f: (r: FloodResult) => number) => median(all.map(f));
-		add('log lines per second ingested (following a flood)', pick(r => r.linesPerSecond), '/s', { text: '>= 50000/s', met: pick(r => r.linesPerSecond) >= 50_000 });
-		add('docker logs -f, same container (CLI to /dev/null)', pick(r => r.cliLinesPerSecond), '/s');
-		add('key latency p50 during the flood', pick(r => r.keyLatencyMs.p50), ' ms');
-		add('key latency p95 during the flood', pick(r => r.keyLatencyMs.p95), ' ms', { text: '< 30 ms', met: pick(r => r.keyLatencyMs.p95) < 30 });
-		add('key latency p99 during the flood', pick(r => r.keyLatencyMs.p99), ' ms', { text: '< 50 ms', met: pick(r => r.keyLatencyMs.p99) < 50 });
-		add('  inside dockdeck (key read -> frame written), p95', pick(r => r.appKeyLatencyMs.p95), ' ms');
-		add('resident memory when the flood starts', pick(r => r.rssStartMb), ' MB');
-		add(`resident memory, most during ${floodSeconds} s of flood`, pick(r => r.rssMaxMb), ' MB', { text: '< 200 MB', met: pick(r => r.rssMaxMb) < 200 });
-		add('resident memory growth over the last half of the flood', pick(r => r.rssGrowthLastHalfMb), ' MB', { text: 'flat', met: pick(r => r.rssGrowthLastHalfMb) <= 5 });
-		add('CPU during the flood (% of one core)', pick(r => r.cpuPercentOfCore), ' %');
+		add(
+			'log lines per second ingested (following a flood)',
+			pick(r => r.linesPerSecond),
+			'/s',
+			{ text: '>= 50000/s', met: pick(r => r.linesPerSecond) >= 50_000 },
+		);
+		add(
+			'docker logs -f, same container (CLI to /dev/null)',
+			pick(r => r.cliLinesPerSecond),
+			'/s',
+		);
+		add(
+			'key latency p50 during the flood',
+			pick(r => r.keyLatencyMs.p50),
+			' ms',
+		);
+		add(
+			'key latency p95 during the flood',
+			pick(r => r.keyLatencyMs.p95),
+			' ms',
+			{ text: '< 30 ms', met: pick(r => r.keyLatencyMs.p95) < 30 },
+		);
+		add(
+			'key latency p99 during the flood',
+			pick(r => r.keyLatencyMs.p99),
+			' ms',
+			{ text: '< 50 ms', met: pick(r => r.keyLatencyMs.p99) < 50 },
+		);
+		add(
+			'  inside dockdeck (key read -> frame written), p95',
+			pick(r => r.appKeyLatencyMs.p95),
+			' ms',
+		);
+		add(
+			'resident memory when the flood starts',
+			pick(r => r.rssStartMb),
+			' MB',
+		);
+		add(
+			`resident memory, most during ${floodSeconds} s of flood`,
+			pick(r => r.rssMaxMb),
+			' MB',
+			{ text: '< 200 MB', met: pick(r => r.rssMaxMb) < 200 },
+		);
+		add(
+			'resident memory growth over the last half of the flood',
+			pick(r => r.rssGrowthLastHalfMb),
+			' MB',
+			{ text: 'flat', met: pick(r => r.rssGrowthLastHalfMb) <= 5 },
+		);
+		add(
+			'CPU during the flood (% of one core)',
+			pick(r => r.cpuPercentOfCore),
+			' %',
+		);
 		results['log-flood'] = { runs: all };
 	}
 	if (chosen('busy-host')) {
@@ -100,13 +207,48 @@ try {
 			all.push(r);
 		}
 		const pick = (f: (r: BusyHostResult) => number) => median(all.map(f));
-		add(`busy host, walked ${all[0]!.walked.containers} containers and ${all[0]!.walked.images} image rows, then idle: API requests per second`, pick(r => r.idle.requestsPerSecond), '/s', { text: 'only for events that change the screen', met: all.every(r => r.idle.requestsPerSecond * r.idle.seconds <= 2 * r.idle.changingEvents) });
-		add('  events that change the screen meanwhile (the restart loop), and healthcheck execs', pick(r => r.idle.changingEvents), ` / ${pick(r => r.idle.execEvents)}`);
-		add('  dockdeck CPU (% of one core)', pick(r => r.idle.cpuPercentOfCore), ' %', { text: '< 0.5 %', met: pick(r => r.idle.cpuPercentOfCore) < 0.5 });
-		add('  engine CPU (% of one core)', pick(r => r.idle.engineCpuPercentOfCore), ' %');
-		add('  bytes to the terminal per second', pick(r => r.idle.bytesPerSecond), ' B/s');
-		add('  docker save reads by the config fallback (whole run)', pick(r => r.exports.length), '', { text: '<= 1 (the loaded image)', met: all.every(r => r.exports.length <= 1) });
-		add('  bytes each such read took', pick(r => r.exports[0] ?? 0), ' B', { text: '<= 4 MiB', met: all.every(r => r.exports.every(b => b <= 4.25 * 1024 * 1024)) });
+		add(
+			`busy host, walked ${all[0]!.walked.containers} containers and ${all[0]!.walked.images} image rows, then idle: API requests per second`,
+			pick(r => r.idle.requestsPerSecond),
+			'/s',
+			{
+				text: 'only for events that change the screen',
+				met: all.every(r => r.idle.requestsPerSecond * r.idle.seconds <= 2 * r.idle.changingEvents),
+			},
+		);
+		add(
+			'  events that change the screen meanwhile (the restart loop), and healthcheck execs',
+			pick(r => r.idle.changingEvents),
+			` / ${pick(r => r.idle.execEvents)}`,
+		);
+		add(
+			'  dockdeck CPU (% of one core)',
+			pick(r => r.idle.cpuPercentOfCore),
+			' %',
+			{ text: '< 0.5 %', met: pick(r => r.idle.cpuPercentOfCore) < 0.5 },
+		);
+		add(
+			'  engine CPU (% of one core)',
+			pick(r => r.idle.engineCpuPercentOfCore),
+			' %',
+		);
+		add(
+			'  bytes to the terminal per second',
+			pick(r => r.idle.bytesPerSecond),
+			' B/s',
+		);
+		add(
+			'  docker save reads by the config fallback (whole run)',
+			pick(r => r.exports.length),
+			'',
+			{ text: '<= 1 (the loaded image)', met: all.every(r => r.exports.length <= 1) },
+		);
+		add(
+			'  bytes each such read took',
+			pick(r => r.exports[0] ?? 0),
+			' B',
+			{ text: '<= 4 MiB', met: all.every(r => r.exports.every(b => b <= 4.25 * 1024 * 1024)) },
+		);
 		results['busy-host'] = { runs: all };
 	}
 	if (chosen('churn')) {
@@ -117,12 +259,38 @@ try {
 			all.push(r);
 		}
 		const pick = (f: (r: ChurnResult) => number) => median(all.map(f));
-		add(`churn: one docker run --rm every 1.2 s for ${churnSeconds} s; engine CPU without dockdeck`, pick(r => r.engineCpuWithoutPercent), ' %');
-		add('  engine CPU with dockdeck open', pick(r => r.engineCpuWithPercent), ' %');
-		add('  engine CPU with / without', pick(r => r.engineCpuRatio), 'x', { text: '<= 1.5x', met: pick(r => r.engineCpuRatio) <= 1.5 });
-		add('  dockdeck CPU (% of one core)', pick(r => r.cpuPercentOfCore), ' %');
-		add('  API requests per event (create, start, die, destroy)', pick(r => r.requestsPerEvent), '');
-		add('  docker system df requests', pick(r => r.diskUsageRequests), '', { text: '0 (no size on screen changed)', met: all.every(r => r.diskUsageRequests === 0) });
+		add(
+			`churn: one docker run --rm every 1.2 s for ${churnSeconds} s; engine CPU without dockdeck`,
+			pick(r => r.engineCpuWithoutPercent),
+			' %',
+		);
+		add(
+			'  engine CPU with dockdeck open',
+			pick(r => r.engineCpuWithPercent),
+			' %',
+		);
+		add(
+			'  engine CPU with / without',
+			pick(r => r.engineCpuRatio),
+			'x',
+			{ text: '<= 1.5x', met: pick(r => r.engineCpuRatio) <= 1.5 },
+		);
+		add(
+			'  dockdeck CPU (% of one core)',
+			pick(r => r.cpuPercentOfCore),
+			' %',
+		);
+		add(
+			'  API requests per event (create, start, die, destroy)',
+			pick(r => r.requestsPerEvent),
+			'',
+		);
+		add(
+			'  docker system df requests',
+			pick(r => r.diskUsageRequests),
+			'',
+			{ text: '0 (no size on screen changed)', met: all.every(r => r.diskUsageRequests === 0) },
+		);
 		results['churn'] = { runs: all };
 	}
 } finally {
@@ -134,5 +302,8 @@ console.log(`\nmedians of ${runs} run${runs === 1 ? '' : 's'} (${os.cpus().lengt
 const width = (f: (l: Line) => string, title: string) => Math.max(title.length, ...table.map(l => f(l).length));
 const [wm, wv, wt] = [width(l => l.measure, 'measure'), width(l => l.value, 'value'), width(l => l.target, 'target')];
 console.log(`${'measure'.padEnd(wm)}  ${'value'.padStart(wv)}  ${'target'.padEnd(wt)}  met`);
-for (const l of table) console.log(`${l.measure.padEnd(wm)}  ${l.value.padStart(wv)}  ${l.target.padEnd(wt)}  ${l.met === undefined ? '' : l.met ? 'yes' : 'NO'}`);
+for (const l of table)
+	console.log(
+		`${l.measure.padEnd(wm)}  ${l.value.padStart(wv)}  ${l.target.padEnd(wt)}  ${l.met === undefined ? '' : l.met ? 'yes' : 'NO'}`,
+	);
 console.log(`wrote ${path.relative(process.cwd(), OUT)}`);

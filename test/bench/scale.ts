@@ -24,7 +24,13 @@ export interface ScaleResult {
 	readonly cliMs: number;
 	readonly firstFrameMs: number;
 	readonly rssMb: number;
-	readonly idle: { readonly seconds: number; readonly cpuPercentOfCore: number; readonly requestsPerSecond: number; readonly bytesPerSecond: number; readonly requests: readonly string[] };
+	readonly idle: {
+		readonly seconds: number;
+		readonly cpuPercentOfCore: number;
+		readonly requestsPerSecond: number;
+		readonly bytesPerSecond: number;
+		readonly requests: readonly string[];
+	};
 	readonly stateChange: { readonly bytes: number; readonly requests: readonly string[] };
 	readonly keyLatencyMs: LatencyStats;
 	readonly appKeyLatencyMs: LatencyStats;

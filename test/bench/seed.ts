@@ -39,8 +39,13 @@ export async function seed(engine: TestEngine, scale: Scale, log: (line: string)
 	const docker = new Docker({ socketPath: engine.socket });
 	const started = Date.now();
 	await pool(scale.images, 6, async i => {
-		const stream = (await docker.importImage(oneFileTar(`seed-${i}.txt`, `image ${i}\n`) as never, { repo: imageName(i), tag: "1", changes: [`LABEL ${BENCH_LABEL}=1`, `CMD ["/bin/sh"]`] } as never)) as unknown as NodeJS.ReadableStream;
-		await new Promise<void>((resolve, reject) => docker.modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve())));
+		const stream = (await docker.importImage(
+			oneFileTar(`seed-${i}.txt`, `image ${i}\n`) as never,
+			{ repo: imageName(i), tag: '1', changes: [`LABEL ${BENCH_LABEL}=1`, `CMD ["/bin/sh"]`] } as never,
+		)) as unknown as NodeJS.ReadableStream;
+		await new Promise<void>((resolve, reject) =>
+			docker.modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve())),
+		);
 	});
 	log(`${scale.images} images in ${Date.now() - started} ms`);
 	// the stopped ones first, so the newest (top of the list, as in docker ps) are the running ones
@@ -61,7 +66,12 @@ export async function seed(engine: TestEngine, scale: Scale, log: (line: string)
 	// commits of stopped containers, the newest images: the even ones wrote a file first, the odd
 	// ones changed nothing (a commit whose history alone cannot say which steps made layers)
 	await pool(scale.commits, 4, async i => {
-		const container = await docker.createContainer({ Image: FIXTURES.baseImage, Cmd: i % 2 === 0 ? ['sh', '-c', `echo ${i} > /commit.txt`] : ['true'], Labels: { [BENCH_LABEL]: '1' }, HostConfig: { NetworkMode: 'none' } });
+		const container = await docker.createContainer({
+			Image: FIXTURES.baseImage,
+			Cmd: i % 2 === 0 ? ['sh', '-c', `echo ${i} > /commit.txt`] : ['true'],
+			Labels: { [BENCH_LABEL]: '1' },
+			HostConfig: { NetworkMode: 'none' },
+		});
 		await container.start();
 		await container.wait();
 		const { Id } = (await container.commit({ repo: commitName(i), tag: '1' })) as { Id: string };

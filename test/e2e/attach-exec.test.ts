@@ -7,7 +7,8 @@ import { FIXTURES } from '../support/engine.js';
 import { KEYS, Screen } from '../support/pty.js';
 import { eventually, requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
 
-const running = async (h: EngineHandle, name: string) => (await h.docker('inspect', '-f', '{{.State.Running}} {{.State.ExitCode}}', name)).split(' ');
+const running = async (h: EngineHandle, name: string) =>
+	(await h.docker('inspect', '-f', '{{.State.Running}} {{.State.ExitCode}}', name)).split(' ');
 
 function open(h: EngineHandle, t: { after(fn: () => void): void }, extra: string[] = []): Screen {
 	const screen = new Screen(['--host', h.host, ...extra], { cols: 120, rows: 40 });
@@ -96,7 +97,9 @@ test('exec a shell, run a command that changes the container, exit: back on the 
 	await screen.press('e');
 	await screen.waitFor(`Run in ${FIXTURES.ticker} (Enter: bash, else sh):`);
 	await screen.press(KEYS.enter);
-	await screen.waitFor(() => screen.raw.includes('A new process in dd-ticker: bash, else sh. Leaving it (exit, or ctrl-p ctrl-q) does not stop the container'));
+	await screen.waitFor(() =>
+		screen.raw.includes('A new process in dd-ticker: bash, else sh. Leaving it (exit, or ctrl-p ctrl-q) does not stop the container'),
+	);
 	const token = `exec-${Math.random().toString(36).slice(2, 8)}`;
 	await new Promise(r => setTimeout(r, 300));
 	await screen.press(...`echo ${token} > /tmp/mark; stty size`, KEYS.enter);
@@ -108,7 +111,10 @@ test('exec a shell, run a command that changes the container, exit: back on the 
 	await screen.press('e');
 	await screen.waitFor('(Enter: bash, else sh):');
 	await screen.press(...'no-such-command --flag', KEYS.enter);
-	await screen.waitFor(/no-such-command --flag ended with code 12[67]: not found or not executable in the container; dd-ticker keeps running\./, 5000);
+	await screen.waitFor(
+		/no-such-command --flag ended with code 12[67]: not found or not executable in the container; dd-ticker keeps running\./,
+		5000,
+	);
 	await screen.press('e');
 	await screen.press(...'echo "unclosed', KEYS.enter);
 	await screen.waitFor('Not run: the command has an unclosed " quote.');
@@ -119,7 +125,11 @@ test('the terminal modes after quitting are the ones before starting (stty -g), 
 	if (!h) return;
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-stty-'));
 	t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-	const screen = new Screen([], { cols: 100, rows: 30, shell: `stty -g > ${dir}/before; $DOCKDECK --host ${h.host}; echo "exit=$?"; stty -g > ${dir}/after` });
+	const screen = new Screen([], {
+		cols: 100,
+		rows: 30,
+		shell: `stty -g > ${dir}/before; $DOCKDECK --host ${h.host}; echo "exit=$?"; stty -g > ${dir}/after`,
+	});
 	t.after(() => screen.kill('SIGKILL'));
 	await screen.waitFor(FIXTURES.shell);
 	await screen.select(FIXTURES.shell);
@@ -173,7 +183,12 @@ test('Ctrl-Z suspends to the shell with the terminal restored; fg brings the das
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-tstp-'));
 	t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
 	// an interactive shell with job control, as a person's: it stops the job on Ctrl-Z and fg resumes it
-	const screen = new Screen([], { cols: 100, rows: 30, shell: `stty -g > ${dir}/before; PS1='$ ' exec bash --norc --noprofile -i`, env: { HOME: dir } });
+	const screen = new Screen([], {
+		cols: 100,
+		rows: 30,
+		shell: `stty -g > ${dir}/before; PS1='$ ' exec bash --norc --noprofile -i`,
+		env: { HOME: dir },
+	});
 	t.after(() => screen.kill('SIGKILL'));
 	await screen.waitFor('$ ');
 	await screen.press(...`$DOCKDECK --host ${h.host}`, KEYS.enter);
@@ -185,8 +200,15 @@ test('Ctrl-Z suspends to the shell with the terminal restored; fg brings the das
 	const stopped = (await screen.lines()).findLastIndex(l => /Stopped/.test(l));
 	assert.ok(stopped >= 0);
 	await screen.press(...`stty -g > ${dir}/during; ps -o stat= -p $(jobs -p %1) > ${dir}/stat`, KEYS.enter);
-	await eventually('the state read in the shell', () => fs.existsSync(path.join(dir, 'stat')) && fs.readFileSync(path.join(dir, 'stat'), 'utf8').includes('T'));
-	assert.equal(fs.readFileSync(path.join(dir, 'during'), 'utf8').trim(), fs.readFileSync(path.join(dir, 'before'), 'utf8').trim(), 'the shell has the terminal as it was before dockdeck took it');
+	await eventually(
+		'the state read in the shell',
+		() => fs.existsSync(path.join(dir, 'stat')) && fs.readFileSync(path.join(dir, 'stat'), 'utf8').includes('T'),
+	);
+	assert.equal(
+		fs.readFileSync(path.join(dir, 'during'), 'utf8').trim(),
+		fs.readFileSync(path.join(dir, 'before'), 'utf8').trim(),
+		'the shell has the terminal as it was before dockdeck took it',
+	);
 	await screen.press(...'fg', KEYS.enter);
 	const back = await screen.waitFor(s => s.split('\n')[0]!.startsWith('dockdeck · ') && s.includes(FIXTURES.ticker), 3000);
 	assert.ok(back.split('\n').at(-1)!.includes('rmi'), 'the images panel is still focused');

@@ -77,14 +77,25 @@ test('on a host that has lived: after walking every container and image, idle as
 	const events = watcher.events.filter(during);
 	const relevant = events.filter(changesWhatIsShown);
 	const reads = events.filter(e => /^exec_/.test(e.action));
-	const explained = (at: number, extra: (at: number) => boolean = () => false) => relevant.some(e => e.at <= at && at - e.at <= EVENT_WORK_MS) || extra(at);
+	const explained = (at: number, extra: (at: number) => boolean = () => false) =>
+		relevant.some(e => e.at <= at && at - e.at <= EVENT_WORK_MS) || extra(at);
 	const requests = proxy.requests.slice(requestsBefore);
-	t.diagnostic(`idle ${IDLE_MS / 1000} s: ${requests.length} requests (${requests.map(r => kind(r.line)).join(', ') || 'none'}), ${relevant.length} events that change the screen (${relevant.map(e => `${e.name} ${e.action}`).join(', ') || 'none'}), ${reads.length} healthcheck exec events`);
+	t.diagnostic(
+		`idle ${IDLE_MS / 1000} s: ${requests.length} requests (${requests.map(r => kind(r.line)).join(', ') || 'none'}), ${relevant.length} events that change the screen (${relevant.map(e => `${e.name} ${e.action}`).join(', ') || 'none'}), ${reads.length} healthcheck exec events`,
+	);
 	assert.ok(reads.length >= 8, `the healthchecks probed during the idle time (${reads.length} exec events)`);
 	const unexplained = requests.filter(r => !explained(r.at));
-	assert.deepEqual(unexplained.map(r => r.line), [], 'every request while idle answers an event that changed what is shown');
+	assert.deepEqual(
+		unexplained.map(r => r.line),
+		[],
+		'every request while idle answers an event that changed what is shown',
+	);
 	const costly = requests.filter(r => /\/get$|\/history$|\/system\/df|^\/images\/json$|^\/containers\/json$/.test(kind(r.line)));
-	assert.deepEqual(costly.map(r => r.line), [], 'no export, history, disk usage or full list while idle');
+	assert.deepEqual(
+		costly.map(r => r.line),
+		[],
+		'no export, history, disk usage or full list while idle',
+	);
 	// drawing: only for such events, or for the age columns when a minute turns
 	const minuteTurn = (at: number) => {
 		const wall = Date.now() - (performance.now() - at);
@@ -98,9 +109,15 @@ test('on a host that has lived: after walking every container and image, idle as
 	const perImage = new Map<string, number>();
 	for (const r of exports) perImage.set(r.line, (perImage.get(r.line) ?? 0) + 1);
 	t.diagnostic(`config fallback: ${exports.length} read(s) of docker save, ${exports.map(r => `${r.bytes} bytes`).join(', ') || 'none'}`);
-	assert.ok([...perImage.values()].every(n => n === 1), `an image is exported once at most: ${JSON.stringify([...perImage])}`);
+	assert.ok(
+		[...perImage.values()].every(n => n === 1),
+		`an image is exported once at most: ${JSON.stringify([...perImage])}`,
+	);
 	assert.ok(exports.length <= 1, 'only the image saved and loaded back (it has no parents) needs its config');
-	assert.ok(exports.every(r => r.bytes <= 4 * 1024 * 1024 + 256 * 1024), 'the read stops at the config, or at 4 MiB');
+	assert.ok(
+		exports.every(r => r.bytes <= 4 * 1024 * 1024 + 256 * 1024),
+		'the read stops at the config, or at 4 MiB',
+	);
 
 	// that image's layers are mapped all the same: digests, not "unknown"
 	await screen.press('/', ...LIVED_IN.reloaded, '\r');
@@ -138,10 +155,20 @@ test('reads make events too: a docker save, an exec and a top of what is on scre
 	await h.docker('top', FIXTURES.ticker);
 	await sleep(1500);
 	seen.push(...watcher.events);
-	assert.ok(seen.some(e => e.action === 'save') && seen.some(e => e.action.startsWith('exec_die')) && seen.some(e => e.action === 'top'), `the engine announced the reads: ${seen.map(e => e.action).join(', ')}`);
+	assert.ok(
+		seen.some(e => e.action === 'save') && seen.some(e => e.action.startsWith('exec_die')) && seen.some(e => e.action === 'top'),
+		`the engine announced the reads: ${seen.map(e => e.action).join(', ')}`,
+	);
 	// the restart loop of the lived-in host goes on meanwhile: its events are answered, nothing else
 	const answers = (at: number) => watcher.events.some(e => changesWhatIsShown(e) && e.at <= at && at - e.at <= EVENT_WORK_MS);
-	assert.deepEqual(proxy.requests.slice(before).filter(r => !answers(r.at)).map(r => r.line), [], 'no request for them');
+	assert.deepEqual(
+		proxy.requests
+			.slice(before)
+			.filter(r => !answers(r.at))
+			.map(r => r.line),
+		[],
+		'no request for them',
+	);
 	await screen.press('q');
 	assert.equal(await screen.exited, 0);
 });

@@ -14,7 +14,16 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}
 function run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string; err: string }> {
 	return new Promise(resolve => {
 		// no engine anywhere: a line that got past the checks would fail on connecting, not hang
-		const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, HOME: '/nonexistent', DOCKER_HOST: 'unix:///nonexistent/docker.sock', DOCKDECK_CONFIG: '/nonexistent/config.json', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [CLI, ...args], {
+			env: {
+				PATH: process.env.PATH,
+				HOME: '/nonexistent',
+				DOCKER_HOST: 'unix:///nonexistent/docker.sock',
+				DOCKDECK_CONFIG: '/nonexistent/config.json',
+				...env,
+			},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let out = '';
 		let err = '';
 		child.stdout.on('data', d => (out += d));
@@ -49,7 +58,14 @@ function badLines(): string[][] {
 	lines.push(['build', '.', '--image', 'x'], ['build', '.', '--clean'], ['playground', '--tag', 'x'], ['--target', 'x'], ['--yes']);
 	lines.push(['build', '.', '--read-only'], ['playground', '--read-only']);
 	// values that are there but wrong
-	lines.push(['--host', 'bogus://x'], ['--lang', 'xx'], ['--detach-keys', 'alt-x'], ['--log-buffer', 'lots'], ['--host', 'x', '--context', 'y'], ['--context', 'no-such-context']);
+	lines.push(
+		['--host', 'bogus://x'],
+		['--lang', 'xx'],
+		['--detach-keys', 'alt-x'],
+		['--log-buffer', 'lots'],
+		['--host', 'x', '--context', 'y'],
+		['--context', 'no-such-context'],
+	);
 	return lines;
 }
 
@@ -69,7 +85,8 @@ test('every bad command line is one line that says what is wrong, with exit code
 		if (code !== 2) problems.push(`${shown}: exit ${code}, not 2 (${err.trim() || out.trim()})`);
 		if (out.trim()) problems.push(`${shown}: wrote to stdout: ${out.trim()}`);
 		if (said.length !== 1 || !said[0]!.startsWith('dockdeck: ')) problems.push(`${shown}: not one "dockdeck: ..." line:\n${err}`);
-		if (/\n\s+at .+:\d+|Error:|Unknown flag|can only be set once|ERR_/.test(err)) problems.push(`${shown}: a stack or a library's own message:\n${err}`);
+		if (/\n\s+at .+:\d+|Error:|Unknown flag|can only be set once|ERR_/.test(err))
+			problems.push(`${shown}: a stack or a library's own message:\n${err}`);
 	}
 	t.diagnostic(`${lines.length} bad command lines`);
 	assert.deepEqual(problems, []);

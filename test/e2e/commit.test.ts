@@ -37,9 +37,13 @@ test('commit through the keys: bad input is flagged inline, the new image has on
 	const text = await screen.waitFor(s => s.includes(`3 Layers of ${repo}:1`), 3000); // selected in the images panel
 	assert.match(rowOf(text, `${repo}:1`), /\s0$|\s0│/, 'no container uses it yet');
 
-	const layers = async (ref: string) => (JSON.parse(await h.docker('image', 'inspect', '-f', '{{json .RootFS.Layers}}', ref)) as string[]).length;
+	const layers = async (ref: string) =>
+		(JSON.parse(await h.docker('image', 'inspect', '-f', '{{json .RootFS.Layers}}', ref)) as string[]).length;
 	assert.equal(await layers(`${repo}:1`), (await layers(FIXTURES.demoImage)) + 1, 'the container layer became one more image layer');
-	assert.equal(await h.docker('image', 'inspect', '-f', '{{json .Config.Cmd}} {{.Comment}}', `${repo}:1`), '["cat","/state.txt"] kept state');
+	assert.equal(
+		await h.docker('image', 'inspect', '-f', '{{json .Config.Cmd}} {{.Comment}}', `${repo}:1`),
+		'["cat","/state.txt"] kept state',
+	);
 	assert.equal(await h.docker('run', '--rm', `${repo}:1`), 'kept', 'the CMD change took effect and the file is in the image');
 	assert.equal((await h.docker('inspect', '-f', '{{.State.Status}}', name)).trim(), 'running', 'the container runs on after its pause');
 });

@@ -34,7 +34,11 @@ test('the config file: a remapped key, a production engine (read-only, said in t
 	const bad = new Screen(['--host', h.host], { cols: 120, rows: 40, env: { DOCKDECK_CONFIG: file } });
 	t.after(() => bad.kill('SIGKILL'));
 	text = await bad.waitFor(s => s.includes(FIXTURES.ticker) && s.includes(file));
-	assert.match(text, new RegExp(`2 problems in ${file.replace(/[/.]/g, '\\$&')} \\(their defaults apply\\); the first: "keys" conflict: s is bound to both`), text);
+	assert.match(
+		text,
+		new RegExp(`2 problems in ${file.replace(/[/.]/g, '\\$&')} \\(their defaults apply\\); the first: "keys" conflict: s is bound to both`),
+		text,
+	);
 	assert.doesNotMatch(text.split('\n')[0]!, /read-only/, 'nothing else changed: not read-only');
 	await bad.select(FIXTURES.ticker);
 	await bad.press('l');

@@ -9,14 +9,21 @@ import { Screen } from '../support/pty.js';
 import { requireEngine } from '../support/test-engine.js';
 
 /** A temporary HOME with a docker context store, and a way to add contexts to it (with TLS files when given). */
-function contextHome(t: { after(fn: () => void): void }): { home: string; dockerConfig: string; add(name: string, host: string, tls?: string): void } {
+function contextHome(t: { after(fn: () => void): void }): {
+	home: string;
+	dockerConfig: string;
+	add(name: string, host: string, tls?: string): void;
+} {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-home-'));
 	t.after(() => fs.rmSync(home, { recursive: true, force: true }));
 	const dockerConfig = path.join(home, '.docker');
 	const add = (name: string, host: string, tls?: string) => {
 		const id = createHash('sha256').update(name).digest('hex');
 		fs.mkdirSync(path.join(dockerConfig, 'contexts', 'meta', id), { recursive: true });
-		fs.writeFileSync(path.join(dockerConfig, 'contexts', 'meta', id, 'meta.json'), JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
+		fs.writeFileSync(
+			path.join(dockerConfig, 'contexts', 'meta', id, 'meta.json'),
+			JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }),
+		);
 		if (tls) fs.cpSync(tls, path.join(dockerConfig, 'contexts', 'tls', id, 'docker'), { recursive: true });
 	};
 	return { home, dockerConfig, add };
@@ -34,7 +41,11 @@ test('a docker context names the engine: DOCKER_CONTEXT and --context reach it, 
 	const viaEnv = new Screen([], { cols: 120, rows: 40, env: { ...env, DOCKER_CONTEXT: 'lab' } });
 	t.after(() => viaEnv.kill('SIGKILL'));
 	const text = await viaEnv.waitFor(FIXTURES.ticker);
-	assert.match(text.split('\n')[0]!, new RegExp(`^dockdeck PRODUCTION {2}\\[read-only\\] · lab · ${h.host.replace(/[/.]/g, '\\$&')}`), text.split('\n')[0]);
+	assert.match(
+		text.split('\n')[0]!,
+		new RegExp(`^dockdeck PRODUCTION {2}\\[read-only\\] · lab · ${h.host.replace(/[/.]/g, '\\$&')}`),
+		text.split('\n')[0],
+	);
 	await viaEnv.press('q');
 	assert.equal(await viaEnv.exited, 0);
 
@@ -56,7 +67,11 @@ test(': switches to another context without a restart; a context that cannot be 
 	add('lab', h.host);
 	add('lab-tls', h.tlsHost, h.tlsCerts);
 	add('dead', 'tcp://127.0.0.1:1');
-	const screen = new Screen(['--context', 'lab'], { cols: 140, rows: 40, env: { HOME: home, DOCKER_CONFIG: dockerConfig, DOCKER_HOST: '' } });
+	const screen = new Screen(['--context', 'lab'], {
+		cols: 140,
+		rows: 40,
+		env: { HOME: home, DOCKER_CONFIG: dockerConfig, DOCKER_HOST: '' },
+	});
 	t.after(() => screen.kill('SIGKILL'));
 	await screen.waitFor(s => s.includes(FIXTURES.ticker) && s.includes(' · lab · '));
 	await screen.press(':');

@@ -21,7 +21,13 @@ test('cp through the keys: a directory out and back in, bytes equal both ways, m
 	});
 	await h.docker('run', '-d', '--name', name, '-w', '/srv', FIXTURES.baseImage, 'sleep', '600');
 	// 3 MB of random bytes, a text file and a link, made in the container
-	await h.docker('exec', name, 'sh', '-c', 'mkdir -p /srv/site/deep && head -c 3000000 /dev/urandom > /srv/site/deep/blob.bin && echo "<h1>hi</h1>" > /srv/site/index.html && ln -s index.html /srv/site/home.html');
+	await h.docker(
+		'exec',
+		name,
+		'sh',
+		'-c',
+		'mkdir -p /srv/site/deep && head -c 3000000 /dev/urandom > /srv/site/deep/blob.bin && echo "<h1>hi</h1>" > /srv/site/index.html && ln -s index.html /srv/site/home.html',
+	);
 	const screen = new Screen(['--host', h.host], { cols: 120, rows: 40, cwd: work });
 	t.after(() => screen.kill('SIGKILL'));
 	await screen.waitFor(name);
@@ -46,7 +52,11 @@ test('cp through the keys: a directory out and back in, bytes equal both ways, m
 	await screen.waitFor(`Copied ${name}:/srv/site to ${path.join(work, 'site')}: 2 files, 2 directories, 1 link, 3MB`, 10_000);
 	const blob = await fsp.readFile(path.join(work, 'site', 'deep', 'blob.bin'));
 	assert.equal(blob.length, 3_000_000);
-	assert.equal(sha(blob), (await h.docker('exec', name, 'sha256sum', '/srv/site/deep/blob.bin')).split(' ')[0], 'the bytes out equal the bytes in the container');
+	assert.equal(
+		sha(blob),
+		(await h.docker('exec', name, 'sha256sum', '/srv/site/deep/blob.bin')).split(' ')[0],
+		'the bytes out equal the bytes in the container',
+	);
 	assert.equal(await fsp.readlink(path.join(work, 'site', 'home.html')), 'index.html');
 
 	// again to the same place: the directory exists and is not merged into
@@ -71,7 +81,11 @@ test('cp through the keys: a directory out and back in, bytes equal both ways, m
 	await screen.waitFor(`$ docker cp ${work}/upload.bin ${name}:/srv/copied.bin`);
 	await screen.press(KEYS.enter);
 	await screen.waitFor(`Copied ${work}/upload.bin to ${name}:/srv/copied.bin: 1 file, 1.5MB`, 10_000);
-	assert.equal((await h.docker('exec', name, 'sha256sum', '/srv/copied.bin')).split(' ')[0], sha(local), 'the bytes in the container equal the host file');
+	assert.equal(
+		(await h.docker('exec', name, 'sha256sum', '/srv/copied.bin')).split(' ')[0],
+		sha(local),
+		'the bytes in the container equal the host file',
+	);
 
 	// the directory that came out goes back in under a new name, link and all
 	await screen.press('c', 'i', KEYS.enter, KEYS.ctrlU, ...'/srv/site-back', KEYS.enter, KEYS.ctrlU, ...path.join(work, 'site'), KEYS.enter);
@@ -82,7 +96,17 @@ test('cp through the keys: a directory out and back in, bytes equal both ways, m
 	assert.equal(await h.docker('exec', name, 'readlink', '/srv/site-back/home.html'), 'index.html');
 
 	// the same file again: it exists, and replacing it needs f
-	await screen.press('c', 'i', KEYS.enter, KEYS.ctrlU, ...'/srv/copied.bin', KEYS.enter, KEYS.ctrlU, ...path.join(work, 'site', 'index.html'), KEYS.enter);
+	await screen.press(
+		'c',
+		'i',
+		KEYS.enter,
+		KEYS.ctrlU,
+		...'/srv/copied.bin',
+		KEYS.enter,
+		KEYS.ctrlU,
+		...path.join(work, 'site', 'index.html'),
+		KEYS.enter,
+	);
 	await screen.waitFor(`${name}:/srv/copied.bin exists: press f to replace it, or Esc to keep it.`);
 	await screen.press(KEYS.enter);
 	await screen.waitFor('Enter (not possible yet)');

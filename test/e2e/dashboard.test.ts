@@ -15,14 +15,26 @@ test('a person sees the fixtures, browses layers, watches a container appear liv
 	t.after(() => screen.kill('SIGKILL'));
 
 	// the three panels with the fixtures, each container's mode badge, the engine named in the header
-	let text = await screen.waitFor(s => /detached/.test(row(s, FIXTURES.ticker)) && /-it/.test(row(s, FIXTURES.shell)) && /exit 3/.test(row(s, FIXTURES.exited)));
+	let text = await screen.waitFor(
+		s => /detached/.test(row(s, FIXTURES.ticker)) && /-it/.test(row(s, FIXTURES.shell)) && /exit 3/.test(row(s, FIXTURES.exited)),
+	);
 	// the address always, then what needs a look (this host has an unhealthy container, and one that
 	// restarts in a loop: restarting or briefly running)
-	assert.match(text.split('\n')[0]!, new RegExp(`^dockdeck · default · ${h.host.replace(/[/.]/g, '\\$&')} · 1 unhealthy(, 1 restarting)? · \\d+ containers`), `the header names the engine and what needs a look:\n${text}`);
+	assert.match(
+		text.split('\n')[0]!,
+		new RegExp(`^dockdeck · default · ${h.host.replace(/[/.]/g, '\\$&')} · 1 unhealthy(, 1 restarting)? · \\d+ containers`),
+		`the header names the engine and what needs a look:\n${text}`,
+	);
 	// wide enough, the version and all the counts too
 	screen.resize(180, 40);
 	const wide = await screen.waitFor(s => s.split('\n')[0]!.includes(' · Docker '));
-	assert.match(wide.split('\n')[0]!, new RegExp(`^dockdeck · default · ${h.host.replace(/[/.]/g, '\\$&')} · Docker \\d+\\.\\d+.* · 1 unhealthy(, 1 restarting)? · \\d+ containers, \\d+ running · \\d+ images$`), wide.split('\n')[0]);
+	assert.match(
+		wide.split('\n')[0]!,
+		new RegExp(
+			`^dockdeck · default · ${h.host.replace(/[/.]/g, '\\$&')} · Docker \\d+\\.\\d+.* · 1 unhealthy(, 1 restarting)? · \\d+ containers, \\d+ running · \\d+ images$`,
+		),
+		wide.split('\n')[0],
+	);
 	screen.resize(120, 40);
 	text = await screen.waitFor(s => s.split('\n')[0]!.length <= 120 && /detached/.test(row(s, FIXTURES.ticker)));
 	assert.match(row(text, FIXTURES.ticker), /dockdeck-demo:1\s+detached\s+Up/, text);
@@ -33,11 +45,17 @@ test('a person sees the fixtures, browses layers, watches a container appear liv
 
 	// images panel: pick the built image; its layers appear with their instructions and digests
 	await screen.press('2');
-	const digests = (JSON.parse(await h.docker('image', 'inspect', '--format', '{{json .RootFS.Layers}}', FIXTURES.demoImage)) as string[]).map(d => d.slice(7, 19));
+	const digests = (
+		JSON.parse(await h.docker('image', 'inspect', '--format', '{{json .RootFS.Layers}}', FIXTURES.demoImage)) as string[]
+	).map(d => d.slice(7, 19));
 	for (let i = 0; i < 10 && !(await screen.text()).includes(`3 Layers of ${FIXTURES.demoImage}`); i++) await screen.press('j');
 	// sharing and the base come from background reads: wait for them as a person would
 	text = await screen.waitFor(s => s.includes(`3 Layers of ${FIXTURES.demoImage}`) && s.includes('WORKDIR /app') && s.includes('base▔▔'));
-	assert.match(row(text, 'WORKDIR /app'), new RegExp(`0B\\s+\\d+ ${digests[1]}`), 'WORKDIR made a 0-byte layer and shows its digest, after how many other images share it');
+	assert.match(
+		row(text, 'WORKDIR /app'),
+		new RegExp(`0B\\s+\\d+ ${digests[1]}`),
+		'WORKDIR made a 0-byte layer and shows its digest, after how many other images share it',
+	);
 	text = await screen.waitFor(s => s.includes(`3 Layers of ${FIXTURES.demoImage}`) && row(s, 'Imported from -').includes('base▔▔'));
 	assert.match(row(text, 'COPY file:'), new RegExp(digests[2]!));
 	assert.match(row(text, 'RUN echo built'), new RegExp(digests[3]!));
@@ -46,12 +64,25 @@ test('a person sees the fixtures, browses layers, watches a container appear liv
 	const layers = JSON.parse(await h.docker('image', 'inspect', '--format', '{{json .RootFS.Layers}}', FIXTURES.demoImage)) as string[];
 	const self = await h.docker('image', 'inspect', '-f', '{{.Id}}', FIXTURES.demoImage);
 	const others = [...new Set((await h.docker('images', '-q', '--no-trunc')).split('\n').filter(id => id && id !== self))];
-	const otherLayers = await Promise.all(others.map(async id => new Set(JSON.parse(await h.docker('image', 'inspect', '-f', '{{json .RootFS.Layers}}', id)) as string[])));
+	const otherLayers = await Promise.all(
+		others.map(async id => new Set(JSON.parse(await h.docker('image', 'inspect', '-f', '{{json .RootFS.Layers}}', id)) as string[])),
+	);
 	const sharers = (layer: string) => otherLayers.filter(set => set.has(layer)).length;
-	assert.match(row(text, 'Imported from -'), new RegExp(`\\s${sharers(layers[0]!)} ${digests[0]!}.*base▔▔`), 'the base layer is shared with dockdeck-base and the images built on it, and marked as the base');
-	assert.match(row(text, 'RUN echo built'), new RegExp(`\\s${sharers(layers[3]!)} ${digests[3]!} own`), 'the top layer is shared only with the images committed on the demo');
+	assert.match(
+		row(text, 'Imported from -'),
+		new RegExp(`\\s${sharers(layers[0]!)} ${digests[0]!}.*base▔▔`),
+		'the base layer is shared with dockdeck-base and the images built on it, and marked as the base',
+	);
+	assert.match(
+		row(text, 'RUN echo built'),
+		new RegExp(`\\s${sharers(layers[3]!)} ${digests[3]!} own`),
+		'the top layer is shared only with the images committed on the demo',
+	);
 	// the detail pane follows the image, with its own bytes (engine/sharing.test.ts checks them against docker system df)
-	await screen.waitFor(s => s.includes('Image dockdeck-demo:1') && /Only here\s+\d+(\.\d+)?k?B in layers no other local image has/.test(s), 3000);
+	await screen.waitFor(
+		s => s.includes('Image dockdeck-demo:1') && /Only here\s+\d+(\.\d+)?k?B in layers no other local image has/.test(s),
+		3000,
+	);
 	for (let i = 0; i < 4 && !/│Env {2,}[\s\S]*│\s+GREETING=hello/.test(await screen.text()); i++) await screen.press(']');
 	text = await screen.waitFor(/│Env {2,}[\s\S]*│\s+GREETING=hello/, 2000);
 	assert.match(text, /Working dir\s+\/app/);
@@ -100,7 +131,8 @@ test('Ctrl-C and SIGTERM also quit and restore the terminal', async t => {
 		t.after(() => screen.kill('SIGKILL'));
 		await screen.waitFor(FIXTURES.ticker);
 		const sent = Date.now();
-		if (how === 'ctrl-c') await screen.press('/', 'x', KEYS.ctrlC); // even while typing a filter
+		if (how === 'ctrl-c')
+			await screen.press('/', 'x', KEYS.ctrlC); // even while typing a filter
 		else screen.kill(how);
 		const code = await screen.exited;
 		assert.ok(Date.now() - sent < 1000, `${how}: exits within 1 s`);
@@ -126,7 +158,7 @@ test('a terminal below 80x24 gets the too-small screen, and the dashboard when i
 	assert.equal(await screen.exited, 0);
 });
 
-test('keys that arrive in one read each act on what the key before them left: a filter then l opens the filtered container\'s logs', async t => {
+test("keys that arrive in one read each act on what the key before them left: a filter then l opens the filtered container's logs", async t => {
 	const h = requireEngine(t);
 	if (!h) return;
 	const screen = new Screen(['--host', h.host], { cols: 120, rows: 40 });

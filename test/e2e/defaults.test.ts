@@ -41,7 +41,7 @@ test('commit with only a name: no message, author or change line, and the image 
 	await screen.press(...repo, KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter);
 	await screen.waitFor(`Committed ${name} as ${repo}:latest`, 8000);
 	const [cmd, comment] = (await h.docker('image', 'inspect', '-f', '{{json .Config.Cmd}}|{{.Comment}}', `${repo}:latest`)).split('|');
-	assert.equal(cmd, '["sh","-c","while true; do echo tick; sleep 1; done"]', 'the config is the container\'s, unchanged');
+	assert.equal(cmd, '["sh","-c","while true; do echo tick; sleep 1; done"]', "the config is the container's, unchanged");
 	assert.equal(comment, '');
 	await headerInPlace(screen);
 });
@@ -63,9 +63,19 @@ test('run with nothing but Enter: a detached container from the image, named by 
 	await screen.waitFor('ready');
 	await screen.press(KEYS.enter);
 	await screen.waitFor(/Started \S+ detached/, 8000);
-	const made = await eventually('the new container', async () => (await h.docker('ps', '-aq', '--no-trunc')).split('\n').filter(id => id && !before.has(id)));
+	const made = await eventually('the new container', async () =>
+		(await h.docker('ps', '-aq', '--no-trunc')).split('\n').filter(id => id && !before.has(id)),
+	);
 	assert.equal(made.length, 1);
-	assert.equal(await h.docker('inspect', '-f', '{{.State.Status}} {{.Config.Image}} {{.HostConfig.AutoRemove}} {{.HostConfig.RestartPolicy.Name}}', made[0]!), 'running dockdeck-demo:1 false no');
+	assert.equal(
+		await h.docker(
+			'inspect',
+			'-f',
+			'{{.State.Status}} {{.Config.Image}} {{.HostConfig.AutoRemove}} {{.HostConfig.RestartPolicy.Name}}',
+			made[0]!,
+		),
+		'running dockdeck-demo:1 false no',
+	);
 	await headerInPlace(screen);
 });
 
@@ -83,12 +93,16 @@ test('build with nothing but Enter: the current folder, its Dockerfile, no tag',
 	await screen.waitFor('ready');
 	await screen.press(KEYS.enter);
 	await screen.waitFor(/Built [0-9a-f]{12}|Successfully built/, 15_000);
-	const ids = await eventually('the built image', async () => (await h.docker('images', '-q', '--filter', `label=dockdeck.test=${mark}`)) || undefined, 5000);
+	const ids = await eventually(
+		'the built image',
+		async () => (await h.docker('images', '-q', '--filter', `label=dockdeck.test=${mark}`)) || undefined,
+		5000,
+	);
 	t.after(() => h.docker('rmi', '-f', ids.split('\n')[0]!).catch(() => undefined));
 	assert.equal(ids.split('\n').length, 1, 'one image, untagged as docker build with no -t makes it');
 });
 
-test('cp with nothing but Enter: out of the container\'s working folder into the current folder', async t => {
+test("cp with nothing but Enter: out of the container's working folder into the current folder", async t => {
 	const h = requireEngine(t);
 	if (!h) return;
 	const name = uniqueName('dd-defcp');
@@ -123,7 +137,10 @@ test('tag with only the new name: the image gets it, :latest as docker tag adds'
 	await screen.press('t');
 	await screen.press(...repo, KEYS.enter);
 	await screen.waitFor(`${repo}:latest`, 5000);
-	assert.equal(await h.docker('image', 'inspect', '-f', '{{.Id}}', `${repo}:latest`), await h.docker('image', 'inspect', '-f', '{{.Id}}', FIXTURES.demoImage));
+	assert.equal(
+		await h.docker('image', 'inspect', '-f', '{{.Id}}', `${repo}:latest`),
+		await h.docker('image', 'inspect', '-f', '{{.Id}}', FIXTURES.demoImage),
+	);
 });
 
 test('exec with nothing but Enter: the default shell; after it and after an attach the frame starts in the first column', async t => {

@@ -48,7 +48,10 @@ test('an image pushed to a registry has a digest: learn mode shows its name@sha2
 	await play.press('y', '\r');
 	assert.equal(await play.exited, 0, await play.text());
 	assert.match(await play.text(), new RegExp(`Made 3 practice containers from ${ref.replace(/[.:/]/g, '\\$&')}`));
-	assert.ok(registry.pulls.some(p => p.startsWith('manifest learn/app')), `no pull reached the registry: ${registry.pulls.join(', ')}`);
+	assert.ok(
+		registry.pulls.some(p => p.startsWith('manifest learn/app')),
+		`no pull reached the registry: ${registry.pulls.join(', ')}`,
+	);
 	const image = JSON.parse(await h.docker('inspect', '--format', '{{json .Config.Image}}', 'playground-ticker')) as string;
 	assert.equal(image, ref);
 });

@@ -5,7 +5,6 @@ import { FIXTURES, startDaemon, stopDaemon } from '../support/engine.js';
 import { rowOf as row, Screen } from '../support/pty.js';
 import { requireEngine } from '../support/test-engine.js';
 
-
 test('the engine goes away and comes back: a banner within 2 s, a resync within 3 s, no restart of dockdeck', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
@@ -46,7 +45,20 @@ test('while the logs view follows, the daemon is killed and its socket file remo
 	if (!h) return;
 	const name = `dd-restarts-${process.pid}`;
 	// restart=always: the daemon starts it again when it comes back, so its logs can go on
-	await h.docker('run', '-d', '--restart', 'always', '--stop-timeout', '1', '--name', name, FIXTURES.demoImage, 'sh', '-c', 'echo started; i=0; while true; do i=$((i+1)); echo "beat $i"; sleep 1; done');
+	await h.docker(
+		'run',
+		'-d',
+		'--restart',
+		'always',
+		'--stop-timeout',
+		'1',
+		'--name',
+		name,
+		FIXTURES.demoImage,
+		'sh',
+		'-c',
+		'echo started; i=0; while true; do i=$((i+1)); echo "beat $i"; sleep 1; done',
+	);
 	t.after(async () => {
 		await startDaemon(h.dir).catch(() => undefined);
 		await h.docker('rm', '-f', name).catch(() => undefined);
@@ -73,7 +85,10 @@ test('while the logs view follows, the daemon is killed and its socket file remo
 	await startDaemon(h.dir); // the daemon makes its socket file again
 	const back = Date.now();
 	// the daemon starts the container again (restart=always): its second "started" line shows the view follows again
-	await screen.waitFor(s => !s.includes('Engine unreachable') && /live · following/.test(s) && (s.match(/started/g) ?? []).length >= 2, 10_000);
+	await screen.waitFor(
+		s => !s.includes('Engine unreachable') && /live · following/.test(s) && (s.match(/started/g) ?? []).length >= 2,
+		10_000,
+	);
 	t.diagnostic(`following again ${Date.now() - back} ms after the daemon answered`);
 	await screen.press('q', 'q');
 	assert.equal(await screen.exited, 0);

@@ -93,9 +93,14 @@ test('TLS mismatches: plain HTTP to a TLS port, TLS to a plain port, and a certi
 	t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
 	const server = makeCertificates(dir, 'server');
 	const other = makeCertificates(dir, 'other');
-	const tlsServer = https.createServer({ cert: fs.readFileSync(server.serverCert), key: fs.readFileSync(server.serverKey) }, (_req, res) => res.end('{}'));
+	const tlsServer = https.createServer({ cert: fs.readFileSync(server.serverCert), key: fs.readFileSync(server.serverKey) }, (_req, res) =>
+		res.end('{}'),
+	);
 	const plainServer = http.createServer((_req, res) => res.end('{}'));
-	await Promise.all([new Promise<void>(r => tlsServer.listen(0, '127.0.0.1', r)), new Promise<void>(r => plainServer.listen(0, '127.0.0.1', r))]);
+	await Promise.all([
+		new Promise<void>(r => tlsServer.listen(0, '127.0.0.1', r)),
+		new Promise<void>(r => plainServer.listen(0, '127.0.0.1', r)),
+	]);
 	t.after(() => {
 		tlsServer.close();
 		plainServer.close();
@@ -116,7 +121,10 @@ test('TLS mismatches: plain HTTP to a TLS port, TLS to a plain port, and a certi
 	assert.match(plainToTls.text, /The engine may expect TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH/, plainToTls.text);
 	noStackTrace(plainToTls.text);
 
-	const tlsToPlain = await runCli(['--host', `tcp://127.0.0.1:${plainPort}`], { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certDir(server.ca) });
+	const tlsToPlain = await runCli(['--host', `tcp://127.0.0.1:${plainPort}`], {
+		DOCKER_TLS_VERIFY: '1',
+		DOCKER_CERT_PATH: certDir(server.ca),
+	});
 	assert.equal(tlsToPlain.code, 1);
 	assert.match(tlsToPlain.text, /TLS|tls/, tlsToPlain.text);
 	assert.match(tlsToPlain.text, /Fix: /);
@@ -141,7 +149,12 @@ test('a socket this user may not open: permission denied, with the fix', async t
 	fs.copyFileSync(process.execPath, node);
 	fs.chmodSync(node, 0o755);
 	// $DOCKDECK is "<node> <cli.js>": the copy of node runs the same cli.js
-	const screen = new Screen([], { cols: 120, rows: 30, shell: `setpriv --reuid=65534 --regid=65534 --clear-groups ${node} \${DOCKDECK#* } --host ${h.host}; echo "exit=$?"`, env: { HOME: dir } });
+	const screen = new Screen([], {
+		cols: 120,
+		rows: 30,
+		shell: `setpriv --reuid=65534 --regid=65534 --clear-groups ${node} \${DOCKDECK#* } --host ${h.host}; echo "exit=$?"`,
+		env: { HOME: dir },
+	});
 	t.after(() => screen.kill('SIGKILL'));
 	const text = await screen.waitFor(/exit=\d+/, 10_000);
 	assert.match(text, /Permission denied on .*docker\.sock/, text);

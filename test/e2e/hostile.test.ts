@@ -38,7 +38,11 @@ test('10,000 random keys across every view, dialogs cancelled: no crash, nothing
 	if (!h) return;
 	const before = await engineObjects(h.docker);
 	// a container with a restart policy changes state by itself (the restart loop of the lived-in host)
-	const states = async () => (await h.docker('ps', '-a', '--format', '{{.ID}} {{.State}} {{.Names}}')).split('\n').filter(l => !l.endsWith(` ${LIVED_IN.loop}`)).join('\n');
+	const states = async () =>
+		(await h.docker('ps', '-a', '--format', '{{.ID}} {{.State}} {{.Names}}'))
+			.split('\n')
+			.filter(l => !l.endsWith(` ${LIVED_IN.loop}`))
+			.join('\n');
 	const statesBefore = await states();
 	const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-fuzz-'));
 	t.after(() => fs.rmSync(cwd, { recursive: true, force: true }));
@@ -52,13 +56,26 @@ test('10,000 random keys across every view, dialogs cancelled: no crash, nothing
 	const alphabet = [
 		...'1234bcdgjklnoprstuvwxCDGKNPR/?[] fx'.split(''),
 		...'hello-wörld 漢字 ✓'.split(''),
-		KEYS.up, KEYS.down, KEYS.pageUp, KEYS.pageDown, KEYS.escape, KEYS.escape, KEYS.tab, KEYS.shiftTab, KEYS.backspace, KEYS.ctrlU,
-		'\u001b[C', '\u001b[D', '\u001b[H', '\u001b[F', '\u001b[3~',
+		KEYS.up,
+		KEYS.down,
+		KEYS.pageUp,
+		KEYS.pageDown,
+		KEYS.escape,
+		KEYS.escape,
+		KEYS.tab,
+		KEYS.shiftTab,
+		KEYS.backspace,
+		KEYS.ctrlU,
+		'\u001b[C',
+		'\u001b[D',
+		'\u001b[H',
+		'\u001b[F',
+		'\u001b[3~',
 	];
 	const next = random(20261123);
 	const total = 10_000;
 	const started = Date.now();
-	for (let sent = 0; sent < total; ) {
+	for (let sent = 0; sent < total;) {
 		// a burst of up to 8 keys in one write, as a fast typist or a paste delivers them
 		let burst = '';
 		const size = 1 + Math.floor(next() * 8);
@@ -106,7 +123,10 @@ test('a storm of 500 random sizes from 1x1 to 300x100: no crash, the too-small s
 	const lines = text.split('\n');
 	assert.match(lines[0]!, /^dockdeck · /, 'the header is on the first row');
 	assert.match(lines[29]!, /Tab panel/, 'the footer is on the last row');
-	assert.ok(lines.every(l => l.length <= 100), 'no row is wider than the terminal');
+	assert.ok(
+		lines.every(l => l.length <= 100),
+		'no row is wider than the terminal',
+	);
 	assert.match(text, /─ 1 Containers ─[\s\S]*─ 2 Images ─/);
 	await screen.press('q');
 	assert.equal(await screen.exited, 0);
@@ -119,10 +139,18 @@ test('every way out restores the terminal: q, Ctrl-C, SIGTERM, SIGHUP and an int
 	t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
 	for (const how of ['q', 'ctrl-c', 'SIGTERM', 'SIGHUP', 'internal error'] as const) {
 		const env = how === 'internal error' ? 'DOCKDECK_FAULT=uncaught ' : '';
-		const screen = new Screen([], { cols: 100, rows: 30, shell: `stty -g > ${dir}/before; ${env}$DOCKDECK --host ${h.host}; echo "exit=$?"; stty -g > ${dir}/after; sleep 30` });
+		const screen = new Screen([], {
+			cols: 100,
+			rows: 30,
+			shell: `stty -g > ${dir}/before; ${env}$DOCKDECK --host ${h.host}; echo "exit=$?"; stty -g > ${dir}/after; sleep 30`,
+		});
 		t.after(() => screen.kill('SIGKILL'));
 		await screen.waitFor(FIXTURES.ticker);
-		const pid = Number(execFileSync('pgrep', ['-P', String(screen.pid)], { encoding: 'utf8' }).trim().split('\n')[0]);
+		const pid = Number(
+			execFileSync('pgrep', ['-P', String(screen.pid)], { encoding: 'utf8' })
+				.trim()
+				.split('\n')[0],
+		);
 		assert.ok(pid > 0, 'dockdeck runs as a child of the shell');
 		const sent = Date.now();
 		if (how === 'q') await screen.press('q');
@@ -142,9 +170,17 @@ test('every way out restores the terminal: q, Ctrl-C, SIGTERM, SIGHUP and an int
 		if (how !== 'internal error') assert.ok(took < 1000, `${how}: gone within 1 s (took ${took} ms)`);
 		const code = Number(/exit=(\d+)/.exec(text)![1]);
 		assert.equal(code, { q: 0, 'ctrl-c': 0, SIGTERM: 143, SIGHUP: 129, 'internal error': 1 }[how], `${how}: exit code`);
-		if (how === 'internal error') assert.match(text, /dockdeck: internal error: injected fault/, 'one line says what happened, no stack trace');
-		await eventually(`${how}: stty after`, () => fs.existsSync(path.join(dir, 'after')) && (fs.readFileSync(path.join(dir, 'after'), 'utf8').trim() || undefined));
-		assert.equal(fs.readFileSync(path.join(dir, 'after'), 'utf8').trim(), fs.readFileSync(path.join(dir, 'before'), 'utf8').trim(), `${how}: the terminal modes are as before (raw mode off)`);
+		if (how === 'internal error')
+			assert.match(text, /dockdeck: internal error: injected fault/, 'one line says what happened, no stack trace');
+		await eventually(
+			`${how}: stty after`,
+			() => fs.existsSync(path.join(dir, 'after')) && (fs.readFileSync(path.join(dir, 'after'), 'utf8').trim() || undefined),
+		);
+		assert.equal(
+			fs.readFileSync(path.join(dir, 'after'), 'utf8').trim(),
+			fs.readFileSync(path.join(dir, 'before'), 'utf8').trim(),
+			`${how}: the terminal modes are as before (raw mode off)`,
+		);
 		assert.ok(screen.raw.lastIndexOf(LEAVE_ALT) > screen.raw.lastIndexOf(ENTER_ALT), `${how}: left the alternate screen`);
 		assert.ok(screen.raw.lastIndexOf(SHOW_CURSOR) > screen.raw.lastIndexOf(HIDE_CURSOR), `${how}: the cursor is visible`);
 		assert.doesNotMatch(text, /at .*\.js:\d+/, `${how}: no stack trace`);
@@ -174,13 +210,31 @@ test('odd names and content: long names, wide characters and emoji, escape seque
 		`echo 'last line 漢字 🐳'`,
 		'sleep 3600',
 	].join('; ');
-	await h.docker('run', '-d', '--name', name, '--label', 'note=漢字 ✓ 🐳 ünïcödé', '--env', 'EVIL=\u001b]0;pwned\u0007\u001b[2Jgone', '--env', 'WIDE=漢字かな🐳', FIXTURES.demoImage, 'sh', '-c', script);
+	await h.docker(
+		'run',
+		'-d',
+		'--name',
+		name,
+		'--label',
+		'note=漢字 ✓ 🐳 ünïcödé',
+		'--env',
+		'EVIL=\u001b]0;pwned\u0007\u001b[2Jgone',
+		'--env',
+		'WIDE=漢字かな🐳',
+		FIXTURES.demoImage,
+		'sh',
+		'-c',
+		script,
+	);
 	const screen = new Screen(['--host', h.host], { cols: 120, rows: 40 });
 	t.after(() => screen.kill('SIGKILL'));
 	await screen.waitFor(name.slice(0, 20));
 	await screen.select(name.slice(-30));
 	let text = await screen.waitFor(`Container ${name.slice(0, 20)}`);
-	assert.ok(text.split('\n').every(l => l.length <= 120), 'the long name is cut to the width');
+	assert.ok(
+		text.split('\n').every(l => l.length <= 120),
+		'the long name is cut to the width',
+	);
 	// the detail pane: env values with escape sequences shown as ␛, wide characters kept whole
 	for (let i = 0; i < 12 && !/EVIL=/.test(await screen.text()); i++) await screen.press(']');
 	text = await screen.waitFor(/EVIL=␛\]0;pwned␇␛\[2Jgone/, 3000);
@@ -204,7 +258,10 @@ test('odd names and content: long names, wide characters and emoji, escape seque
 	await screen.press(KEYS.escape, '2');
 	await screen.select(tag.slice(-30));
 	text = await screen.waitFor(`Image ${tag.slice(0, 20)}`);
-	assert.ok(text.split('\n').every(l => l.length <= 120), 'the long tag is cut to the width');
+	assert.ok(
+		text.split('\n').every(l => l.length <= 120),
+		'the long tag is cut to the width',
+	);
 	await screen.press(KEYS.escape, 'q');
 	assert.equal(await screen.exited, 0);
 });
@@ -253,8 +310,28 @@ test('the container is removed while a cp out of it runs: dockdeck says what hap
 		fs.rmSync(work, { recursive: true, force: true });
 	});
 	// 400 files of 256 KB: long enough to be removed in the middle
-	await h.docker('run', '-d', '--name', name, '-w', '/data', FIXTURES.baseImage, 'sh', '-c', 'for i in $(seq 400); do head -c 262144 /dev/urandom > /data/f$i; done; touch /data/done; sleep 3600');
-	await eventually('the files made', () => h.docker('exec', name, 'ls', '/data/done').then(() => true, () => false), 30_000, 200);
+	await h.docker(
+		'run',
+		'-d',
+		'--name',
+		name,
+		'-w',
+		'/data',
+		FIXTURES.baseImage,
+		'sh',
+		'-c',
+		'for i in $(seq 400); do head -c 262144 /dev/urandom > /data/f$i; done; touch /data/done; sleep 3600',
+	);
+	await eventually(
+		'the files made',
+		() =>
+			h.docker('exec', name, 'ls', '/data/done').then(
+				() => true,
+				() => false,
+			),
+		30_000,
+		200,
+	);
 	const screen = new Screen(['--host', h.host], { cols: 120, rows: 40, cwd: work });
 	t.after(() => screen.kill('SIGKILL'));
 	await screen.waitFor(name);
@@ -268,7 +345,10 @@ test('the container is removed while a cp out of it runs: dockdeck says what hap
 	await screen.press(KEYS.enter);
 	await screen.waitFor(`Copying out of ${name}`, 5000);
 	await h.docker('rm', '-f', name);
-	const text = await screen.waitFor(s => s.includes(`docker cp ${name}:/data ${work} failed`) || s.includes(`Copied ${name}:/data`), 15_000);
+	const text = await screen.waitFor(
+		s => s.includes(`docker cp ${name}:/data ${work} failed`) || s.includes(`Copied ${name}:/data`),
+		15_000,
+	);
 	const target = path.join(work, 'data');
 	if (text.includes('failed')) {
 		assert.match(text, /Nothing was written\./);

@@ -4,7 +4,11 @@ import { FIXTURES } from '../support/engine.js';
 import { KEYS, Screen } from '../support/pty.js';
 import { requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
 
-const exists = (h: EngineHandle, ref: string) => h.docker('image', 'inspect', '-f', '{{.Id}}', ref).then(() => true, () => false);
+const exists = (h: EngineHandle, ref: string) =>
+	h.docker('image', 'inspect', '-f', '{{.Id}}', ref).then(
+		() => true,
+		() => false,
+	);
 
 test('tag an image, untag the new name, and the image stays; a bad name changes nothing', async t => {
 	const h = requireEngine(t);
@@ -29,7 +33,9 @@ test('tag an image, untag the new name, and the image stays; a bad name changes 
 	await screen.press('d');
 	await screen.waitFor(`Untag ${repo}:v2?`);
 	// the base image of a host that has lived has other names too: every one is listed
-	await screen.waitFor(s => s.replace(/[│\n]/g, '').replace(/\s+/g, ' ').includes('Only this name goes: the image stays, still tagged dockdeck-base:latest,'));
+	await screen.waitFor(s =>
+		s.replace(/[│\n]/g, '').replace(/\s+/g, ' ').includes('Only this name goes: the image stays, still tagged dockdeck-base:latest,'),
+	);
 	await screen.press(KEYS.enter);
 	await screen.waitFor(`Removed ${repo}:v2: untagged 1; the image stays`);
 	assert.equal(await exists(h, `${repo}:v2`), false);

@@ -30,27 +30,41 @@ test('learn mode explains the selected container from its real state, and the te
 	await screen.select(name);
 	let text = await screen.waitFor(s => flat(s).includes(`${name} runs detached (-d)`));
 	const sharing = await sharingWith(h.docker, FIXTURES.demoImage);
-	text = await screen.waitFor(s => flat(s).includes(`instance of the image dockdeck-demo:1 (4 read-only layers, shared with ${sharing} other image${sharing === 1 ? '' : 's'})`));
+	text = await screen.waitFor(s =>
+		flat(s).includes(
+			`instance of the image dockdeck-demo:1 (4 read-only layers, shared with ${sharing} other image${sharing === 1 ? '' : 's'})`,
+		),
+	);
 	text = await screen.waitFor(s => /docker run set 1 Env entry and its command; the rest came from the image's ENV and CMD/.test(flat(s)));
 	assert.ok(flat(text).includes(`$ docker logs -f ${name}`));
-	assert.match(flat(await screen.waitFor(s => /written nothing to its own writable layer/.test(flat(s)))), /every file it sees comes from the image/);
+	assert.match(
+		flat(await screen.waitFor(s => /written nothing to its own writable layer/.test(flat(s)))),
+		/every file it sees comes from the image/,
+	);
 
 	// the container writes 40 kB to its thin layer and stops: the text says so
 	await h.docker('exec', name, 'sh', '-c', 'head -c 40000 /dev/zero > /app/data.bin');
 	await h.docker('stop', name);
 	text = await screen.waitFor(s => flat(s).includes(`${name} has stopped: its main process exited with code 137`), 10_000);
-	text = await screen.waitFor(s => /It has written 4\d(\.\d)? ?kB to its own writable layer \(copy-on-write\), which rm would discard/.test(flat(s)), 10_000);
+	text = await screen.waitFor(
+		s => /It has written 4\d(\.\d)? ?kB to its own writable layer \(copy-on-write\), which rm would discard/.test(flat(s)),
+		10_000,
+	);
 	assert.ok(flat(text).includes(`$ docker start -ai ${name}`));
 
 	// another container, found with a filter that Esc then drops: it stays selected and explained
 	await screen.press(KEYS.escape);
 	await screen.select(FIXTURES.shell);
 	await screen.press(KEYS.escape);
-	text = await screen.waitFor(s => flat(s).includes(`${FIXTURES.shell} runs with an interactive terminal (-it)`) && s.includes(name) && s.includes(FIXTURES.ticker));
+	text = await screen.waitFor(
+		s => flat(s).includes(`${FIXTURES.shell} runs with an interactive terminal (-it)`) && s.includes(name) && s.includes(FIXTURES.ticker),
+	);
 
 	// the prune preview says what a prune is, in learn mode
 	await screen.press('p');
-	await screen.waitFor(s => flat(s).includes('Prune removes what nothing uses: stopped containers with their thin layers, dangling images'));
+	await screen.waitFor(s =>
+		flat(s).includes('Prune removes what nothing uses: stopped containers with their thin layers, dangling images'),
+	);
 	await screen.press(KEYS.escape);
 	await screen.waitFor('1 Containers');
 
@@ -72,12 +86,18 @@ test('learn mode explains an image reference, its missing digest and a layer; a 
 	await screen.waitFor('dockdeck-demo');
 	await screen.press('L', '2');
 	await screen.select(`learn${process.pid}`);
-	let text = await screen.waitFor(s => flat(s).includes(`${ref} reads as: registry registry.example.com:5000, namespace team, repository learn${process.pid}, tag 2.`));
+	let text = await screen.waitFor(s =>
+		flat(s).includes(`${ref} reads as: registry registry.example.com:5000, namespace team, repository learn${process.pid}, tag 2.`),
+	);
 	assert.match(flat(text), /It has no digest: it was built or imported here, never pushed or pulled/);
 	assert.match(flat(text), /It has 1 other tag: d removes only this name, the layers stay/);
 	// the layers panel: the ENV step is metadata that docker run can override
 	await screen.press('3', 'G', 'k');
-	text = await screen.waitFor(s => /Step 2 of 6 \(ENV\) added no files: ENV is metadata in the image's config, and docker run can override it \(-e NAME=value\)/.test(flat(s)));
+	text = await screen.waitFor(s =>
+		/Step 2 of 6 \(ENV\) added no files: ENV is metadata in the image's config, and docker run can override it \(-e NAME=value\)/.test(
+			flat(s),
+		),
+	);
 	await screen.press('q');
 	assert.equal(await screen.exited, 0);
 });
@@ -87,7 +107,18 @@ test('in Korean at 80x24 every box stays closed with Hangul in the texts, the de
 	if (!h) return;
 	const name = `dd-hangul-${process.pid}`;
 	t.after(() => h.docker('rm', '-f', name).catch(() => undefined));
-	await h.docker('run', '-d', '--name', name, '-e', 'GREETING=안녕하세요 세계', FIXTURES.demoImage, 'sh', '-c', 'while true; do echo "한글 로그 줄입니다 $(date +%s)"; sleep 1; done');
+	await h.docker(
+		'run',
+		'-d',
+		'--name',
+		name,
+		'-e',
+		'GREETING=안녕하세요 세계',
+		FIXTURES.demoImage,
+		'sh',
+		'-c',
+		'while true; do echo "한글 로그 줄입니다 $(date +%s)"; sleep 1; done',
+	);
 	const screen = new Screen(['--host', h.host, '--learn'], { cols: 80, rows: 24, env: { LANG: 'ko_KR.UTF-8' } });
 	t.after(() => screen.kill('SIGKILL'));
 	await screen.waitFor('1 컨테이너');

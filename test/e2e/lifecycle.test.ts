@@ -4,7 +4,8 @@ import { FIXTURES } from '../support/engine.js';
 import { KEYS, rowOf, Screen } from '../support/pty.js';
 import { requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
 
-const state = async (h: EngineHandle, name: string) => (await h.docker('inspect', '-f', '{{.State.Status}} {{.State.ExitCode}}', name).catch(() => 'gone')).trim();
+const state = async (h: EngineHandle, name: string) =>
+	(await h.docker('inspect', '-f', '{{.State.Status}} {{.State.ExitCode}}', name).catch(() => 'gone')).trim();
 
 test('pause, unpause, cancel, stop, start, kill and rm through the keys, each checked on the engine', async t => {
 	const h = requireEngine(t);
@@ -87,7 +88,13 @@ test('--read-only refuses every lifecycle key and rm, and the engine is unchange
 	t.after(() => screen.kill('SIGKILL'));
 	await screen.waitFor(FIXTURES.ticker);
 	await screen.select(FIXTURES.ticker);
-	for (const [key, verb] of [['s', 'stop'], ['r', 'restart'], ['P', 'pause'], ['K', 'kill'], ['d', 'rm']] as const) {
+	for (const [key, verb] of [
+		['s', 'stop'],
+		['r', 'restart'],
+		['P', 'pause'],
+		['K', 'kill'],
+		['d', 'rm'],
+	] as const) {
 		await screen.press(key);
 		await screen.waitFor(`docker ${verb} is off under --read-only: dockdeck does not change the engine.`);
 	}

@@ -8,7 +8,8 @@ import { KEYS, rowOf, Screen } from '../support/pty.js';
 import { requireEngine, uniqueName } from '../support/test-engine.js';
 
 // the counter waits for /go, so the first lines are still on screen however long the view took to open
-const SCRIPT = 'echo start-$(cut -c1-8 /proc/sys/kernel/random/uuid); echo err-line >&2; echo n-0; while [ ! -f /go ]; do sleep 0.05; done; i=0; while true; do i=$((i+1)); echo n-$i; sleep 0.2; done';
+const SCRIPT =
+	'echo start-$(cut -c1-8 /proc/sys/kernel/random/uuid); echo err-line >&2; echo n-0; while [ ! -f /go ]; do sleep 0.05; done; i=0; while true; do i=$((i+1)); echo n-$i; sleep 0.2; done';
 const lastCounter = (screen: string) => Math.max(0, ...[...screen.matchAll(/n-(\d+)/g)].map(m => Number(m[1])));
 
 test('logs -f: live lines, stderr marked, timestamps, search, pause and follow, save, restart and removal', async t => {

@@ -15,16 +15,31 @@ const NAMES = ['playground-ticker', 'playground-shell', 'playground-exited'];
 
 /** dockdeck with no terminal (stdin is not a TTY): what a script or a pipe gets. */
 function run(h: EngineHandle, ...args: string[]) {
-	const out = spawnSync(process.execPath, [CLI, '--host', h.host, ...args], { encoding: 'utf8', env: { ...process.env, DOCKDECK_CONFIG: '/nonexistent/dockdeck.json', LANG: 'C.UTF-8', LC_ALL: '' }, timeout: 60_000 });
+	const out = spawnSync(process.execPath, [CLI, '--host', h.host, ...args], {
+		encoding: 'utf8',
+		env: { ...process.env, DOCKDECK_CONFIG: '/nonexistent/dockdeck.json', LANG: 'C.UTF-8', LC_ALL: '' },
+		timeout: 60_000,
+	});
 	return { code: out.status, out: out.stdout, err: out.stderr };
 }
 
 /** Every container on the engine: name -> labels, state, tty. */
-async function containers(h: EngineHandle): Promise<Map<string, { state: string; code: number; tty: boolean; stdin: boolean; label?: string }>> {
+async function containers(
+	h: EngineHandle,
+): Promise<Map<string, { state: string; code: number; tty: boolean; stdin: boolean; label?: string }>> {
 	const ids = (await h.docker('ps', '-aq')).split('\n').filter(Boolean);
 	if (!ids.length) return new Map();
-	const info = JSON.parse(await h.docker('inspect', ...ids)) as { Name: string; State: { Status: string; ExitCode: number }; Config: { Tty: boolean; OpenStdin: boolean; Labels: Record<string, string> | null } }[];
-	return new Map(info.map(c => [c.Name.slice(1), { state: c.State.Status, code: c.State.ExitCode, tty: c.Config.Tty, stdin: c.Config.OpenStdin, label: c.Config.Labels?.[LABEL] }]));
+	const info = JSON.parse(await h.docker('inspect', ...ids)) as {
+		Name: string;
+		State: { Status: string; ExitCode: number };
+		Config: { Tty: boolean; OpenStdin: boolean; Labels: Record<string, string> | null };
+	}[];
+	return new Map(
+		info.map(c => [
+			c.Name.slice(1),
+			{ state: c.State.Status, code: c.State.ExitCode, tty: c.Config.Tty, stdin: c.Config.OpenStdin, label: c.Config.Labels?.[LABEL] },
+		]),
+	);
 }
 
 const others = async (h: EngineHandle) => [...(await containers(h)).keys()].filter(n => !NAMES.includes(n)).sort();
@@ -82,7 +97,10 @@ test('the playground makes a detached ticker, an -it shell and an exited -it con
 	assert.equal(await screen.exited, 0);
 	assert.match(await screen.text(), /removed playground-exited/);
 	all = await containers(h);
-	assert.deepEqual(NAMES.filter(n => all.has(n)), []);
+	assert.deepEqual(
+		NAMES.filter(n => all.has(n)),
+		[],
+	);
 	assert.deepEqual(await others(h), before);
 
 	r = run(h, 'playground', '--clean', '--yes');
@@ -116,7 +134,10 @@ test('the playground asks which local image to use, and pulls nothing without a 
 	assert.match(await screen.text(), /Nothing was pulled and nothing was created/);
 	assert.deepEqual(await h.docker('images', '-q', missing), '');
 	const all = await containers(h);
-	assert.deepEqual(NAMES.filter(n => all.has(n)), []);
+	assert.deepEqual(
+		NAMES.filter(n => all.has(n)),
+		[],
+	);
 });
 
 test('the playground changes nothing when a name is taken or the image has no shell, and refuses --read-only', async t => {
@@ -129,7 +150,10 @@ test('the playground changes nothing when a name is taken or the image has no sh
 	assert.equal(r.code, 1);
 	assert.match(r.out, /Containers that are not the playground's already use playground-shell: nothing was created/);
 	let all = await containers(h);
-	assert.deepEqual(NAMES.filter(n => all.has(n)), ['playground-shell']);
+	assert.deepEqual(
+		NAMES.filter(n => all.has(n)),
+		['playground-shell'],
+	);
 	r = run(h, 'playground', '--clean', '--yes');
 	assert.match(r.out, /No playground containers/);
 	assert.ok((await containers(h)).has('playground-shell'), '--clean removed a container without the label');
@@ -148,7 +172,10 @@ test('the playground changes nothing when a name is taken or the image has no sh
 	assert.equal(r.code, 1);
 	assert.match(r.out, /Could not start playground-ticker from dd-noshell-\d+:1: .*The practice containers made so far were removed/);
 	all = await containers(h);
-	assert.deepEqual(NAMES.filter(n => all.has(n)), []);
+	assert.deepEqual(
+		NAMES.filter(n => all.has(n)),
+		[],
+	);
 
 	r = run(h, 'playground', '--read-only');
 	assert.equal(r.code, 2);
@@ -167,7 +194,10 @@ test('the playground changes nothing when a name is taken or the image has no sh
 test('the playground speaks Korean with a Korean locale', async t => {
 	const h = requireEngine(t);
 	if (!h) return;
-	const out = spawnSync(process.execPath, [CLI, '--host', h.host, 'playground', '--clean'], { encoding: 'utf8', env: { ...process.env, DOCKDECK_CONFIG: '/nonexistent/dockdeck.json', LANG: 'ko_KR.UTF-8', LC_ALL: '' } });
+	const out = spawnSync(process.execPath, [CLI, '--host', h.host, 'playground', '--clean'], {
+		encoding: 'utf8',
+		env: { ...process.env, DOCKDECK_CONFIG: '/nonexistent/dockdeck.json', LANG: 'ko_KR.UTF-8', LC_ALL: '' },
+	});
 	assert.equal(out.status, 0);
 	assert.match(out.stdout, /연습장 컨테이너\(라벨 io\.dockdeck\.playground\)가 없습니다/);
 	const help = spawnSync(process.execPath, [CLI, '--help', '--lang', 'ko'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });

@@ -4,7 +4,11 @@ import { buildKitBuild, FIXTURES } from '../support/engine.js';
 import { KEYS, Screen } from '../support/pty.js';
 import { requireEngine, uniqueName, type EngineHandle } from '../support/test-engine.js';
 
-const exists = (h: EngineHandle, kind: 'container' | 'image', ref: string) => h.docker(kind, 'inspect', ref).then(() => true, () => false);
+const exists = (h: EngineHandle, kind: 'container' | 'image', ref: string) =>
+	h.docker(kind, 'inspect', ref).then(
+		() => true,
+		() => false,
+	);
 
 /** The prune view's rows as they stand: ticked or not, group and name. */
 function rows(screen: string): { ticked: boolean; group: string; name: string }[] {
@@ -52,7 +56,13 @@ test('prune: the preview is what goes, unticked items stay, and what was put to 
 		await screen.press(KEYS.space);
 	}
 	text = await screen.waitFor('4 of');
-	assert.deepEqual(rows(text).filter(r => r.ticked).map(r => r.name).sort(), [...mine].sort());
+	assert.deepEqual(
+		rows(text)
+			.filter(r => r.ticked)
+			.map(r => r.name)
+			.sort(),
+		[...mine].sort(),
+	);
 
 	// one of them is started from another shell after the preview
 	await h.docker('start', late);
@@ -100,12 +110,19 @@ test('prune: build cache is previewed record by record, and only the ticked reco
 	const h = requireEngine(t);
 	if (!h) return;
 	const tag = uniqueName('dd-cache');
-	await buildKitBuild(h.host, `FROM ${FIXTURES.baseImage}\nRUN echo ${tag} > /made.txt && head -c 50000 /dev/urandom > /noise.bin\n`, `${tag}:1`);
+	await buildKitBuild(
+		h.host,
+		`FROM ${FIXTURES.baseImage}\nRUN echo ${tag} > /made.txt && head -c 50000 /dev/urandom > /noise.bin\n`,
+		`${tag}:1`,
+	);
 	// without its image the RUN step's output is cache only, and removing it frees its bytes
 	await h.docker('rmi', `${tag}:1`);
 	const before = await danglingCache(h);
 	assert.ok(before.length >= 2, `BuildKit left cache records: ${JSON.stringify(before)}`);
-	const chosen = [...before].sort((x, y) => y.Size - x.Size).slice(0, 2).map(r => r.ID);
+	const chosen = [...before]
+		.sort((x, y) => y.Size - x.Size)
+		.slice(0, 2)
+		.map(r => r.ID);
 
 	const screen = new Screen(['--host', h.host], { cols: 140, rows: 40 });
 	t.after(() => screen.kill('SIGKILL'));

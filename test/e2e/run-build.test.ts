@@ -8,7 +8,16 @@ import { KEYS, rowOf, Screen } from '../support/pty.js';
 import { eventually, requireEngine, uniqueName } from '../support/test-engine.js';
 
 const inspect = async (docker: (...args: string[]) => Promise<string>, name: string) =>
-	(JSON.parse(await docker('inspect', name)) as [{ Name: string; Config: { Env: string[]; Cmd: string[]; Tty: boolean; OpenStdin: boolean }; State: { Status: string; ExitCode: number }; HostConfig: { PortBindings: Record<string, { HostPort: string }[]> } }])[0];
+	(
+		JSON.parse(await docker('inspect', name)) as [
+			{
+				Name: string;
+				Config: { Env: string[]; Cmd: string[]; Tty: boolean; OpenStdin: boolean };
+				State: { Status: string; ExitCode: number };
+				HostConfig: { PortBindings: Record<string, { HostPort: string }[]> };
+			},
+		]
+	)[0];
 
 /** Opens the run form for the demo image. */
 async function openRunForm(screen: Screen): Promise<void> {
@@ -42,7 +51,21 @@ test('run detached from the form: bad input is flagged before anything exists, t
 	await screen.waitFor(/▸ Name/); // Enter took the cursor to the first field to fix
 	assert.equal((await h.docker('ps', '-a', '--filter', `name=${name}`, '-q')).trim(), '', 'nothing was created');
 
-	await screen.press(KEYS.ctrlU, ...name, KEYS.down, KEYS.down, KEYS.down, KEYS.down, ...'=on', KEYS.down, KEYS.ctrlU, ...'8080:80', KEYS.down, KEYS.ctrlU, ...`sh -c 'echo "$GREETING/$MODE"; sleep 300'`);
+	await screen.press(
+		KEYS.ctrlU,
+		...name,
+		KEYS.down,
+		KEYS.down,
+		KEYS.down,
+		KEYS.down,
+		...'=on',
+		KEYS.down,
+		KEYS.ctrlU,
+		...'8080:80',
+		KEYS.down,
+		KEYS.ctrlU,
+		...`sh -c 'echo "$GREETING/$MODE"; sleep 300'`,
+	);
 	const ready = await screen.waitFor('ready');
 	assert.match(ready, /overrides the image's GREETING=hello/, 'the override of an image ENV is pointed out');
 	assert.match(ready, new RegExp(`docker run -d --name ${name} -e GREETING=bonjour -e MODE=on -p 8080:80 dockdeck-demo:1 sh -c`));
@@ -69,7 +92,20 @@ test('run -it attached: the terminal goes to the shell, typing reaches it, detac
 	t.after(() => screen.kill('SIGKILL'));
 	await openRunForm(screen);
 	// name, attached, -i and -t on, command sh
-	await screen.press(...name, KEYS.down, KEYS.space, KEYS.down, KEYS.space, KEYS.down, KEYS.space, KEYS.down, KEYS.down, KEYS.down, KEYS.ctrlU, ...'sh');
+	await screen.press(
+		...name,
+		KEYS.down,
+		KEYS.space,
+		KEYS.down,
+		KEYS.space,
+		KEYS.down,
+		KEYS.space,
+		KEYS.down,
+		KEYS.down,
+		KEYS.down,
+		KEYS.ctrlU,
+		...'sh',
+	);
 	await screen.waitFor(`docker run -it --name ${name} dockdeck-demo:1 sh`);
 	await screen.press(KEYS.enter);
 	await screen.waitFor(`Attached to PID 1 of ${name}`, 8000);
@@ -98,7 +134,10 @@ test('dockdeck build PATH twice: the second build reports the unchanged steps ca
 		await h.docker('rmi', '-f', tag).catch(() => undefined);
 		await fs.rm(dir, { recursive: true, force: true });
 	});
-	await fs.writeFile(path.join(dir, 'Dockerfile'), `FROM ${FIXTURES.baseImage}\nCOPY deps.txt /deps.txt\nRUN echo installing $(cat /deps.txt) && cp /deps.txt /installed.txt\nCOPY app.txt /app.txt\n`);
+	await fs.writeFile(
+		path.join(dir, 'Dockerfile'),
+		`FROM ${FIXTURES.baseImage}\nCOPY deps.txt /deps.txt\nRUN echo installing $(cat /deps.txt) && cp /deps.txt /installed.txt\nCOPY app.txt /app.txt\n`,
+	);
 	await fs.writeFile(path.join(dir, 'deps.txt'), `${tag}\n`);
 	await fs.writeFile(path.join(dir, 'app.txt'), 'one\n');
 	await fs.writeFile(path.join(dir, '.dockerignore'), 'notes/\n');
@@ -124,7 +163,10 @@ test('dockdeck build PATH twice: the second build reports the unchanged steps ca
 	await second.press(KEYS.escape);
 	// the BUILD column comes with the layer index, read in the background
 	const detail = new RegExp(`Image ${tag}[^\\n]*\\n│Tags +│\\n│ +${tag}`);
-	const layers = await second.waitFor(s => s.includes(`3 Layers of ${tag}`) && /SHARED BUILD/.test(s) && s.includes('RUN echo installing') && detail.test(s), 5000);
+	const layers = await second.waitFor(
+		s => s.includes(`3 Layers of ${tag}`) && /SHARED BUILD/.test(s) && s.includes('RUN echo installing') && detail.test(s),
+		5000,
+	);
 	assert.match(rowOf(layers, 'COPY file:'), /new/, `the newest COPY layer is new:\n${layers}`);
 	assert.match(layers, /1 new, 3 same ·/);
 	assert.match(rowOf(layers, 'RUN echo installing'), /same/);
@@ -137,10 +179,17 @@ test('a failing build shows the failing step, its output and exit code, and tags
 	const tag = `${uniqueName('dd-broken')}:1`;
 	t.after(() => fs.rm(dir, { recursive: true, force: true }));
 	await fs.writeFile(path.join(dir, 'Dockerfile'), `FROM ${FIXTURES.baseImage}\nARG MODE\nRUN echo about to fail && exit 4\n`);
-	const screen = new Screen(['--host', h.host, 'build', dir, '-t', tag, '--no-cache', '--build-arg', 'MODE=two words'], { cols: 120, rows: 40 });
+	const screen = new Screen(['--host', h.host, 'build', dir, '-t', tag, '--no-cache', '--build-arg', 'MODE=two words'], {
+		cols: 120,
+		rows: 40,
+	});
 	t.after(() => screen.kill('SIGKILL'));
 	const failed = await screen.waitFor('failed with exit code 4', 15000);
-	assert.match(failed, new RegExp(`\\$ docker build -t ${tag} --build-arg 'MODE=two words' --no-cache ${dir}`), 'the flags reached the build');
+	assert.match(
+		failed,
+		new RegExp(`\\$ docker build -t ${tag} --build-arg 'MODE=two words' --no-cache ${dir}`),
+		'the flags reached the build',
+	);
 	assert.match(failed, /✗ failed\s+Step 3\/3\s+RUN echo about to fail/);
 	assert.match(failed, /^│\s+about to fail/m, 'its output is under it');
 	assert.match(failed, /Nothing was tagged/);

@@ -9,7 +9,22 @@ test('secret env values and URL passwords are hidden; v shows them for the selec
 	if (!h) return;
 	const name = `dd-secret-${process.pid}`;
 	t.after(() => h.docker('rm', '-f', name).catch(() => undefined));
-	await h.docker('run', '-d', '--name', name, '--env', 'DB_PASSWORD=hunter2', '--env', 'API_TOKEN=tok-123', '--env', 'DATABASE_URL=postgres://app:pg-pass@db/app', FIXTURES.demoImage, 'sh', '-c', 'echo https://bob:curl-pass@example.com; sleep 3600');
+	await h.docker(
+		'run',
+		'-d',
+		'--name',
+		name,
+		'--env',
+		'DB_PASSWORD=hunter2',
+		'--env',
+		'API_TOKEN=tok-123',
+		'--env',
+		'DATABASE_URL=postgres://app:pg-pass@db/app',
+		FIXTURES.demoImage,
+		'sh',
+		'-c',
+		'echo https://bob:curl-pass@example.com; sleep 3600',
+	);
 	const screen = new Screen(['--host', h.host], { cols: 120, rows: 50 });
 	t.after(() => screen.kill('SIGKILL'));
 	await screen.waitFor(name);
@@ -18,7 +33,8 @@ test('secret env values and URL passwords are hidden; v shows them for the selec
 	for (let i = 0; i < 6 && !/DATABASE_URL/.test(await screen.text()); i++) await screen.press(']');
 	let text = await screen.waitFor(/DATABASE_URL/);
 	assert.match(text, /Secrets\s+hidden \(v shows them for this item\)/);
-	for (const secret of ['hunter2', 'tok-123', 'pg-pass', 'curl-pass']) assert.ok(!screen.raw.includes(secret), `${secret} never reached the terminal`);
+	for (const secret of ['hunter2', 'tok-123', 'pg-pass', 'curl-pass'])
+		assert.ok(!screen.raw.includes(secret), `${secret} never reached the terminal`);
 	assert.match(text, /DB_PASSWORD=••••••••/);
 	assert.match(text, /postgres:\/\/app:••••••••@db\/app/);
 

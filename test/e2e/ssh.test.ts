@@ -22,14 +22,63 @@ async function startSshd(socket: string): Promise<{ port: number; sshArgs: strin
 	await new Promise(r => probe.close(r));
 	fs.writeFileSync(
 		path.join(dir, 'sshd_config'),
-		[`Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${dir}/host_key`, `PidFile ${dir}/sshd.pid`, `AuthorizedKeysFile ${dir}/authorized_keys`, 'PasswordAuthentication no', 'KbdInteractiveAuthentication no', 'PermitRootLogin prohibit-password', 'StrictModes no', 'UsePAM no', 'LogLevel INFO', `SetEnv DOCKER_HOST=unix://${socket}`, ''].join('\n'),
+		[
+			`Port ${port}`,
+			'ListenAddress 127.0.0.1',
+			`HostKey ${dir}/host_key`,
+			`PidFile ${dir}/sshd.pid`,
+			`AuthorizedKeysFile ${dir}/authorized_keys`,
+			'PasswordAuthentication no',
+			'KbdInteractiveAuthentication no',
+			'PermitRootLogin prohibit-password',
+			'StrictModes no',
+			'UsePAM no',
+			'LogLevel INFO',
+			`SetEnv DOCKER_HOST=unix://${socket}`,
+			'',
+		].join('\n'),
 	);
-	fs.writeFileSync(path.join(dir, 'ssh_config'), ['Host 127.0.0.1', `  Port ${port}`, `  IdentityFile ${dir}/id`, '  IdentitiesOnly yes', '  StrictHostKeyChecking no', '  UserKnownHostsFile /dev/null', '  LogLevel ERROR', ''].join('\n'));
+	fs.writeFileSync(
+		path.join(dir, 'ssh_config'),
+		[
+			'Host 127.0.0.1',
+			`  Port ${port}`,
+			`  IdentityFile ${dir}/id`,
+			'  IdentitiesOnly yes',
+			'  StrictHostKeyChecking no',
+			'  UserKnownHostsFile /dev/null',
+			'  LogLevel ERROR',
+			'',
+		].join('\n'),
+	);
 	fs.mkdirSync('/run/sshd', { recursive: true });
 	const log = path.join(dir, 'sshd.log');
 	const sshd = spawn('/usr/sbin/sshd', ['-D', '-f', path.join(dir, 'sshd_config'), '-E', log], { stdio: 'ignore' });
-	await eventually('sshd listening', () => new Promise<boolean>(resolve => net.connect(port, '127.0.0.1').on('connect', function (this: net.Socket) { this.destroy(); resolve(true); }).on('error', () => resolve(false))), 5000, 50);
-	return { port, dir, log, sshArgs: `-F ${dir}/ssh_config`, stop: () => { sshd.kill(); fs.rmSync(dir, { recursive: true, force: true }); } };
+	await eventually(
+		'sshd listening',
+		() =>
+			new Promise<boolean>(resolve =>
+				net
+					.connect(port, '127.0.0.1')
+					.on('connect', function (this: net.Socket) {
+						this.destroy();
+						resolve(true);
+					})
+					.on('error', () => resolve(false)),
+			),
+		5000,
+		50,
+	);
+	return {
+		port,
+		dir,
+		log,
+		sshArgs: `-F ${dir}/ssh_config`,
+		stop: () => {
+			sshd.kill();
+			fs.rmSync(dir, { recursive: true, force: true });
+		},
+	};
 }
 
 test('ssh://: the dashboard over one SSH connection (one login however many requests and streams), lists within 3x of the socket, a failed login in one line', async t => {
@@ -59,7 +108,10 @@ test('ssh://: the dashboard over one SSH connection (one login however many requ
 	assert.equal(logins, 1, 'one SSH connection carried every request and stream');
 
 	// the same list over the socket and over ssh, in this process
-	const [{ connectEngine }, { resolveEndpoint }] = await Promise.all([import('../../source/docker/client.js'), import('../../source/docker/endpoint.js')]);
+	const [{ connectEngine }, { resolveEndpoint }] = await Promise.all([
+		import('../../source/docker/client.js'),
+		import('../../source/docker/endpoint.js'),
+	]);
 	process.env.DOCKDECK_SSH_ARGS = sshd.sshArgs;
 	t.after(() => delete process.env.DOCKDECK_SSH_ARGS);
 	const local = await connectEngine(resolveEndpoint(h.host, {}));
@@ -76,18 +128,31 @@ test('ssh://: the dashboard over one SSH connection (one login however many requ
 	};
 	const overSocket = await time(local.api);
 	const overSsh = await time(remote.api);
-	t.diagnostic(`docker ps -a median: ${overSocket.toFixed(1)} ms over the socket, ${overSsh.toFixed(1)} ms over ssh (${(overSsh / overSocket).toFixed(1)}x)`);
-	assert.ok(overSsh <= 3 * overSocket + 5, `a list over ssh (${overSsh.toFixed(1)} ms) within 3x the socket (${overSocket.toFixed(1)} ms) plus the loopback round trip`);
+	t.diagnostic(
+		`docker ps -a median: ${overSocket.toFixed(1)} ms over the socket, ${overSsh.toFixed(1)} ms over ssh (${(overSsh / overSocket).toFixed(1)}x)`,
+	);
+	assert.ok(
+		overSsh <= 3 * overSocket + 5,
+		`a list over ssh (${overSsh.toFixed(1)} ms) within 3x the socket (${overSocket.toFixed(1)} ms) plus the loopback round trip`,
+	);
 
 	// a key the server does not know: one line with the fix, exit 1
 	const stranger = path.join(sshd.dir, 'stranger');
 	execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', stranger]);
-	fs.writeFileSync(path.join(sshd.dir, 'bad_config'), fs.readFileSync(path.join(sshd.dir, 'ssh_config'), 'utf8').replace(/IdentityFile .*/, `IdentityFile ${stranger}`));
+	fs.writeFileSync(
+		path.join(sshd.dir, 'bad_config'),
+		fs.readFileSync(path.join(sshd.dir, 'ssh_config'), 'utf8').replace(/IdentityFile .*/, `IdentityFile ${stranger}`),
+	);
 	const refused = new Screen(['--host', host], { cols: 120, rows: 20, env: { DOCKDECK_SSH_ARGS: `-F ${sshd.dir}/bad_config` } });
 	assert.equal(await refused.exited, 1);
 	const said = await refused.text();
 	assert.match(said, /Cannot reach the engine at ssh:\/\/root@127\.0\.0\.1:\d+: ssh said: .*Permission denied/, said);
-	assert.ok(said.replace(/\n/g, '').includes(`Fix: Check that "ssh -F ${sshd.dir}/bad_config -p ${sshd.port} -l root 127.0.0.1 docker version" works without a prompt`), `the fix names the command dockdeck ran:\n${said}`);
+	assert.ok(
+		said
+			.replace(/\n/g, '')
+			.includes(`Fix: Check that "ssh -F ${sshd.dir}/bad_config -p ${sshd.port} -l root 127.0.0.1 docker version" works without a prompt`),
+		`the fix names the command dockdeck ran:\n${said}`,
+	);
 });
 
 test('ssh://NAME uses the ssh config for NAME: its HostName, Port, User and IdentityFile apply, as for the docker CLI', async t => {
@@ -101,12 +166,30 @@ test('ssh://NAME uses the ssh config for NAME: its HostName, Port, User and Iden
 	t.after(() => sshd.stop());
 	// the ops engineer's way: a named host with its port and user in the config, and no port or user in the address
 	const config = path.join(sshd.dir, 'named_config');
-	fs.writeFileSync(config, ['Host acchost', '  HostName 127.0.0.1', `  Port ${sshd.port}`, '  User root', `  IdentityFile ${sshd.dir}/id`, '  IdentitiesOnly yes', '  StrictHostKeyChecking no', '  UserKnownHostsFile /dev/null', '  LogLevel ERROR', ''].join('\n'));
+	fs.writeFileSync(
+		config,
+		[
+			'Host acchost',
+			'  HostName 127.0.0.1',
+			`  Port ${sshd.port}`,
+			'  User root',
+			`  IdentityFile ${sshd.dir}/id`,
+			'  IdentitiesOnly yes',
+			'  StrictHostKeyChecking no',
+			'  UserKnownHostsFile /dev/null',
+			'  LogLevel ERROR',
+			'',
+		].join('\n'),
+	);
 	const screen = new Screen(['--host', 'ssh://acchost'], { cols: 120, rows: 40, env: { DOCKDECK_SSH_ARGS: `-F ${config}` } });
 	t.after(() => screen.kill('SIGKILL'));
 	const text = await screen.waitFor(s => /detached/.test(s) && s.includes(FIXTURES.ticker), 15_000);
 	assert.match(text.split('\n')[0]!, /· default · ssh:\/\/acchost · /);
 	await screen.press('q');
 	assert.equal(await screen.exited, 0);
-	assert.equal((fs.readFileSync(sshd.log, 'utf8').match(/Accepted publickey for root/g) ?? []).length, 1, 'logged in as the config\'s User, on its Port');
+	assert.equal(
+		(fs.readFileSync(sshd.log, 'utf8').match(/Accepted publickey for root/g) ?? []).length,
+		1,
+		"logged in as the config's User, on its Port",
+	);
 });

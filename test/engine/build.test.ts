@@ -37,10 +37,21 @@ async function folder(files: Readonly<Record<string, string>>): Promise<string> 
 	return dir;
 }
 
-async function build(dir: string, tag: string | undefined, extra: { target?: string; buildArgs?: Record<string, string> } = {}): Promise<BuildSession> {
+async function build(
+	dir: string,
+	tag: string | undefined,
+	extra: { target?: string; buildArgs?: Record<string, string> } = {},
+): Promise<BuildSession> {
 	if (tag) images.push(tag);
 	const context = await scanContext(dir, 'Dockerfile');
-	const session = new BuildSession(engine.api, { context, tag, buildArgs: extra.buildArgs ?? {}, target: extra.target, noCache: false, command: 'docker build' });
+	const session = new BuildSession(engine.api, {
+		context,
+		tag,
+		buildArgs: extra.buildArgs ?? {},
+		target: extra.target,
+		noCache: false,
+		command: 'docker build',
+	});
 	await session.done();
 	return session;
 }
@@ -66,14 +77,22 @@ test('building twice with only the last copied file changed: earlier steps come 
 	const first = await build(dir, tag);
 	assert.equal(first.phase, 'done', first.log.error?.message ?? first.failure);
 	assert.equal(first.previous, undefined, 'the tag named nothing before');
-	assert.deepEqual(first.log.steps.map(s => s.status === 'cached'), [false, false, false, false, false], 'nothing came from the cache the first time');
+	assert.deepEqual(
+		first.log.steps.map(s => s.status === 'cached'),
+		[false, false, false, false, false],
+		'nothing came from the cache the first time',
+	);
 	assert.equal(first.log.steps[2]!.status, 'ran', 'the RUN step ran in a container');
 
 	await fs.writeFile(path.join(dir, 'app.txt'), 'version two\n');
 	const second = await build(dir, tag);
 	assert.equal(second.phase, 'done');
 	const statuses = second.log.steps.map(s => `${s.instruction.split(' ')[0]}:${s.status === 'cached' ? 'cached' : 'rebuilt'}`);
-	assert.deepEqual(statuses, ['FROM:rebuilt', 'COPY:cached', 'RUN:cached', 'COPY:rebuilt', 'CMD:rebuilt'], 'the steps before the changed COPY are cached, it and the ones after are not');
+	assert.deepEqual(
+		statuses,
+		['FROM:rebuilt', 'COPY:cached', 'RUN:cached', 'COPY:rebuilt', 'CMD:rebuilt'],
+		'the steps before the changed COPY are cached, it and the ones after are not',
+	);
 	assert.equal(second.previous?.id, first.imageId, 'the previous image of the tag is remembered');
 	const now = JSON.parse(await h.docker('image', 'inspect', tag)) as [{ Id: string; RootFS: { Layers: string[] } }];
 	assert.equal(now[0].Id, second.imageId);
@@ -120,7 +139,10 @@ test('a failing RUN reports its output and exit code, and tags nothing', async t
 	assert.equal(session.log.steps.length, 2, 'the step after it never started');
 	await assert.rejects(h.docker('image', 'inspect', tag), 'no image carries the tag');
 	const leftovers = (await h.docker('ps', '-aq', '--filter', `ancestor=${FIXTURES.baseImage}`, '--filter', 'status=exited')).trim();
-	assert.ok(!(await h.docker('ps', '-a', '--format', '{{.Command}}')).includes('preparing'), `no intermediate container is left: ${leftovers}`);
+	assert.ok(
+		!(await h.docker('ps', '-a', '--format', '{{.Command}}')).includes('preparing'),
+		`no intermediate container is left: ${leftovers}`,
+	);
 });
 
 test('a two-stage build keeps only the last stage: the first stage files are not in the image', async t => {
@@ -159,5 +181,10 @@ test('stopping a build mid-step: the session says so at once, nothing is tagged,
 	assert.equal(session.phase, 'cancelled');
 	assert.ok(Date.now() - asked < 2000, 'it ends without waiting for the step');
 	await assert.rejects(h.docker('image', 'inspect', tag), 'nothing is tagged');
-	await eventually('the step container gone', async () => !(await h.docker('ps', '-a', '--no-trunc', '--format', '{{.Command}}')).includes(marker), 15000, 250);
+	await eventually(
+		'the step container gone',
+		async () => !(await h.docker('ps', '-a', '--no-trunc', '--format', '{{.Command}}')).includes(marker),
+		15000,
+		250,
+	);
 });

@@ -7,7 +7,7 @@ import { Store } from '../../source/store/store.js';
 import { FIXTURES } from '../support/engine.js';
 import { eventually, requireEngine, uniqueName } from '../support/test-engine.js';
 
-test('a log session keeps only its buffer\'s worth of a flood, and stopping it stops the stream at once', async t => {
+test("a log session keeps only its buffer's worth of a flood, and stopping it stops the stream at once", async t => {
 	const h = requireEngine(t);
 	if (!h) return;
 	const name = uniqueName('dd-flood');

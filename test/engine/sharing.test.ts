@@ -25,7 +25,8 @@ after(async () => {
 });
 
 const idOf = async (ref: string) => (await handle!.docker('image', 'inspect', '-f', '{{.Id}}', ref)).trim();
-const rawDf = () => engineJson<{ Images: { Id: string; Size: number; SharedSize: number; Containers: number }[] }>(handle!.host, '/system/df');
+const rawDf = () =>
+	engineJson<{ Images: { Id: string; Size: number; SharedSize: number; Containers: number }[] }>(handle!.host, '/system/df');
 
 test('two images built on the same base share its layer, both report it, and the base is found', async t => {
 	const h = requireEngine(t);
@@ -35,10 +36,14 @@ test('two images built on the same base share its layer, both report it, and the
 	await buildKitBuild(h.host, `FROM ${FIXTURES.baseImage}\nRUN echo a > /a.txt\n`, a);
 	await buildKitBuild(h.host, `FROM ${FIXTURES.baseImage}\nRUN echo b > /b.txt\n`, b);
 	const [idA, idB, idBase] = await Promise.all([idOf(a), idOf(b), idOf(FIXTURES.baseImage)]);
-	const index = await eventually('both new images in the layer index', () => {
-		const i = store.getSnapshot().layerIndex;
-		return i.has(idA) && i.has(idB) ? i : undefined;
-	}, 5000);
+	const index = await eventually(
+		'both new images in the layer index',
+		() => {
+			const i = store.getSnapshot().layerIndex;
+			return i.has(idA) && i.has(idB) ? i : undefined;
+		},
+		5000,
+	);
 	const baseLayer = index.get(idBase)![0]!;
 	assert.equal(index.get(idA)![0], baseLayer);
 	const owners = layerOwners(store.getSnapshot().images, index);
@@ -54,7 +59,11 @@ test('unique and shared sizes are the ones the disk-usage endpoint reports', asy
 	if (!requireEngine(t)) return;
 	const asked = Date.now();
 	store.refreshUsageNow();
-	const usage = await eventually('disk usage read again', () => ((store.getSnapshot().usage?.at ?? 0) >= asked ? store.getSnapshot().usage : undefined), 5000);
+	const usage = await eventually(
+		'disk usage read again',
+		() => ((store.getSnapshot().usage?.at ?? 0) >= asked ? store.getSnapshot().usage : undefined),
+		5000,
+	);
 	const df = await rawDf();
 	for (const image of df.Images) {
 		const mine = usage.images.get(image.Id);
@@ -78,14 +87,21 @@ test('a container that writes 1 MB shows about 1 MB of thin layer and the file a
 	await eventually('the file written', async () => (await h.docker('exec', name, 'ls', '-l', '/mb.bin')).includes('1048576'));
 	const asked = Date.now();
 	store.refreshUsageNow();
-	const thin = await eventually('its writable layer measured', () => {
-		const usage = store.getSnapshot().usage;
-		return usage && usage.at >= asked ? usage.containers.get(id) : undefined;
-	}, 5000);
+	const thin = await eventually(
+		'its writable layer measured',
+		() => {
+			const usage = store.getSnapshot().usage;
+			return usage && usage.at >= asked ? usage.containers.get(id) : undefined;
+		},
+		5000,
+	);
 	assert.ok(thin.sizeRw >= 1_048_576 && thin.sizeRw < 1_048_576 * 1.1, `SizeRw ${thin.sizeRw} is about 1 MB`);
 	assert.ok(thin.sizeRootFs > thin.sizeRw, 'the image below is counted apart');
 	const changes = await engine.api.containerChanges(id);
-	assert.deepEqual(changes.find(c => c.path === '/mb.bin'), { kind: 'A', path: '/mb.bin' });
+	assert.deepEqual(
+		changes.find(c => c.path === '/mb.bin'),
+		{ kind: 'A', path: '/mb.bin' },
+	);
 	// a container that changed nothing: the engine answers null, which is an empty list, not an error
 	const idle = uniqueName('dd-idle');
 	containers.push(idle);
@@ -101,7 +117,8 @@ test('each image counts the containers created from it as the engine does', asyn
 	await eventually('the store lists every container', () => store.getSnapshot().containers.length === total);
 	const counts = new Map<string, number>();
 	for (const c of store.getSnapshot().containers) counts.set(c.imageId, (counts.get(c.imageId) ?? 0) + 1);
-	for (const image of df.Images) assert.equal(counts.get(image.Id) ?? 0, image.Containers, `${image.Id.slice(7, 19)} is used by ${image.Containers}`);
+	for (const image of df.Images)
+		assert.equal(counts.get(image.Id) ?? 0, image.Containers, `${image.Id.slice(7, 19)} is used by ${image.Containers}`);
 });
 
 test('the disk usage view has the counts and sizes docker system df prints', async t => {
@@ -111,14 +128,26 @@ test('the disk usage view has the counts and sizes docker system df prints', asy
 	const read = async () => {
 		const asked = Date.now();
 		store.refreshUsageNow();
-		const usage = await eventually('disk usage read again', () => ((store.getSnapshot().usage?.at ?? 0) >= asked ? store.getSnapshot().usage : undefined), 5000);
-		const cli = (await h.docker('system', 'df', '--format', '{{.Type}}|{{.TotalCount}}|{{.Active}}|{{.Size}}|{{.Reclaimable}}')).split('\n').map(l => l.split('|'));
+		const usage = await eventually(
+			'disk usage read again',
+			() => ((store.getSnapshot().usage?.at ?? 0) >= asked ? store.getSnapshot().usage : undefined),
+			5000,
+		);
+		const cli = (await h.docker('system', 'df', '--format', '{{.Type}}|{{.TotalCount}}|{{.Active}}|{{.Size}}|{{.Reclaimable}}'))
+			.split('\n')
+			.map(l => l.split('|'));
 		return { usage, cli };
 	};
-	const { usage, cli } = await eventually('the same active counts from both', async () => {
-		const both = await read();
-		return both.cli.every(([type, , active]) => String(both.usage.summary.find(l => l.type === type)?.active) === active) ? both : undefined;
-	}, 15_000);
+	const { usage, cli } = await eventually(
+		'the same active counts from both',
+		async () => {
+			const both = await read();
+			return both.cli.every(([type, , active]) => String(both.usage.summary.find(l => l.type === type)?.active) === active)
+				? both
+				: undefined;
+		},
+		15_000,
+	);
 	const { formatBytes } = await import('../../source/format/bytes.js');
 	for (const [type, total, active, size] of cli) {
 		const line = usage.summary.find(l => l.type === type);
@@ -143,16 +172,23 @@ test('a rebuild with only the last file changed reuses every earlier layer: shar
 	const after = await idOf(tag);
 	images.push(before);
 	assert.notEqual(after, before);
-	const index = await eventually('both builds in the layer index', () => {
-		const i = store.getSnapshot().layerIndex;
-		return i.has(before) && i.has(after) ? i : undefined;
-	}, 5000);
+	const index = await eventually(
+		'both builds in the layer index',
+		() => {
+			const i = store.getSnapshot().layerIndex;
+			return i.has(before) && i.has(after) ? i : undefined;
+		},
+		5000,
+	);
 	const [old, fresh] = [index.get(before)!, index.get(after)!];
 	assert.deepEqual(fresh.slice(0, -1), old.slice(0, -1), 'every step before the changed file kept its layer');
 	assert.notEqual(fresh.at(-1), old.at(-1));
 	const owners = layerOwners(store.getSnapshot().images, index);
 	const oldName = `<none> ${before.slice(7, 19)}`;
-	assert.ok(otherOwners(owners, fresh[1]!, after).includes(oldName), 'the reused COPY layer is shared with the previous build, now dangling');
+	assert.ok(
+		otherOwners(owners, fresh[1]!, after).includes(oldName),
+		'the reused COPY layer is shared with the previous build, now dangling',
+	);
 	assert.ok(otherOwners(owners, fresh[2]!, after).includes(oldName), 'so is the reused RUN layer');
 	assert.deepEqual(otherOwners(owners, fresh.at(-1)!, after), [], 'the rebuilt last layer is only in the new image');
 });

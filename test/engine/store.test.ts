@@ -64,15 +64,29 @@ test('images, one row per tag, and their layers mapped to the real digests', asy
 	assert.ok(demo, 'the built image is listed');
 	assert.ok(images.some(i => `${i.repository}:${i.tag}` === FIXTURES.baseImage));
 	store.request('layers', demo.id);
-	const layers = await eventually('the layers of the demo image', () => store.getSnapshot().layers.get(demo.id)?.value as ImageLayers | undefined);
-	const diffIds = (await h.docker('image', 'inspect', '--format', '{{json .RootFS.Layers}}', FIXTURES.demoImage));
+	const layers = await eventually(
+		'the layers of the demo image',
+		() => store.getSnapshot().layers.get(demo.id)?.value as ImageLayers | undefined,
+	);
+	const diffIds = await h.docker('image', 'inspect', '--format', '{{json .RootFS.Layers}}', FIXTURES.demoImage);
 	const expected = (JSON.parse(diffIds) as string[]).reverse();
 	assert.equal(layers.mapping, 'history');
 	assert.deepEqual(
 		layers.rows.map(r => [r.instruction.split(' ')[0], r.empty]),
-		[['CMD', true], ['RUN', false], ['COPY', false], ['WORKDIR', false], ['ENV', true], ['Imported', false]],
+		[
+			['CMD', true],
+			['RUN', false],
+			['COPY', false],
+			['WORKDIR', false],
+			['ENV', true],
+			['Imported', false],
+		],
 	);
-	assert.deepEqual(layers.rows.filter(r => !r.empty).map(r => r.digest), expected, 'each layer row carries the digest it produced');
+	assert.deepEqual(
+		layers.rows.filter(r => !r.empty).map(r => r.digest),
+		expected,
+		'each layer row carries the digest it produced',
+	);
 });
 
 test('a commit with no file changes maps through its parent image, not a wrong guess', async t => {
@@ -89,7 +103,10 @@ test('a commit with no file changes maps through its parent image, not a wrong g
 	assert.equal(layers.mapping, 'parents', 'the history guess does not fit, so the layer counts of the local parent decide');
 	assert.equal(layers.rows[0]?.empty, true, 'the commit added no layer');
 	const expected = (JSON.parse(await h.docker('image', 'inspect', '--format', '{{json .RootFS.Layers}}', id)) as string[]).reverse();
-	assert.deepEqual(layers.rows.filter(r => !r.empty).map(r => r.digest), expected);
+	assert.deepEqual(
+		layers.rows.filter(r => !r.empty).map(r => r.digest),
+		expected,
+	);
 });
 
 test('a container started from another shell appears within 1 s, with no keypress', async t => {
@@ -99,7 +116,11 @@ test('a container started from another shell appears within 1 s, with no keypres
 	made.push(name);
 	const started = Date.now();
 	await h.docker('run', '-d', '--name', name, FIXTURES.demoImage);
-	await eventually('the new container in the store', () => store.getSnapshot().containers.find(c => c.name === name && c.state === 'running'), 1000);
+	await eventually(
+		'the new container in the store',
+		() => store.getSnapshot().containers.find(c => c.name === name && c.state === 'running'),
+		1000,
+	);
 	t.diagnostic(`seen ${Date.now() - started} ms after docker run -d returned`);
 	await h.docker('rm', '-f', name);
 	await eventually('the removed container to leave the store', () => !store.getSnapshot().containers.some(c => c.name === name), 1000);
@@ -107,7 +128,7 @@ test('a container started from another shell appears within 1 s, with no keypres
 
 /** Waits until the store has sent no request for 800 ms. */
 async function quiet(): Promise<void> {
-	for (let seen = -1; seen !== engine.counter.requests; ) {
+	for (let seen = -1; seen !== engine.counter.requests;) {
 		seen = engine.counter.requests;
 		await new Promise(r => setTimeout(r, 800));
 	}
@@ -138,7 +159,11 @@ test('a burst of events becomes one re-list, and nothing is asked while nothing 
 	await quiet();
 	const beforeStart = engine.counter.requests;
 	await h.docker('start', one);
-	await eventually('the started container with its facts', () => store.getSnapshot().containers.find(c => c.id === id)?.state === 'running' && store.getSnapshot().facts.get(id)?.startedAt, 3000);
+	await eventually(
+		'the started container with its facts',
+		() => store.getSnapshot().containers.find(c => c.id === id)?.state === 'running' && store.getSnapshot().facts.get(id)?.startedAt,
+		3000,
+	);
 	await quiet();
 	const started = engine.counter.requests - beforeStart;
 	const beforeStop = engine.counter.requests;

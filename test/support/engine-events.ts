@@ -14,7 +14,20 @@ export interface SeenEvent {
 /** Events that change what dockdeck shows; anything else (exec_*, attach, top, save...) must cost it nothing. */
 export function changesWhatIsShown(e: SeenEvent): boolean {
 	const action = e.action.split(':')[0]!.trim();
-	if (e.type === 'container') return ['create', 'start', 'die', 'destroy', 'pause', 'unpause', 'rename', 'update', 'health_status', 'commit', 'extract-to-dir'].includes(action);
+	if (e.type === 'container')
+		return [
+			'create',
+			'start',
+			'die',
+			'destroy',
+			'pause',
+			'unpause',
+			'rename',
+			'update',
+			'health_status',
+			'commit',
+			'extract-to-dir',
+		].includes(action);
 	if (e.type === 'image') return ['tag', 'untag', 'delete', 'pull', 'push', 'import', 'load'].includes(action);
 	return false;
 }
@@ -22,7 +35,10 @@ export function changesWhatIsShown(e: SeenEvent): boolean {
 /** Follows the engine's events with the docker CLI, as a second observer beside dockdeck. */
 export function watchEngineEvents(host: string): { readonly events: readonly SeenEvent[]; stop(): void } {
 	const events: SeenEvent[] = [];
-	const child = spawn('docker', ['-H', host, 'events', '--format', '{{json .}}'], { env: { ...process.env, DOCKER_CONFIG: path.join(os.tmpdir(), 'dockdeck-test-cli') }, stdio: ['ignore', 'pipe', 'ignore'] });
+	const child = spawn('docker', ['-H', host, 'events', '--format', '{{json .}}'], {
+		env: { ...process.env, DOCKER_CONFIG: path.join(os.tmpdir(), 'dockdeck-test-cli') },
+		stdio: ['ignore', 'pipe', 'ignore'],
+	});
 	let pending = '';
 	child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
 		const lines = (pending + chunk).split('\n');
@@ -30,7 +46,13 @@ export function watchEngineEvents(host: string): { readonly events: readonly See
 		for (const line of lines) {
 			try {
 				const raw = JSON.parse(line) as { Type?: string; Action?: string; Actor?: { ID?: string; Attributes?: Record<string, string> } };
-				events.push({ at: performance.now(), type: raw.Type ?? '', action: raw.Action ?? '', id: raw.Actor?.ID ?? '', name: raw.Actor?.Attributes?.['name'] ?? '' });
+				events.push({
+					at: performance.now(),
+					type: raw.Type ?? '',
+					action: raw.Action ?? '',
+					id: raw.Actor?.ID ?? '',
+					name: raw.Actor?.Attributes?.['name'] ?? '',
+				});
 			} catch {
 				// not an event line
 			}

@@ -22,7 +22,11 @@ export interface TestEngine {
 	stop(): Promise<void>;
 }
 
-const has = async (cmd: string) => run('sh', ['-c', `command -v ${cmd}`]).then(() => true, () => false);
+const has = async (cmd: string) =>
+	run('sh', ['-c', `command -v ${cmd}`]).then(
+		() => true,
+		() => false,
+	);
 
 /** Installs docker.io and busybox-static from Debian when missing (root only). */
 export async function ensureTools(log: (line: string) => void): Promise<void> {
@@ -33,7 +37,8 @@ export async function ensureTools(log: (line: string) => void): Promise<void> {
 	if (!fs.existsSync('/usr/sbin/sshd')) missing.push('openssh-server');
 	if (!(await has('ssh'))) missing.push('openssh-client');
 	if (missing.length === 0) return;
-	if (process.getuid?.() !== 0) throw new Error(`missing ${missing.join(', ')}: install them (sudo apt-get install -y ${missing.join(' ')}) or run the tests as root`);
+	if (process.getuid?.() !== 0)
+		throw new Error(`missing ${missing.join(', ')}: install them (sudo apt-get install -y ${missing.join(' ')}) or run the tests as root`);
 	log(`installing ${missing.join(', ')} from Debian (first run on this machine)…`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	await run('apt-get', ['update', '-qq'], { env, maxBuffer: 64 << 20 });
@@ -41,15 +46,23 @@ export async function ensureTools(log: (line: string) => void): Promise<void> {
 }
 
 /** Runs the docker CLI against an engine; resolves with stdout, rejects with stderr in the message. */
-export async function dockerCli(host: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+export async function dockerCli(
+	host: string,
+	args: readonly string[],
+	options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<string> {
 	return await new Promise((resolve, reject) => {
-		const child = spawn('docker', ['-H', host, ...args], { env: { ...process.env, DOCKER_CONFIG: path.join(os.tmpdir(), 'dockdeck-test-cli'), ...options.env } });
+		const child = spawn('docker', ['-H', host, ...args], {
+			env: { ...process.env, DOCKER_CONFIG: path.join(os.tmpdir(), 'dockdeck-test-cli'), ...options.env },
+		});
 		let out = '';
 		let err = '';
 		child.stdout.on('data', d => (out += d));
 		child.stderr.on('data', d => (err += d));
 		child.on('error', reject);
-		child.on('close', code => (code === 0 ? resolve(out.trim()) : reject(new Error(`docker ${args.join(' ')} exited ${code}: ${err.trim()}`))));
+		child.on('close', code =>
+			code === 0 ? resolve(out.trim()) : reject(new Error(`docker ${args.join(' ')} exited ${code}: ${err.trim()}`)),
+		);
 		// the CLI may exit before it reads its stdin: that EPIPE is not the test's failure
 		child.stdin.on('error', () => undefined);
 		child.stdin.end(options.input ?? '');
@@ -68,7 +81,9 @@ async function waitForEngine(host: string, daemon: ChildProcess, logFile: string
 		}
 	}
 	const tail = (await fsp.readFile(logFile, 'utf8').catch(() => '')).split('\n').slice(-15).join('\n');
-	throw new Error(`dockerd did not come up within ${timeoutMs / 1000}s${daemon.exitCode !== null ? ` (exited ${daemon.exitCode})` : ''}. Its log ends:\n${tail}`);
+	throw new Error(
+		`dockerd did not come up within ${timeoutMs / 1000}s${daemon.exitCode !== null ? ` (exited ${daemon.exitCode})` : ''}. Its log ends:\n${tail}`,
+	);
 }
 
 /** Starts dockerd with the test flags, detached; the same dir can be started again after a stop (restart tests). */
@@ -77,7 +92,17 @@ function tlsArgs(dir: string): string[] {
 	const port = fs.existsSync(path.join(dir, 'tls', 'port')) ? fs.readFileSync(path.join(dir, 'tls', 'port'), 'utf8').trim() : '';
 	if (!port) return [];
 	const at = (f: string) => path.join(dir, 'tls', `engine-${f}`);
-	return ['-H', `tcp://127.0.0.1:${port}`, '--tlsverify', '--tlscacert', at('ca.pem'), '--tlscert', at('server-cert.pem'), '--tlskey', at('server-key.pem')];
+	return [
+		'-H',
+		`tcp://127.0.0.1:${port}`,
+		'--tlsverify',
+		'--tlscacert',
+		at('ca.pem'),
+		'--tlscert',
+		at('server-cert.pem'),
+		'--tlskey',
+		at('server-key.pem'),
+	];
 }
 
 /** A TCP port nothing listens on now. */
@@ -97,9 +122,21 @@ export async function startDaemon(dir: string): Promise<{ host: string; socket: 
 	const daemon = spawn(
 		'dockerd',
 		[
-			'--data-root', path.join(dir, 'data'), '--exec-root', path.join(dir, 'exec'), '--pidfile', path.join(dir, 'pid'),
-			'-H', host, '--iptables=false', '--bridge=none', '--storage-driver=overlay2',
-			'--containerd-namespace', 'dockdeck-test', '--containerd-plugins-namespace', 'dockdeck-test-plugins',
+			'--data-root',
+			path.join(dir, 'data'),
+			'--exec-root',
+			path.join(dir, 'exec'),
+			'--pidfile',
+			path.join(dir, 'pid'),
+			'-H',
+			host,
+			'--iptables=false',
+			'--bridge=none',
+			'--storage-driver=overlay2',
+			'--containerd-namespace',
+			'dockdeck-test',
+			'--containerd-plugins-namespace',
+			'dockdeck-test-plugins',
 			...tlsArgs(dir),
 		],
 		{ stdio: ['ignore', out, out], detached: true },
@@ -135,9 +172,21 @@ export async function stopDaemon(dir: string, signal: NodeJS.Signals = 'SIGTERM'
 		// host it is a service of its own, restarted with the engine
 		const pattern = `containerd --config ${dir}/exec/containerd`;
 		await run('pkill', ['-9', '-f', pattern]).catch(() => undefined);
-		for (let i = 0; i < 100 && (await run('pgrep', ['-f', pattern]).then(() => true, () => false)); i++) await new Promise(r => setTimeout(r, 50));
+		for (
+			let i = 0;
+			i < 100 &&
+			(await run('pgrep', ['-f', pattern]).then(
+				() => true,
+				() => false,
+			));
+			i++
+		)
+			await new Promise(r => setTimeout(r, 50));
 		// its pid file and sockets would make the next dockerd wait for a containerd that is gone
-		await run('sh', ['-c', `rm -f ${dir}/exec/containerd/containerd.pid ${dir}/exec/containerd/containerd.sock ${dir}/exec/containerd/containerd.sock.ttrpc`]).catch(() => undefined);
+		await run('sh', [
+			'-c',
+			`rm -f ${dir}/exec/containerd/containerd.pid ${dir}/exec/containerd/containerd.sock ${dir}/exec/containerd/containerd.sock.ttrpc`,
+		]).catch(() => undefined);
 	}
 }
 
@@ -275,7 +324,10 @@ export async function startEngine(log: (line: string) => void = () => undefined)
 		tlsHost: `tcp://127.0.0.1:${port}`,
 		tlsCerts: tls.clientDir,
 		async stop() {
-			await dockerCli(host, ['ps', '-aq']).then(ids => (ids ? dockerCli(host, ['rm', '-f', ...ids.split('\n')]) : ''), () => '');
+			await dockerCli(host, ['ps', '-aq']).then(
+				ids => (ids ? dockerCli(host, ['rm', '-f', ...ids.split('\n')]) : ''),
+				() => '',
+			);
 			await stopDaemon(dir);
 			await removeEngineDir(dir);
 		},
@@ -287,14 +339,26 @@ export async function startEngine(log: (line: string) => void = () => undefined)
  * which leaves build cache records behind as a real `docker build` does. No network: the test
  * engine has no bridge. Resolves with the engine's stream of messages; rejects on a build error.
  */
-export async function buildKitBuild(host: string, dockerfile: string, tag: string, files: Readonly<Record<string, string>> = {}): Promise<void> {
-	const [{ default: tar }, { clientFor }, { resolveEndpoint }] = await Promise.all([import('tar-stream'), import('../../source/docker/client.js'), import('../../source/docker/endpoint.js')]);
+export async function buildKitBuild(
+	host: string,
+	dockerfile: string,
+	tag: string,
+	files: Readonly<Record<string, string>> = {},
+): Promise<void> {
+	const [{ default: tar }, { clientFor }, { resolveEndpoint }] = await Promise.all([
+		import('tar-stream'),
+		import('../../source/docker/client.js'),
+		import('../../source/docker/endpoint.js'),
+	]);
 	const pack = tar.pack();
 	pack.entry({ name: 'Dockerfile' }, dockerfile);
 	for (const [name, body] of Object.entries(files)) pack.entry({ name }, body);
 	pack.finalize();
 	const api = clientFor(resolveEndpoint(host, {}), { version: 'v1.41' });
-	const stream = (await api.buildImage(pack as unknown as NodeJS.ReadableStream, { t: tag, version: '2', networkmode: 'none' } as never)) as unknown as NodeJS.ReadableStream;
+	const stream = (await api.buildImage(
+		pack as unknown as NodeJS.ReadableStream,
+		{ t: tag, version: '2', networkmode: 'none' } as never,
+	)) as unknown as NodeJS.ReadableStream;
 	await new Promise<void>((resolve, reject) =>
 		api.modem.followProgress(stream, (error: Error | null, messages: { error?: string }[]) => {
 			const failed = error ?? messages.find(m => m.error);

@@ -46,8 +46,14 @@ export async function seedLivedIn(docker: Docker, dir: string, base: string): Pr
 	const work = path.join(dir, 'lived-in');
 	const run = (...args: string[]) => docker(['run', '-d', '--stop-timeout', '1', ...args]);
 	// a two-stage build, and a rebuild whose tag moves on, leaving the first build dangling
-	await build(docker, work, L.twoStage, { Dockerfile: `FROM ${base} AS build\nRUN echo compiled > /out\nFROM ${base}\nCOPY --from=build /out /app/out\nCMD ["cat", "/app/out"]\n` });
-	for (const version of ['1', '2']) await build(docker, work, L.rebuilt, { Dockerfile: `FROM ${base}\nCOPY version /version\nCMD ["cat", "/version"]\n`, version: `${version}\n` });
+	await build(docker, work, L.twoStage, {
+		Dockerfile: `FROM ${base} AS build\nRUN echo compiled > /out\nFROM ${base}\nCOPY --from=build /out /app/out\nCMD ["cat", "/app/out"]\n`,
+	});
+	for (const version of ['1', '2'])
+		await build(docker, work, L.rebuilt, {
+			Dockerfile: `FROM ${base}\nCOPY version /version\nCMD ["cat", "/version"]\n`,
+			version: `${version}\n`,
+		});
 	for (const tag of L.manyTags) await docker(['tag', base, tag]);
 
 	// containers in every state, some of them committed
@@ -60,7 +66,19 @@ export async function seedLivedIn(docker: Docker, dir: string, base: string): Pr
 	await docker(['run', '--name', L.done, base, 'true']);
 	await run('--name', L.killed, base, 'sleep', '86400');
 	await docker(['kill', L.killed]);
-	await run('--name', L.unhealthy, '--health-cmd', 'echo "probe: connection refused"; exit 1', '--health-interval', '1s', '--health-retries', '1', base, 'sleep', '86400');
+	await run(
+		'--name',
+		L.unhealthy,
+		'--health-cmd',
+		'echo "probe: connection refused"; exit 1',
+		'--health-interval',
+		'1s',
+		'--health-retries',
+		'1',
+		base,
+		'sleep',
+		'86400',
+	);
 	await run('--name', L.healthy, '--health-cmd', 'true', '--health-interval', '1s', base, 'sleep', '86400');
 	await docker(['commit', L.writer, L.committedWithFiles]);
 	await docker(['commit', '--change', 'ENV MODE=lived', '--change', 'CMD ["sh"]', L.running, L.committedWithChange]);

@@ -37,7 +37,10 @@ export class Screen {
 	readonly exited: Promise<number>;
 
 	/** `args` go to the CLI; with `shell`, that shell command line runs instead (it can call the CLI as $DOCKDECK). */
-	constructor(args: readonly string[], options: { cols?: number; rows?: number; env?: NodeJS.ProcessEnv; shell?: string; cwd?: string } = {}) {
+	constructor(
+		args: readonly string[],
+		options: { cols?: number; rows?: number; env?: NodeJS.ProcessEnv; shell?: string; cwd?: string } = {},
+	) {
 		const cols = options.cols ?? 120;
 		const rows = options.rows ?? 40;
 		this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
@@ -48,7 +51,16 @@ export class Screen {
 			name: 'xterm-256color',
 			cwd: options.cwd,
 			// no config file of the machine's user: a test that wants one passes DOCKDECK_CONFIG
-			env: { ...withoutCi(process.env), TERM: 'xterm-256color', DOCKDECK: `${process.execPath} ${CLI}`, DOCKDECK_CONFIG: '/nonexistent/dockdeck-test-config.json', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...options.env } as Record<string, string>,
+			env: {
+				...withoutCi(process.env),
+				TERM: 'xterm-256color',
+				DOCKDECK: `${process.execPath} ${CLI}`,
+				DOCKDECK_CONFIG: '/nonexistent/dockdeck-test-config.json',
+				LANG: 'C.UTF-8',
+				LC_ALL: '',
+				LC_MESSAGES: '',
+				...options.env,
+			} as Record<string, string>,
 		});
 		this.proc.onData(data => {
 			this.lastDataAt = performance.now();
@@ -145,11 +157,13 @@ export class Screen {
 				for (let below = y + 1; below < cells.length; below++) {
 					const left = cells[below]![x]!;
 					if (left === '╰' || left === '└') {
-						if (!['╯', '┘'].includes(cells[below]![right]!)) problems.push(`row ${below}: the bottom border of the box at column ${x} does not end at column ${right}`);
+						if (!['╯', '┘'].includes(cells[below]![right]!))
+							problems.push(`row ${below}: the bottom border of the box at column ${x} does not end at column ${right}`);
 						break;
 					}
 					if (!vertical.has(left)) problems.push(`row ${below}: no left border at column ${x} (found "${left}")`);
-					if (!vertical.has(cells[below]![right]!)) problems.push(`row ${below}: no right border at column ${right} (found "${cells[below]![right]}")`);
+					if (!vertical.has(cells[below]![right]!))
+						problems.push(`row ${below}: no right border at column ${right} (found "${cells[below]![right]}")`);
 				}
 			});
 		});
@@ -177,7 +191,8 @@ export class Screen {
 
 	/** Waits until the screen satisfies `check` (a substring or a predicate), or fails showing the screen. */
 	async waitFor(check: string | RegExp | ((screen: string) => boolean), timeoutMs = 5000): Promise<string> {
-		const test = typeof check === 'string' ? (s: string) => s.includes(check) : check instanceof RegExp ? (s: string) => check.test(s) : check;
+		const test =
+			typeof check === 'string' ? (s: string) => s.includes(check) : check instanceof RegExp ? (s: string) => check.test(s) : check;
 		const deadline = Date.now() + timeoutMs;
 		let screen = '';
 		while (Date.now() < deadline) {
@@ -186,7 +201,9 @@ export class Screen {
 			if (this.exitCode !== undefined) break;
 			await new Promise(r => setTimeout(r, 20));
 		}
-		throw new Error(`screen never showed ${String(check)} within ${timeoutMs} ms${this.exitCode !== undefined ? ` (exited ${this.exitCode})` : ''}; it shows:\n${screen}`);
+		throw new Error(
+			`screen never showed ${String(check)} within ${timeoutMs} ms${this.exitCode !== undefined ? ` (exited ${this.exitCode})` : ''}; it shows:\n${screen}`,
+		);
 	}
 
 	/** Types keys as a person would, one at a time with a short pause. */
@@ -224,4 +241,19 @@ export function rowOf(screen: string, text: string): string {
 }
 
 /** Key sequences a terminal sends. */
-export const KEYS = { space: ' ', backspace: '\u007f', ctrlP: '\u0010', ctrlQ: '\u0011', ctrlU: '\u0015', up: '\u001b[A', down: '\u001b[B', enter: '\r', escape: '\u001b', tab: '\t', shiftTab: '\u001b[Z', ctrlC: '\u0003', pageDown: '\u001b[6~', pageUp: '\u001b[5~' } as const;
+export const KEYS = {
+	space: ' ',
+	backspace: '\u007f',
+	ctrlP: '\u0010',
+	ctrlQ: '\u0011',
+	ctrlU: '\u0015',
+	up: '\u001b[A',
+	down: '\u001b[B',
+	enter: '\r',
+	escape: '\u001b',
+	tab: '\t',
+	shiftTab: '\u001b[Z',
+	ctrlC: '\u0003',
+	pageDown: '\u001b[6~',
+	pageUp: '\u001b[5~',
+} as const;

@@ -29,7 +29,11 @@ export async function startRegistry(): Promise<TestRegistry> {
 			const body = Buffer.concat(chunks);
 			const url = new URL(req.url ?? '/', 'http://registry');
 			const send = (status: number, headers: Record<string, string | number> = {}, data?: Buffer) => {
-				res.writeHead(status, { 'Docker-Distribution-API-Version': 'registry/2.0', ...(data ? { 'Content-Length': data.length } : { 'Content-Length': 0 }), ...headers });
+				res.writeHead(status, {
+					'Docker-Distribution-API-Version': 'registry/2.0',
+					...(data ? { 'Content-Length': data.length } : { 'Content-Length': 0 }),
+					...headers,
+				});
 				res.end(req.method === 'HEAD' ? undefined : data);
 			};
 			if (url.pathname === '/v2/' || url.pathname === '/v2') return send(200, { 'Content-Type': 'application/json' }, Buffer.from('{}'));
@@ -45,7 +49,8 @@ export async function startRegistry(): Promise<TestRegistry> {
 				if (!parts) return send(404);
 				if (body.length) parts.push(body);
 				const size = parts.reduce((n, p) => n + p.length, 0);
-				if (req.method === 'PATCH') return send(202, { Location: `/v2/${name}/blobs/uploads/${id}`, 'Docker-Upload-UUID': id!, Range: `0-${Math.max(0, size - 1)}` });
+				if (req.method === 'PATCH')
+					return send(202, { Location: `/v2/${name}/blobs/uploads/${id}`, 'Docker-Upload-UUID': id!, Range: `0-${Math.max(0, size - 1)}` });
 				if (req.method === 'PUT') {
 					const data = Buffer.concat(parts);
 					const digest = url.searchParams.get('digest') ?? '';

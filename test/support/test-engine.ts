@@ -19,11 +19,22 @@ export function requireEngine(t: TestContext): EngineHandle | undefined {
 		t.skip('no test engine (run the suite with npm test)');
 		return undefined;
 	}
-	return { host, dir: process.env.DOCKDECK_TEST_DIR ?? '', tlsHost: process.env.DOCKDECK_TEST_TLS_HOST ?? '', tlsCerts: process.env.DOCKDECK_TEST_TLS_CERTS ?? '', docker: (...args: string[]) => dockerCli(host, args) };
+	return {
+		host,
+		dir: process.env.DOCKDECK_TEST_DIR ?? '',
+		tlsHost: process.env.DOCKDECK_TEST_TLS_HOST ?? '',
+		tlsCerts: process.env.DOCKDECK_TEST_TLS_CERTS ?? '',
+		docker: (...args: string[]) => dockerCli(host, args),
+	};
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs` with `what`. */
-export async function eventually<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000, everyMs = 25): Promise<T> {
+export async function eventually<T>(
+	what: string,
+	check: () => T | undefined | false | Promise<T | undefined | false>,
+	timeoutMs = 5000,
+	everyMs = 25,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	let last: unknown;
 	for (;;) {
@@ -44,8 +55,14 @@ export function uniqueName(prefix: string): string {
 }
 
 /** A live store on the test engine, started and fully listed: what the dashboard would have. */
-export async function startStore(host: string): Promise<{ engine: import('../../source/docker/client.js').Engine; store: import('../../source/store/store.js').Store }> {
-	const [{ connectEngine }, { resolveEndpoint }, { Store }] = await Promise.all([import('../../source/docker/client.js'), import('../../source/docker/endpoint.js'), import('../../source/store/store.js')]);
+export async function startStore(
+	host: string,
+): Promise<{ engine: import('../../source/docker/client.js').Engine; store: import('../../source/store/store.js').Store }> {
+	const [{ connectEngine }, { resolveEndpoint }, { Store }] = await Promise.all([
+		import('../../source/docker/client.js'),
+		import('../../source/docker/endpoint.js'),
+		import('../../source/store/store.js'),
+	]);
 	const engine = await connectEngine(resolveEndpoint(host, {}));
 	const store = new Store(engine);
 	store.start();
@@ -59,13 +76,16 @@ export async function engineJson<T>(host: string, apiPath: string): Promise<T> {
 	return await new Promise<T>((resolve, reject) => {
 		const req = http.request({ socketPath: host.replace('unix://', ''), path: apiPath, method: 'GET' }, res => {
 			let body = '';
-			res.setEncoding('utf8').on('data', chunk => (body += chunk)).on('end', () => {
-				try {
-					resolve(JSON.parse(body) as T);
-				} catch (error) {
-					reject(error);
-				}
-			});
+			res
+				.setEncoding('utf8')
+				.on('data', chunk => (body += chunk))
+				.on('end', () => {
+					try {
+						resolve(JSON.parse(body) as T);
+					} catch (error) {
+						reject(error);
+					}
+				});
 		});
 		req.on('error', reject).end();
 	});

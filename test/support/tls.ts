@@ -16,11 +16,41 @@ export function makeCertificates(dir: string, name: string): Certificates {
 	fs.mkdirSync(dir, { recursive: true });
 	const at = (f: string) => path.join(dir, `${name}-${f}`);
 	const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
-	ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${name} test CA`, '-keyout', at('ca-key.pem'), '-out', at('ca.pem'));
+	ssl(
+		'req',
+		'-x509',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-days',
+		'2',
+		'-subj',
+		`/CN=${name} test CA`,
+		'-keyout',
+		at('ca-key.pem'),
+		'-out',
+		at('ca.pem'),
+	);
 	const sign = (who: string, subject: string, ext: string) => {
 		ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', subject, '-keyout', at(`${who}-key.pem`), '-out', at(`${who}-req.pem`));
 		fs.writeFileSync(at(`${who}-ext.cnf`), ext);
-		ssl('x509', '-req', '-in', at(`${who}-req.pem`), '-CA', at('ca.pem'), '-CAkey', at('ca-key.pem'), '-CAcreateserial', '-days', '2', '-extfile', at(`${who}-ext.cnf`), '-out', at(`${who}-cert.pem`));
+		ssl(
+			'x509',
+			'-req',
+			'-in',
+			at(`${who}-req.pem`),
+			'-CA',
+			at('ca.pem'),
+			'-CAkey',
+			at('ca-key.pem'),
+			'-CAcreateserial',
+			'-days',
+			'2',
+			'-extfile',
+			at(`${who}-ext.cnf`),
+			'-out',
+			at(`${who}-cert.pem`),
+		);
 	};
 	sign('server', '/CN=127.0.0.1', 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
 	sign('client', '/CN=dockdeck test client', 'extendedKeyUsage=clientAuth\n');

@@ -7,7 +7,24 @@ import { FIXTURES, startEngine } from '../support/engine.js';
 import { Screen } from '../support/pty.js';
 
 const MEDIA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../media');
-const PALETTE = ['#1e1e1e', '#e06c75', '#98c379', '#e5c07b', '#61afef', '#c678dd', '#56b6c2', '#d7dae0', '#7f848e', '#ff7b86', '#b5e890', '#ffd580', '#82c4ff', '#e0a2f5', '#7fe3ef', '#ffffff'];
+const PALETTE = [
+	'#1e1e1e',
+	'#e06c75',
+	'#98c379',
+	'#e5c07b',
+	'#61afef',
+	'#c678dd',
+	'#56b6c2',
+	'#d7dae0',
+	'#7f848e',
+	'#ff7b86',
+	'#b5e890',
+	'#ffd580',
+	'#82c4ff',
+	'#e0a2f5',
+	'#7fe3ef',
+	'#ffffff',
+];
 const FG = '#d7dae0';
 const BG = '#1e1e1e';
 const CELL_W = 8.4;
@@ -15,7 +32,19 @@ const CELL_H = 17;
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function color(mode: 'fg' | 'bg', cell: { isFgDefault(): boolean; isBgDefault(): boolean; isFgPalette(): boolean; isBgPalette(): boolean; isFgRGB(): boolean; isBgRGB(): boolean; getFgColor(): number; getBgColor(): number }): string | undefined {
+function color(
+	mode: 'fg' | 'bg',
+	cell: {
+		isFgDefault(): boolean;
+		isBgDefault(): boolean;
+		isFgPalette(): boolean;
+		isBgPalette(): boolean;
+		isFgRGB(): boolean;
+		isBgRGB(): boolean;
+		getFgColor(): number;
+		getBgColor(): number;
+	},
+): string | undefined {
 	const isDefault = mode === 'fg' ? cell.isFgDefault() : cell.isBgDefault();
 	if (isDefault) return undefined;
 	const value = mode === 'fg' ? cell.getFgColor() : cell.getBgColor();
@@ -54,10 +83,15 @@ function toSvg(screen: Screen): string {
 				text += c.getChars() || (c.getWidth() === 0 ? '' : ' ');
 				x += Math.max(1, c.getWidth());
 			}
-			if (bg) parts.push(`<rect x="${(start * CELL_W).toFixed(1)}" y="${y * CELL_H}" width="${((x - start) * CELL_W).toFixed(1)}" height="${CELL_H}" fill="${bg}"/>`);
+			if (bg)
+				parts.push(
+					`<rect x="${(start * CELL_W).toFixed(1)}" y="${y * CELL_H}" width="${((x - start) * CELL_W).toFixed(1)}" height="${CELL_H}" fill="${bg}"/>`,
+				);
 			if (text.trim()) {
 				const attrs = `${cell.isBold() ? ' font-weight="bold"' : ''}${cell.isDim() ? ' opacity="0.6"' : ''}`;
-				parts.push(`<text x="${(start * CELL_W).toFixed(1)}" y="${y * CELL_H + 13}" fill="${fg}"${attrs} textLength="${((x - start) * CELL_W).toFixed(1)}" lengthAdjust="spacingAndGlyphs" xml:space="preserve">${escapeXml(text)}</text>`);
+				parts.push(
+					`<text x="${(start * CELL_W).toFixed(1)}" y="${y * CELL_H + 13}" fill="${fg}"${attrs} textLength="${((x - start) * CELL_W).toFixed(1)}" lengthAdjust="spacingAndGlyphs" xml:space="preserve">${escapeXml(text)}</text>`,
+				);
 			}
 		}
 	}

@@ -7,7 +7,10 @@ import { keyTableMarkdown } from '../../dist/keymap/markdown.js';
 
 const readme = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../README.md');
 const text = fs.readFileSync(readme, 'utf8');
-const next = text.replace(/<!-- keys:start -->\n[\s\S]*?<!-- keys:end -->/, `<!-- keys:start -->\n${keyTableMarkdown()}\n<!-- keys:end -->`);
+const next = text.replace(
+	/<!-- keys:start -->\n[\s\S]*?<!-- keys:end -->/,
+	`<!-- keys:start -->\n${keyTableMarkdown()}\n<!-- keys:end -->`,
+);
 if (next === text && !text.includes('<!-- keys:start -->')) {
 	console.error('README.md has no <!-- keys:start --> / <!-- keys:end --> markers');
 	process.exit(1);

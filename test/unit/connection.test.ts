@@ -6,21 +6,38 @@ import { describeConnectError } from '../../source/docker/errors.js';
 
 test('addresses are read in every form DOCKER_HOST takes', () => {
 	assert.deepEqual(resolveEndpoint('unix:///tmp/x.sock', {}), { kind: 'unix', address: 'unix:///tmp/x.sock', socketPath: '/tmp/x.sock' });
-	assert.deepEqual(resolveEndpoint('tcp://10.0.0.5:2375', {}), { kind: 'tcp', address: 'tcp://10.0.0.5:2375', host: '10.0.0.5', port: 2375, tls: undefined });
+	assert.deepEqual(resolveEndpoint('tcp://10.0.0.5:2375', {}), {
+		kind: 'tcp',
+		address: 'tcp://10.0.0.5:2375',
+		host: '10.0.0.5',
+		port: 2375,
+		tls: undefined,
+	});
 	assert.equal(resolveEndpoint('10.0.0.5', {}).address, 'tcp://10.0.0.5:2375');
 	assert.equal(resolveEndpoint('ssh://ops@db1:2222', {}).address, 'ssh://ops@db1:2222');
 	// no user or port of dockdeck's own: ~/.ssh/config decides them, as for the docker CLI
 	assert.deepEqual(resolveEndpoint('ssh://acchost', {}), { kind: 'ssh', address: 'ssh://acchost', host: 'acchost' });
-	assert.deepEqual(resolveEndpoint('ssh://ops@acchost', {}), { kind: 'ssh', address: 'ssh://ops@acchost', host: 'acchost', username: 'ops' });
+	assert.deepEqual(resolveEndpoint('ssh://ops@acchost', {}), {
+		kind: 'ssh',
+		address: 'ssh://ops@acchost',
+		host: 'acchost',
+		username: 'ops',
+	});
 	assert.equal(resolveEndpoint(undefined, { DOCKER_HOST: 'unix:///run/d.sock' }).address, 'unix:///run/d.sock');
 	assert.equal(resolveEndpoint('unix:///flag.sock', { DOCKER_HOST: 'unix:///env.sock' }).address, 'unix:///flag.sock', 'the flag wins');
 	assert.match(resolveEndpoint(undefined, {}).address, /^unix:\/\/.*docker\.sock$/);
 });
 
 test('bad addresses are one-line usage errors', () => {
-	assert.throws(() => resolveEndpoint('bogus://x', {}), (e: unknown) => e instanceof UsageError && /bogus:\/\/, which dockdeck does not support/.test(e.message));
+	assert.throws(
+		() => resolveEndpoint('bogus://x', {}),
+		(e: unknown) => e instanceof UsageError && /bogus:\/\/, which dockdeck does not support/.test(e.message),
+	);
 	assert.throws(() => resolveEndpoint('unix://', {}), UsageError);
-	assert.throws(() => resolveEndpoint('tcp://h:2376', { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/nonexistent' }), /cannot be read: set DOCKER_CERT_PATH/);
+	assert.throws(
+		() => resolveEndpoint('tcp://h:2376', { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/nonexistent' }),
+		/cannot be read: set DOCKER_CERT_PATH/,
+	);
 });
 
 test('the API version is the lower of the engine and ours', () => {
@@ -60,7 +77,10 @@ test('docker contexts: the store is read as the docker CLI reads it, with its pr
 	const addContext = (name: string, host: string, tls = false) => {
 		const id = createHash('sha256').update(name).digest('hex');
 		fs.mkdirSync(path.join(config, 'contexts', 'meta', id), { recursive: true });
-		fs.writeFileSync(path.join(config, 'contexts', 'meta', id, 'meta.json'), JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
+		fs.writeFileSync(
+			path.join(config, 'contexts', 'meta', id, 'meta.json'),
+			JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }),
+		);
 		if (tls) {
 			const dir = path.join(config, 'contexts', 'tls', id, 'docker');
 			fs.mkdirSync(dir, { recursive: true });
@@ -79,14 +99,21 @@ test('docker contexts: the store is read as the docker CLI reads it, with its pr
 		assert.equal(contextName({ host: 'unix:///x.sock' }, { ...env, DOCKER_CONTEXT: 'prod' }), 'default', '--host beats contexts');
 		assert.equal(contextName({ context: 'prod' }, { ...env, DOCKER_HOST: 'tcp://x:1' }), 'prod', '--context beats everything');
 
-		assert.deepEqual(resolveTarget({}, env), { context: 'ops', endpoint: { kind: 'unix', address: 'unix:///run/ops.sock', socketPath: '/run/ops.sock' } });
+		assert.deepEqual(resolveTarget({}, env), {
+			context: 'ops',
+			endpoint: { kind: 'unix', address: 'unix:///run/ops.sock', socketPath: '/run/ops.sock' },
+		});
 		const prod = resolveTarget({ context: 'prod' }, env);
 		assert.equal(prod.context, 'prod');
 		assert.equal(prod.endpoint.address, 'tcp://prod.example:2376');
-		assert.equal(prod.endpoint.kind === 'tcp' && prod.endpoint.tls?.ca.toString(), 'ca.pem of prod', 'the context\'s own TLS files');
+		assert.equal(prod.endpoint.kind === 'tcp' && prod.endpoint.tls?.ca.toString(), 'ca.pem of prod', "the context's own TLS files");
 		assert.equal(resolveTarget({ host: 'unix:///x.sock' }, env).context, 'default');
 
-		assert.throws(() => resolveTarget({ context: 'nope' }, env), (e: unknown) => e instanceof UsageError && /context "nope" \(from --context\) does not exist: docker context ls lists the contexts/.test(e.message));
+		assert.throws(
+			() => resolveTarget({ context: 'nope' }, env),
+			(e: unknown) =>
+				e instanceof UsageError && /context "nope" \(from --context\) does not exist: docker context ls lists the contexts/.test(e.message),
+		);
 		assert.throws(() => resolveTarget({ host: 'unix:///x.sock', context: 'ops' }, env), /--host and --context both name an engine/);
 		assert.throws(() => resolveTarget({}, { ...env, DOCKER_CONTEXT: 'gone' }), /context "gone" \(from DOCKER_CONTEXT\) does not exist/);
 	} finally {
@@ -97,7 +124,18 @@ test('docker contexts: the store is read as the docker CLI reads it, with its pr
 test('ssh logs in with the user and port only when the address names them, and the fix names that same command', async () => {
 	const { sshLogin, sshTryCommand } = await import('../../source/docker/ssh-bridge.js');
 	assert.deepEqual(sshLogin({ host: 'acchost' }, {}), ['acchost']);
-	assert.deepEqual(sshLogin({ host: 'db1', port: 2222, username: 'ops' }, { DOCKDECK_SSH_ARGS: '-F /etc/ssh/other' }), ['-F', '/etc/ssh/other', '-p', '2222', '-l', 'ops', 'db1']);
+	assert.deepEqual(sshLogin({ host: 'db1', port: 2222, username: 'ops' }, { DOCKDECK_SSH_ARGS: '-F /etc/ssh/other' }), [
+		'-F',
+		'/etc/ssh/other',
+		'-p',
+		'2222',
+		'-l',
+		'ops',
+		'db1',
+	]);
 	assert.equal(sshTryCommand({ host: 'acchost' }, {}), 'ssh acchost docker version');
-	assert.equal(sshTryCommand({ host: 'db1', port: 2222 }, { DOCKDECK_SSH_ARGS: '-o ProxyJump=bastion' }), 'ssh -o ProxyJump=bastion -p 2222 db1 docker version');
+	assert.equal(
+		sshTryCommand({ host: 'db1', port: 2222 }, { DOCKDECK_SSH_ARGS: '-o ProxyJump=bastion' }),
+		'ssh -o ProxyJump=bastion -p 2222 db1 docker version',
+	);
 });

@@ -9,13 +9,17 @@ import { splitCommand } from '../../source/format/argv.js';
 import { parseDetachKeys, resolveDetachKeys, sequenceMatcher } from '../../source/format/detach-keys.js';
 import { splitKeys } from '../../source/keymap/key-name.js';
 
-test('detach keys are parsed in docker\'s format and bad ones are refused in one line', () => {
+test("detach keys are parsed in docker's format and bad ones are refused in one line", () => {
 	assert.deepEqual([...parseDetachKeys('ctrl-p,ctrl-q').bytes], [16, 17]);
 	assert.deepEqual([...parseDetachKeys('ctrl-x,x').bytes], [24, 120]);
 	assert.deepEqual([...parseDetachKeys('ctrl-@,ctrl-[,ctrl-\\,ctrl-],ctrl-^,ctrl-_').bytes], [0, 27, 28, 29, 30, 31]);
 	assert.equal(parseDetachKeys('ctrl-p,ctrl-q').display, 'ctrl-p ctrl-q');
 	for (const bad of ['', 'ctrl-', 'ctrl-1', 'alt-x', 'ctrl-p,,ctrl-q', 'xy', 'é']) {
-		assert.throws(() => parseDetachKeys(bad), (e: Error) => /not valid: use a comma-separated list/.test(e.message) && !e.message.includes('\n'), bad);
+		assert.throws(
+			() => parseDetachKeys(bad),
+			(e: Error) => /not valid: use a comma-separated list/.test(e.message) && !e.message.includes('\n'),
+			bad,
+		);
 	}
 });
 
@@ -55,16 +59,38 @@ test('exec commands split like a shell would, and empty means bash else sh', () 
 });
 
 test('the attach intro tells a learner what will happen', () => {
-	assert.match(attachIntro('web', 'sh', true, true, false, 'ctrl-p ctrl-q'), /^Attached to PID 1 of web \(sh\)\. Detach with ctrl-p ctrl-q and it keeps running; Ctrl-C goes to its main process and may stop it\./);
-	assert.match(attachIntro('job', 'run.sh', false, false, false, 'ctrl-p ctrl-q'), /input is not connected \(its stdin is not open\)\. ctrl-p ctrl-q or Ctrl-C returns to dockdeck/);
+	assert.match(
+		attachIntro('web', 'sh', true, true, false, 'ctrl-p ctrl-q'),
+		/^Attached to PID 1 of web \(sh\)\. Detach with ctrl-p ctrl-q and it keeps running; Ctrl-C goes to its main process and may stop it\./,
+	);
+	assert.match(
+		attachIntro('job', 'run.sh', false, false, false, 'ctrl-p ctrl-q'),
+		/input is not connected \(its stdin is not open\)\. ctrl-p ctrl-q or Ctrl-C returns to dockdeck/,
+	);
 	assert.match(attachIntro('web', 'sh', true, false, true, 'ctrl-p ctrl-q'), /input is not connected \(--read-only\)/);
 });
 
 test('keys that arrive together are split into single keys', () => {
-	assert.deepEqual(splitKeys('l\r'), [['l', 'l'], ['return', '']]);
-	assert.deepEqual(splitKeys('ab\u007f\t\u0010'), [['a', 'a'], ['b', 'b'], ['backspace', ''], ['tab', ''], ['ctrl+p', '']]);
-	assert.deepEqual(splitKeys('a b'), [['a', 'a'], ['space', ' '], ['b', 'b']]);
-	assert.equal(splitKeys('q'), undefined, 'a single key is Ink\'s to parse');
-	assert.equal(splitKeys('\u001b[A'), undefined, 'escape sequences are Ink\'s to parse');
-	assert.deepEqual(splitKeys('한글'), [['한', '한'], ['글', '글']]);
+	assert.deepEqual(splitKeys('l\r'), [
+		['l', 'l'],
+		['return', ''],
+	]);
+	assert.deepEqual(splitKeys('ab\u007f\t\u0010'), [
+		['a', 'a'],
+		['b', 'b'],
+		['backspace', ''],
+		['tab', ''],
+		['ctrl+p', ''],
+	]);
+	assert.deepEqual(splitKeys('a b'), [
+		['a', 'a'],
+		['space', ' '],
+		['b', 'b'],
+	]);
+	assert.equal(splitKeys('q'), undefined, "a single key is Ink's to parse");
+	assert.equal(splitKeys('\u001b[A'), undefined, "escape sequences are Ink's to parse");
+	assert.deepEqual(splitKeys('한글'), [
+		['한', '한'],
+		['글', '글'],
+	]);
 });

@@ -11,11 +11,20 @@ const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 const ENGLISH_SOURCES = new Set(['keymap/keymap.ts', 'keymap/markdown.ts']);
 // Literals that are not shown: a pattern matched against the engine's own message, a shell script,
 // a docker command line, programmer errors.
-const NOT_SHOWN = [/^no such container$/, /^if command -v bash/, /^docker (builder prune|image history) /, /^ssh:\/\/ is reached through connectEngine$/, /^capacity must be a positive integer$/];
+const NOT_SHOWN = [
+	/^no such container$/,
+	/^if command -v bash/,
+	/^docker (builder prune|image history) /,
+	/^ssh:\/\/ is reached through connectEngine$/,
+	/^capacity must be a positive integer$/,
+];
 
 /** String literals with three or more words of English prose, by file and line. */
 function prose(file: string): string[] {
-	const text = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, m => m.replace(/[^\n]/g, ' ')).replace(/(^|[^:])\/\/[^\n]*/g, '$1');
+	const text = fs
+		.readFileSync(file, 'utf8')
+		.replace(/\/\*[\s\S]*?\*\//g, m => m.replace(/[^\n]/g, ' '))
+		.replace(/(^|[^:])\/\/[^\n]*/g, '$1');
 	const found: string[] = [];
 	for (const m of text.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)) {
 		const literal = m[0].slice(1, -1);
@@ -47,8 +56,21 @@ test('the scan sees prose in each kind of literal, and leaves code alone', () =>
 	const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'dd-scan-'));
 	try {
 		const file = path.join(dir, 'sample.ts');
-		fs.writeFileSync(file, ["const a = 'the image is gone';", 'const b = `Removed ${x} from the list`;', 'const c = "two words";', "// a comment that says many words here", "const d = 'docker builder prune -f';", "const e = 'no such container';"].join('\n'));
-		assert.deepEqual(prose(file).map(f => f.replace(/^.*sample\.ts:/, '')), ['1 the image is gone', '2 Removed ${x} from the list']);
+		fs.writeFileSync(
+			file,
+			[
+				"const a = 'the image is gone';",
+				'const b = `Removed ${x} from the list`;',
+				'const c = "two words";',
+				'// a comment that says many words here',
+				"const d = 'docker builder prune -f';",
+				"const e = 'no such container';",
+			].join('\n'),
+		);
+		assert.deepEqual(
+			prose(file).map(f => f.replace(/^.*sample\.ts:/, '')),
+			['1 the image is gone', '2 Removed ${x} from the list'],
+		);
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}

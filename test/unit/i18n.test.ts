@@ -8,7 +8,11 @@ type Tree = Record<string, unknown>;
 /** Sample arguments for a catalog function: numbers, strings, booleans and lists that cover each branch a little. */
 function samples(fn: (...args: never[]) => unknown): unknown[][] {
 	const n = fn.length;
-	const pick = (i: number, v: number): unknown => [[1, 'alpha', true, ['a', 'b']], [2, 'beta', false, ['c']]][v]![i % 4];
+	const pick = (i: number, v: number): unknown =>
+		[
+			[1, 'alpha', true, ['a', 'b']],
+			[2, 'beta', false, ['c']],
+		][v]![i % 4];
 	// a text function takes strings, numbers, booleans or lists; try each kind in each place
 	const tries: unknown[][] = [];
 	for (const v of [0, 1]) for (let k = 0; k < 4; k++) tries.push(Array.from({ length: n }, (_, i) => pick(i + k, v)));
@@ -17,7 +21,8 @@ function samples(fn: (...args: never[]) => unknown): unknown[][] {
 
 /** Walks both catalogs together: every key of one is in the other, with the same kind of value. */
 function compare(en: unknown, ko: unknown, path: string, problems: string[], same: string[]): void {
-	if (typeof en !== typeof ko || Array.isArray(en) !== Array.isArray(ko)) return void problems.push(`${path}: ${typeof en} in en, ${ko === undefined ? 'missing' : typeof ko} in ko`);
+	if (typeof en !== typeof ko || Array.isArray(en) !== Array.isArray(ko))
+		return void problems.push(`${path}: ${typeof en} in en, ${ko === undefined ? 'missing' : typeof ko} in ko`);
 	if (typeof en === 'string') {
 		if (!en.trim() && path.split('.').at(-1) !== '') problems.push(`${path}: empty in en`);
 		if (!(ko as string).trim() && en.trim()) problems.push(`${path}: empty in ko`);
@@ -99,5 +104,8 @@ test('the language: --lang, then the config, then LC_ALL, LC_MESSAGES, LANG; any
 	assert.equal(pickLanguage(undefined, 'ko', { LANG: 'C' }), 'ko');
 	assert.equal(pickLanguage('en', 'ko', { LANG: 'ko_KR.UTF-8' }), 'en');
 	assert.equal(pickLanguage('ko-KR', undefined, {}), 'ko');
-	assert.throws(() => pickLanguage('fr', undefined, {}), (e: Error) => e instanceof LanguageError && e.message === '--lang "fr" is not a language of dockdeck: use en or ko');
+	assert.throws(
+		() => pickLanguage('fr', undefined, {}),
+		(e: Error) => e instanceof LanguageError && e.message === '--lang "fr" is not a language of dockdeck: use en or ko',
+	);
 });

@@ -26,7 +26,12 @@ test('bad references get a one-line reason', () => {
 		['app@sha256:xyz', /is not a digest/],
 		['-app', /not a valid name component/],
 	];
-	for (const [input, reason] of cases) assert.throws(() => parseReference(input), (e: Error) => reason.test(e.message) && !e.message.includes('\n'), input);
+	for (const [input, reason] of cases)
+		assert.throws(
+			() => parseReference(input),
+			(e: Error) => reason.test(e.message) && !e.message.includes('\n'),
+			input,
+		);
 });
 
 test('the commit form checks each step and builds the docker command', () => {
@@ -37,5 +42,8 @@ test('the commit form checks each step and builds the docker command', () => {
 	assert.equal(changes.check('CMD ["sh"]; ENV A=1;  '), undefined);
 	assert.match(changes.check('ENV A=1; RUN rm -rf /') ?? '', /"RUN rm -rf \/" is not a change commit accepts/);
 	assert.deepEqual(splitChanges(' CMD ["sh"] ;; ENV A=1 '), ['CMD ["sh"]', 'ENV A=1']);
-	assert.equal(commitCommand('web', { reference: 'snap:1', message: "it's saved", changes: 'ENV A=1' }), `docker commit -m 'it'\\''s saved' -c 'ENV A=1' web snap:1`);
+	assert.equal(
+		commitCommand('web', { reference: 'snap:1', message: "it's saved", changes: 'ENV A=1' }),
+		`docker commit -m 'it'\\''s saved' -c 'ENV A=1' web snap:1`,
+	);
 });

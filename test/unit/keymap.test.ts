@@ -27,7 +27,10 @@ test('every binding is described and reachable', () => {
 		assert.ok(b.keys.length > 0, `${b.id} has a key`);
 		assert.ok(!ids.has(b.id), `${b.id} appears once`);
 		ids.add(b.id);
-		assert.ok(b.keys.some(k => lookup(k, scopesWhere(b.scope))?.id === b.id), `${b.id} is reachable by one of its keys`);
+		assert.ok(
+			b.keys.some(k => lookup(k, scopesWhere(b.scope))?.id === b.id),
+			`${b.id} is reachable by one of its keys`,
+		);
 	}
 });
 
@@ -60,6 +63,12 @@ test('the footer keeps help and quit however narrow, and fits the width', async 
 		const used = hints.reduce((n, h) => n + displayWidth(`${h.key} ${h.hint}  `), 0);
 		assert.ok(used <= Math.max(width, 20), `${used} cells fit in ${width}`);
 	}
-	assert.ok(footerHints(scopesWhere('containers'), 200, ALWAYS_SHOWN).some(h => h.hint === 'filter'), 'wide terminals get every hint');
-	assert.ok(footerHints(scopesWhere('logs'), 80, ALWAYS_SHOWN).some(h => h.hint === 'back'), 'the logs view always says how to go back');
+	assert.ok(
+		footerHints(scopesWhere('containers'), 200, ALWAYS_SHOWN).some(h => h.hint === 'filter'),
+		'wide terminals get every hint',
+	);
+	assert.ok(
+		footerHints(scopesWhere('logs'), 80, ALWAYS_SHOWN).some(h => h.hint === 'back'),
+		'the logs view always says how to go back',
+	);
 });

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Readable } from 'node:stream';
 import tar from 'tar-stream';
-import { mapLayersFromConfig, mapLayersFromHistory, mapLayersFromParents, readConfigFromSave, unmappedLayers, type HistoryEntry } from '../../source/docker/layers.js';
+import {
+	mapLayersFromConfig,
+	mapLayersFromHistory,
+	mapLayersFromParents,
+	readConfigFromSave,
+	unmappedLayers,
+	type HistoryEntry,
+} from '../../source/docker/layers.js';
 
 // `docker image history` of an image built with the classic builder: newest first. WORKDIR added a
 // 0-byte layer, so size 0 does not mean empty.
@@ -44,7 +51,10 @@ test('the image config history maps exactly, including steps the guess gets wron
 	const config = [{}, { empty_layer: true }, {}, {}, {}, { empty_layer: true }, { empty_layer: true }];
 	const rows = mapLayersFromConfig(committed, config, DIFF_IDS);
 	assert.ok(rows);
-	assert.deepEqual(rows.map(r => r.digest ?? null), [null, null, 'sha256:run', 'sha256:copy', 'sha256:workdir', null, 'sha256:base']);
+	assert.deepEqual(
+		rows.map(r => r.digest ?? null),
+		[null, null, 'sha256:run', 'sha256:copy', 'sha256:workdir', null, 'sha256:base'],
+	);
 	assert.equal(mapLayersFromConfig(committed, config.slice(1), DIFF_IDS), null, 'a config history of another length is refused');
 });
 
@@ -54,7 +64,16 @@ test('unmapped rows carry no digest at all', () => {
 
 test('the base image: the longest proper prefix; on a tie the tagged one, then the oldest', async () => {
 	const { baseImage } = await import('../../source/store/sharing.js');
-	const row = (id: string, dangling: boolean, created: number) => ({ key: `${id}#`, id, repository: dangling ? '<none>' : id, tag: dangling ? '<none>' : '1', dangling, size: 0, created, digests: [] });
+	const row = (id: string, dangling: boolean, created: number) => ({
+		key: `${id}#`,
+		id,
+		repository: dangling ? '<none>' : id,
+		tag: dangling ? '<none>' : '1',
+		dangling,
+		size: 0,
+		created,
+		digests: [],
+	});
 	const index = new Map<string, readonly string[]>([
 		['meta-only', ['l1']], // an untagged image that only changed the config of base
 		['base', ['l1']],
@@ -74,12 +93,18 @@ test('the layer count settles 0-byte steps when it leaves one way: all of them l
 	const committed = [{ CreatedBy: 'sh -c sleep 1', Size: 0, Created: 7 }, ...HISTORY.filter(h => !h.CreatedBy.includes('WORKDIR'))];
 	const rows = mapLayersFromHistory(committed, ['sha256:base', 'sha256:copy', 'sha256:run']);
 	assert.ok(rows);
-	assert.deepEqual(rows.map(r => r.digest ?? null), [null, null, 'sha256:run', 'sha256:copy', null, 'sha256:base']);
+	assert.deepEqual(
+		rows.map(r => r.digest ?? null),
+		[null, null, 'sha256:run', 'sha256:copy', null, 'sha256:base'],
+	);
 });
 
 test('local parent images settle what the count cannot: a step made a layer when its image has one more than the one below', async () => {
 	// a commit with no file changes on top of an image with a 0-byte WORKDIR layer: two unsure steps, one of them a layer
-	const committed: HistoryEntry[] = [{ Id: 'sha256:commit', CreatedBy: 'sh -c sleep 1', Size: 0, Created: 7 }, ...HISTORY.map((h, i) => ({ ...h, Id: i === 0 ? 'sha256:app' : '<missing>' }))];
+	const committed: HistoryEntry[] = [
+		{ Id: 'sha256:commit', CreatedBy: 'sh -c sleep 1', Size: 0, Created: 7 },
+		...HISTORY.map((h, i) => ({ ...h, Id: i === 0 ? 'sha256:app' : '<missing>' })),
+	];
 	assert.equal(mapLayersFromHistory(committed, DIFF_IDS), null);
 	const asked: string[] = [];
 	const rows = await mapLayersFromParents(committed, DIFF_IDS, async id => {
@@ -87,7 +112,10 @@ test('local parent images settle what the count cannot: a step made a layer when
 		return id === 'sha256:app' ? 4 : undefined;
 	});
 	assert.ok(rows);
-	assert.deepEqual(rows.map(r => r.digest ?? null), [null, null, 'sha256:run', 'sha256:copy', 'sha256:workdir', null, 'sha256:base']);
+	assert.deepEqual(
+		rows.map(r => r.digest ?? null),
+		[null, null, 'sha256:run', 'sha256:copy', 'sha256:workdir', null, 'sha256:base'],
+	);
 	assert.deepEqual(asked, ['sha256:app'], 'once the commit is settled, the count settles the WORKDIR without asking');
 	// no local image below the unsure step: no answer rather than a guess
 	const anonymous = committed.map(h => ({ ...h, Id: '<missing>' }));
@@ -105,7 +133,8 @@ function saveTar(configId: string, before: number): Readable {
 	pack.finalize();
 	// as the engine's HTTP response: a Node stream of chunks of at most 64 kB
 	async function* chunks() {
-		for await (const chunk of pack as unknown as AsyncIterable<Buffer>) for (let i = 0; i < chunk.length; i += 65_536) yield chunk.subarray(i, i + 65_536);
+		for await (const chunk of pack as unknown as AsyncIterable<Buffer>)
+			for (let i = 0; i < chunk.length; i += 65_536) yield chunk.subarray(i, i + 65_536);
 	}
 	return Readable.from(chunks(), { objectMode: false });
 }

@@ -8,12 +8,27 @@ import { unixSince } from '../../source/docker/logs.js';
 import { displayWidth } from '../../source/format/text.js';
 import type { LogLine } from '../../source/store/log-session.js';
 import { parseSgr, styledParts } from '../../source/format/sgr.js';
-import { bottomSeq, countMatches, findMatch, initialLogsUi, MAX_ROWS_PER_LINE, scrollLogs, shortTime, visibleRows, wrapText } from '../../source/screens/logs/logs-state.js';
+import {
+	bottomSeq,
+	countMatches,
+	findMatch,
+	initialLogsUi,
+	MAX_ROWS_PER_LINE,
+	scrollLogs,
+	shortTime,
+	visibleRows,
+	wrapText,
+} from '../../source/screens/logs/logs-state.js';
 import { RingBuffer } from '../../source/store/ring-buffer.js';
 
 const fill = (n: number, capacity = 100) => {
 	const buffer = new RingBuffer<LogLine>(capacity);
-	for (let i = 0; i < n; i++) buffer.push({ stream: i % 5 === 0 ? 'err' : 'out', time: `2026-11-23T10:00:${String(i % 60).padStart(2, '0')}.123456789Z`, text: `line ${i}` });
+	for (let i = 0; i < n; i++)
+		buffer.push({
+			stream: i % 5 === 0 ? 'err' : 'out',
+			time: `2026-11-23T10:00:${String(i % 60).padStart(2, '0')}.123456789Z`,
+			text: `line ${i}`,
+		});
 	return buffer;
 };
 
@@ -24,7 +39,10 @@ test('the ring buffer keeps the newest lines and their sequence numbers', () => 
 	assert.equal(buffer.at(150)?.text, 'line 150');
 	assert.equal(buffer.at(149), undefined, 'dropped');
 	assert.equal(buffer.at(249)?.text, 'line 249');
-	assert.deepEqual(buffer.slice(0, 152).map(l => l.text), ['line 150', 'line 151']);
+	assert.deepEqual(
+		buffer.slice(0, 152).map(l => l.text),
+		['line 150', 'line 151'],
+	);
 	assert.throws(() => new RingBuffer(0), RangeError);
 });
 
@@ -43,7 +61,10 @@ test('scrolling up pauses following, reaching the end resumes it, and the view s
 test('visible rows end at the bottom line and fill the height; stderr is kept apart', () => {
 	const buffer = fill(50);
 	const rows = visibleRows(buffer, initialLogsUi, 40, 5);
-	assert.deepEqual(rows.map(r => r.text), ['line 45', 'line 46', 'line 47', 'line 48', 'line 49']);
+	assert.deepEqual(
+		rows.map(r => r.text),
+		['line 45', 'line 46', 'line 47', 'line 48', 'line 49'],
+	);
 	assert.equal(rows[0]!.stream, 'err');
 	const stamped = visibleRows(buffer, { ...initialLogsUi, timestamps: true }, 40, 1);
 	assert.equal(stamped[0]!.text, '10:00:49.123 line 49');
@@ -133,19 +154,27 @@ test('the multiplexed stream is split into stdout and stderr whatever the chunk 
 });
 
 test('colour codes become styles on the plain text; every other escape stays in it, to be shown inert', () => {
-	const line = '\u001b[32mINFO\u001b[0m started \u001b[1;31merror\u001b[22m still red\u001b[0m \u001b[38;5;208mamber\u001b[m \u001b[38;2;1;2;3mrgb\u001b[0m';
+	const line =
+		'\u001b[32mINFO\u001b[0m started \u001b[1;31merror\u001b[22m still red\u001b[0m \u001b[38;5;208mamber\u001b[m \u001b[38;2;1;2;3mrgb\u001b[0m';
 	const parsed = parseSgr(line)!;
 	assert.equal(parsed.text, 'INFO started error still red amber rgb');
-	assert.deepEqual(parsed.spans.map(s => [parsed.text.slice(s.from, s.to), s.style]), [
-		['INFO', { color: 'green' }],
-		['error', { bold: true, color: 'red' }],
-		[' still red', { color: 'red' }],
-		['amber', { color: 'ansi256(208)' }],
-		['rgb', { color: '#010203' }],
-	]);
+	assert.deepEqual(
+		parsed.spans.map(s => [parsed.text.slice(s.from, s.to), s.style]),
+		[
+			['INFO', { color: 'green' }],
+			['error', { bold: true, color: 'red' }],
+			[' still red', { color: 'red' }],
+			['amber', { color: 'ansi256(208)' }],
+			['rgb', { color: '#010203' }],
+		],
+	);
 	assert.equal(parseSgr('plain line'), undefined, 'a line with no escape costs a string search');
 	const hostile = parseSgr('\u001b[2J\u001b[Hcleared \u001b]0;title\u0007 \u001b[31mred\u001b[0m')!;
-	assert.equal(hostile.text, '\u001b[2J\u001b[Hcleared \u001b]0;title\u0007 red', 'screen clears, cursor moves and titles stay, to be made inert');
+	assert.equal(
+		hostile.text,
+		'\u001b[2J\u001b[Hcleared \u001b]0;title\u0007 red',
+		'screen clears, cursor moves and titles stay, to be made inert',
+	);
 	const many = parseSgr(Array.from({ length: 500 }, (_, i) => `\u001b[3${i % 8}m${i}`).join(''))!;
 	assert.ok(many.spans.length <= 64, `at most 64 spans, not ${many.spans.length}`);
 	assert.equal(many.text, Array.from({ length: 500 }, (_, i) => String(i)).join(''), 'the text stays whole past the limit');
@@ -160,12 +189,24 @@ test('a coloured line: search and save see its text, the rows keep its colours w
 	const [row] = visibleRows(buffer, { ...initialLogsUi, timestamps: true }, 60, 5);
 	assert.equal(row!.text, '10:00:00.123 INFO listening on :8080');
 	const parts = styledParts(row!.text, row!.offset, row!.styles, 'listen');
-	assert.deepEqual(parts.map(p => [p.text, p.style?.color ?? null, p.match]), [['10:00:00.123 ', null, false], ['INFO', 'green', false], [' ', null, false], ['listen', null, true], ['ing on :8080', null, false]]);
+	assert.deepEqual(
+		parts.map(p => [p.text, p.style?.color ?? null, p.match]),
+		[
+			['10:00:00.123 ', null, false],
+			['INFO', 'green', false],
+			[' ', null, false],
+			['listen', null, true],
+			['ing on :8080', null, false],
+		],
+	);
 	// wrapped at 8 cells: the second row starts inside the coloured word's line, offsets follow
 	const narrow = visibleRows(buffer, initialLogsUi, 6, 5);
 	assert.equal(narrow[0]!.text, 'INFO l');
 	assert.equal(narrow[1]!.offset, 6);
-	assert.equal(styledParts(narrow[1]!.text, narrow[1]!.offset, narrow[1]!.styles, '').some(p => p.style), false);
+	assert.equal(
+		styledParts(narrow[1]!.text, narrow[1]!.offset, narrow[1]!.styles, '').some(p => p.style),
+		false,
+	);
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-save-colour-'));
 	try {
 		await saveLogs(buffer, 'out.log', dir);

@@ -4,7 +4,12 @@ import type { ContainerSummary, EngineEvent, ImageRow } from '../../source/model
 import { eventEffect } from '../../source/store/event-effects.js';
 import { mergeContainers, mergeImages, withHealth } from '../../source/store/list-merge.js';
 
-const event = (type: string, action: string, attributes: Record<string, string> = {}, id = 'c1'): EngineEvent => ({ type, action, id, attributes });
+const event = (type: string, action: string, attributes: Record<string, string> = {}, id = 'c1'): EngineEvent => ({
+	type,
+	action,
+	id,
+	attributes,
+});
 
 test('reads make events too, and those change nothing: no re-list, no re-read', () => {
 	const reads = [
@@ -42,19 +47,40 @@ test('events that change what is shown name what to read again, and no more', ()
 	assert.deepEqual(eventEffect(event('image', 'delete', { name: 'sha256:aa' }, 'sha256:aa')), { kind: 'imageGone', id: 'sha256:aa' });
 });
 
-const container = (id: string, created: number, state: ContainerSummary['state'] = 'running'): ContainerSummary => ({ id, name: id, image: 'img', imageId: 'sha256:i', state, status: '', ports: '', created, command: '' });
+const container = (id: string, created: number, state: ContainerSummary['state'] = 'running'): ContainerSummary => ({
+	id,
+	name: id,
+	image: 'img',
+	imageId: 'sha256:i',
+	state,
+	status: '',
+	ports: '',
+	created,
+	command: '',
+});
 
 test('a re-read of some containers replaces theirs in place, adds new ones newest first, and drops the missing', () => {
 	const current = [container('c', 30), container('b', 20), container('a', 10)];
 	const next = mergeContainers(current, new Set(['b', 'd', 'a']), [container('d', 40), container('b', 20, 'exited')]);
-	assert.deepEqual(next.map(c => [c.id, c.state]), [['d', 'running'], ['c', 'running'], ['b', 'exited']], 'd is new, b changed, a is gone');
+	assert.deepEqual(
+		next.map(c => [c.id, c.state]),
+		[
+			['d', 'running'],
+			['c', 'running'],
+			['b', 'exited'],
+		],
+		'd is new, b changed, a is gone',
+	);
 	assert.equal(next[1], current[0], 'rows that were not asked about are the same objects (their table rows stay memoised)');
 	// b changed again while the request was out: the answer for it is not applied
 	const skipped = mergeContainers(current, new Set(['b']), [container('b', 20, 'exited')], new Set(['b']));
 	assert.equal(skipped[1], current[1]);
 	// a destroy arrived while a request was out: the answer does not bring it back
 	const afterDestroy = mergeContainers([container('c', 30)], new Set(['b']), [container('b', 20)], new Set(['b']));
-	assert.deepEqual(afterDestroy.map(c => c.id), ['c']);
+	assert.deepEqual(
+		afterDestroy.map(c => c.id),
+		['c'],
+	);
 });
 
 test('a health verdict is patched into its row alone', () => {
@@ -66,7 +92,17 @@ test('a health verdict is patched into its row alone', () => {
 	assert.equal(withHealth(next, 'zz', 'healthy'), next);
 });
 
-const image = (id: string, created: number, tag?: string, parentId?: string): ImageRow => ({ key: `${id}#${tag ?? ''}`, id, repository: tag ? tag.split(':')[0]! : '<none>', tag: tag ? tag.split(':')[1]! : '<none>', dangling: !tag, size: 1, created, digests: [], ...(parentId ? { parentId } : {}) });
+const image = (id: string, created: number, tag?: string, parentId?: string): ImageRow => ({
+	key: `${id}#${tag ?? ''}`,
+	id,
+	repository: tag ? tag.split(':')[0]! : '<none>',
+	tag: tag ? tag.split(':')[1]! : '<none>',
+	dangling: !tag,
+	size: 1,
+	created,
+	digests: [],
+	...(parentId ? { parentId } : {}),
+});
 
 test('re-read images: new tags in place, new images newest first, an untagged parent that gains a child is hidden', () => {
 	const current = [image('b', 20, 'b:1'), image('step1', 15), image('a', 10, 'a:1')];
@@ -74,7 +110,14 @@ test('re-read images: new tags in place, new images newest first, an untagged pa
 		{ id: 'b', rows: [image('b', 20, 'b:1'), image('b', 20, 'b:2')] },
 		{ id: 'step2', rows: [image('step2', 25, undefined, 'step1')], parentId: 'step1' },
 	]);
-	assert.deepEqual(next.map(r => r.key), ['step2#', 'b#b:1', 'b#b:2', 'a#a:1'], 'step1 is now an intermediate image, as docker images hides it');
+	assert.deepEqual(
+		next.map(r => r.key),
+		['step2#', 'b#b:1', 'b#b:2', 'a#a:1'],
+		'step1 is now an intermediate image, as docker images hides it',
+	);
 	const gone = mergeImages(next, [{ id: 'a', rows: [] }], new Set(['step2']));
-	assert.deepEqual(gone.map(r => r.key), ['b#b:1', 'b#b:2']);
+	assert.deepEqual(
+		gone.map(r => r.key),
+		['b#b:1', 'b#b:2'],
+	);
 });

@@ -3,7 +3,14 @@ import { test } from 'node:test';
 import { columnWidths } from '../../source/components/table.js';
 import { windowStart } from '../../source/components/window.js';
 import { computeLayout } from '../../source/components/layout.js';
-import { cursorIndex, dashboardReducer as uiReducer, initialDashboard as initialUi, matchesFilter, type DashboardAction, type DashboardState } from '../../source/screens/dashboard/dashboard-state.js';
+import {
+	cursorIndex,
+	dashboardReducer as uiReducer,
+	initialDashboard as initialUi,
+	matchesFilter,
+	type DashboardAction,
+	type DashboardState,
+} from '../../source/screens/dashboard/dashboard-state.js';
 
 const apply = (state: DashboardState, ...actions: DashboardAction[]) => actions.reduce(uiReducer, state);
 
@@ -30,7 +37,14 @@ test('focus cycles through the three panels both ways', () => {
 });
 
 test('a filter is typed, edited, kept or dropped per panel', () => {
-	let s = apply(initialUi, { type: 'focus', panel: 'images' }, { type: 'filterStart' }, { type: 'filterType', text: 'dem' }, { type: 'filterType', text: 'x' }, { type: 'filterBackspace' });
+	let s = apply(
+		initialUi,
+		{ type: 'focus', panel: 'images' },
+		{ type: 'filterStart' },
+		{ type: 'filterType', text: 'dem' },
+		{ type: 'filterType', text: 'x' },
+		{ type: 'filterBackspace' },
+	);
 	assert.equal(s.editing, true);
 	assert.equal(s.filters.images, 'dem');
 	assert.equal(s.filters.containers, '');
@@ -44,7 +58,12 @@ test('a filter is typed, edited, kept or dropped per panel', () => {
 });
 
 test('/ on a panel that has a filter starts a new one: the first key typed replaces it, as in less and vim', () => {
-	const filtered = apply(initialUi, { type: 'filterStart' }, { type: 'filterType', text: 'acc-detached' }, { type: 'filterEnd', keep: true });
+	const filtered = apply(
+		initialUi,
+		{ type: 'filterStart' },
+		{ type: 'filterType', text: 'acc-detached' },
+		{ type: 'filterEnd', keep: true },
+	);
 	const again = uiReducer(filtered, { type: 'filterStart' });
 	assert.equal(again.filterFresh, true);
 	assert.equal(again.filters.containers, 'acc-detached', 'the old filter stays shown until a key is typed');
@@ -63,14 +82,22 @@ test('the list window scrolls only when the cursor leaves it', () => {
 });
 
 test('columns fill the width exactly and optional ones go first when narrow', () => {
-	const cols = [{ title: 'A', flex: 1, min: 10 }, { title: 'B', width: 12, optional: true }, { title: 'C', width: 7 }];
+	const cols = [
+		{ title: 'A', flex: 1, min: 10 },
+		{ title: 'B', width: 12, optional: true },
+		{ title: 'C', width: 7 },
+	];
 	const wide = columnWidths(cols, 80);
 	assert.equal(wide.reduce((a, b) => a + b, 0) + 2, 80);
 	assert.deepEqual(columnWidths(cols, 25).slice(1), [0, 7], 'B is dropped when A, B and C do not fit');
 });
 
 test('layouts fit the terminal at 80x24, 120x40 and 200x60', () => {
-	for (const [w, h] of [[80, 24], [120, 40], [200, 60]] as const) {
+	for (const [w, h] of [
+		[80, 24],
+		[120, 40],
+		[200, 60],
+	] as const) {
 		const body = h - 2;
 		const l = computeLayout(w, body);
 		if (l.side) {

@@ -91,7 +91,10 @@ const check = (state: BuildFormState, app: AppServices) => checkBuild(state.form
 /** `b`: the build form, with the last build's values, or the current folder's. With `values` (dockdeck build PATH), it builds as soon as the folder checks out. */
 export function openBuildForm(ctx: Pick<ScreenContext<unknown>, 'open' | 'app'>, values?: Readonly<Record<string, string>>): void {
 	const start = values ?? buildsOf(ctx.app).lastValues ?? buildDefaults(process.cwd());
-	ctx.open(buildFormScreen, { form: { kind: 'build', fields: BUILD_FIELDS, values: start, focus: 0, tried: false }, queued: Boolean(values) });
+	ctx.open(buildFormScreen, {
+		form: { kind: 'build', fields: BUILD_FIELDS, values: start, focus: 0, tried: false },
+		queued: Boolean(values),
+	});
 }
 
 function submit(ctx: ScreenContext<BuildFormState>): void {
@@ -114,7 +117,17 @@ function BuildFormBody({ state, width, height, app, ctx }: RenderProps<BuildForm
 		const timer = setTimeout(() => {
 			scanContext(context || '.', dockerfile || 'Dockerfile').then(
 				found => live && ctx.update(s => ({ ...s, scan: { key, status: 'ready', context: found } })),
-				(error: unknown) => live && ctx.update(s => ({ ...s, scan: { key, status: 'error', field: error instanceof ContextError ? error.field : 'context', message: error instanceof Error ? error.message : String(error) } })),
+				(error: unknown) =>
+					live &&
+					ctx.update(s => ({
+						...s,
+						scan: {
+							key,
+							status: 'error',
+							field: error instanceof ContextError ? error.field : 'context',
+							message: error instanceof Error ? error.message : String(error),
+						},
+					})),
 			);
 		}, SCAN_AFTER_MS);
 		return () => {

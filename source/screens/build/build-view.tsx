@@ -34,7 +34,11 @@ function stepHead(step: BuildStep, now: number): BuildLine {
 		new: [/^FROM\b/i.test(step.instruction) ? B.base : /^(COPY|ADD)\b/i.test(step.instruction) ? B.copied : B.set, 'info'],
 		failed: [B.failedMark, 'bad'],
 	}[status] as [string, Tone];
-	return { text: B.step(mark + ' '.repeat(Math.max(0, 18 - displayWidth(mark))), step.index, step.total, step.instruction), tone, bold: status === 'failed' || status === 'running' };
+	return {
+		text: B.step(mark + ' '.repeat(Math.max(0, 18 - displayWidth(mark))), step.index, step.total, step.instruction),
+		tone,
+		bold: status === 'failed' || status === 'running',
+	};
 }
 
 /** Every line of the build view: the command, the context sent, each step with its output, the outcome. */
@@ -45,7 +49,10 @@ export function buildLines(session: BuildSession, now = Date.now()): BuildLine[]
 	const ignored = context.ignored;
 	const B = T.checks.build;
 	const leftOut = ignored.length ? B.ignored(ignored.slice(0, 5).join(', '), Math.max(0, ignored.length - 5)) : '';
-	lines.push({ text: B.context(context.files, formatBytes(total), session.phase === 'sending' ? formatBytes(session.sentBytes) : '', leftOut), tone: 'muted' });
+	lines.push({
+		text: B.context(context.files, formatBytes(total), session.phase === 'sending' ? formatBytes(session.sentBytes) : '', leftOut),
+		tone: 'muted',
+	});
 	for (const note of log.notes) lines.push({ text: note, tone: 'warn' });
 	for (const step of log.steps) {
 		lines.push(stepHead(step, now));
@@ -75,9 +82,7 @@ function outcome(session: BuildSession): BuildLine[] {
 		];
 	}
 	const id = (session.imageId ?? '').replace('sha256:', '').slice(0, 12);
-	const lines: BuildLine[] = [
-		{ text: B.built(id, session.request.tag, took, c.cached, c.built), tone: 'good', bold: true },
-	];
+	const lines: BuildLine[] = [{ text: B.built(id, session.request.tag, took, c.cached, c.built), tone: 'good', bold: true }];
 	if (session.previous && session.previous.id === session.imageId) lines.push({ text: B.unchanged, tone: 'muted' });
 	else if (session.previous) lines.push({ text: B.previous(session.previous.id.replace('sha256:', '').slice(0, 12)), tone: 'muted' });
 	lines.push({ text: B.back, tone: 'muted' });
@@ -85,7 +90,17 @@ function outcome(session: BuildSession): BuildLine[] {
 }
 
 /** The build view (b): the steps as they run, following the end unless scrolled up. */
-export function BuildView({ session, scroll, width, height }: { readonly session: BuildSession; readonly scroll: BuildScroll; readonly width: number; readonly height: number }) {
+export function BuildView({
+	session,
+	scroll,
+	width,
+	height,
+}: {
+	readonly session: BuildSession;
+	readonly scroll: BuildScroll;
+	readonly width: number;
+	readonly height: number;
+}) {
 	const lines = buildLines(session);
 	const rows = Math.max(1, height - 2);
 	const top = scroll.follow ? Math.max(0, lines.length - rows) : Math.min(scroll.top, Math.max(0, lines.length - rows));

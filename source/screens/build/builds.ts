@@ -31,13 +31,23 @@ export class Builds {
 		void next.done().then(() => {
 			const W = T.work.forms;
 			if (next.phase !== 'done' || !next.imageId) {
-				if (!this.viewing) app.notice({ text: next.phase === 'cancelled' ? W.buildStopped : W.buildFailed, tone: next.phase === 'cancelled' ? 'warn' : 'bad' });
+				if (!this.viewing)
+					app.notice({
+						text: next.phase === 'cancelled' ? W.buildStopped : W.buildFailed,
+						tone: next.phase === 'cancelled' ? 'warn' : 'bad',
+					});
 				return;
 			}
 			const label = request.tag ? fullTag(request.tag) : '';
 			const previous = next.previous && next.previous.id !== next.imageId ? next.previous : undefined;
-			const build = { imageId: next.imageId, previousLayers: previous?.layers ?? [], previousLabel: previous ? W.previous(label, previous.id.replace('sha256:', '').slice(0, 12)) : '' };
-			app.dashboard.update(s => dashboardReducer(dashboardReducer(s, { type: 'lastBuild', build }), { type: 'selectImage', key: `${next.imageId}#${label}` }));
+			const build = {
+				imageId: next.imageId,
+				previousLayers: previous?.layers ?? [],
+				previousLabel: previous ? W.previous(label, previous.id.replace('sha256:', '').slice(0, 12)) : '',
+			};
+			app.dashboard.update(s =>
+				dashboardReducer(dashboardReducer(s, { type: 'lastBuild', build }), { type: 'selectImage', key: `${next.imageId}#${label}` }),
+			);
 			if (!this.viewing) app.notice({ text: W.built(label || next.imageId.slice(7, 19)), tone: 'good' });
 		});
 		return next;

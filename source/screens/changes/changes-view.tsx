@@ -27,21 +27,36 @@ const TONE = { A: 'good', C: 'warn', D: 'bad' } as const;
 
 /** One row per change: its letter, the word for it, the path. */
 export function changeRows(items: readonly Change[]): Row[] {
-	return items.map((c, i) => ({ key: `${i}`, cells: [{ text: c.kind, tone: TONE[c.kind] }, { text: T.changes.kinds[c.kind], tone: TONE[c.kind] }, c.path] }));
+	return items.map((c, i) => ({
+		key: `${i}`,
+		cells: [{ text: c.kind, tone: TONE[c.kind] }, { text: T.changes.kinds[c.kind], tone: TONE[c.kind] }, c.path],
+	}));
 }
 
 /** What a container changed on top of its image (`docker diff`), with what that means for rm. */
 export function ChangesView({ state, width, height }: { readonly state: ChangesState; readonly width: number; readonly height: number }) {
 	const count = (k: Change['kind']) => state.items.filter(c => c.kind === k).length;
-	const info = state.status === 'ready' ? `${T.changes.counts(count('A'), count('C'), count('D'))}${state.sizeRw !== undefined ? ` · ${formatBytes(state.sizeRw)}` : ''}` : T.changes.status[state.status];
-	const empty = state.status === 'loading' ? T.changes.loading : state.status === 'error' ? T.changes.cannot(state.error ?? '') : T.changes.none;
+	const info =
+		state.status === 'ready'
+			? `${T.changes.counts(count('A'), count('C'), count('D'))}${state.sizeRw !== undefined ? ` · ${formatBytes(state.sizeRw)}` : ''}`
+			: T.changes.status[state.status];
+	const empty =
+		state.status === 'loading' ? T.changes.loading : state.status === 'error' ? T.changes.cannot(state.error ?? '') : T.changes.none;
 	return (
 		<Frame title={T.changes.title(state.name)} info={info} width={width} height={height} focused>
 			<Box flexDirection="column">
 				<Text color="gray" wrap="truncate">
 					{T.changes.note}
 				</Text>
-				<Table columns={columns()} rows={changeRows(state.items)} cursor={state.cursor} width={width - 2} height={height - 4} focused empty={empty} />
+				<Table
+					columns={columns()}
+					rows={changeRows(state.items)}
+					cursor={state.cursor}
+					width={width - 2}
+					height={height - 4}
+					focused
+					empty={empty}
+				/>
 			</Box>
 		</Frame>
 	);

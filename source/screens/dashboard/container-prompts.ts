@@ -73,7 +73,12 @@ export function copyPrompt(container: ContainerSummary, step = 0, form: CopyForm
 				const plan = await planCopy(ctx.app.action, found, next);
 				// that step is asked again, with what was typed and why it does not work
 				if ('error' in plan) ctx.open(promptScreen, copyPrompt(found, plan.step, next, workdir, plan.error));
-				else openConfirm(ctx, containerDialog(found.id, found.name, (c, toggles, app) => copyDialog(app.action, c, plan, toggles.force)), T.actions.cancelled.copy);
+				else
+					openConfirm(
+						ctx,
+						containerDialog(found.id, found.name, (c, toggles, app) => copyDialog(app.action, c, plan, toggles.force)),
+						T.actions.cancelled.copy,
+					);
 				return undefined;
 			});
 		},

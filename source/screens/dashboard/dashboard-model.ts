@@ -52,7 +52,16 @@ export interface DashboardInput {
  * Derives the dashboard: filtered lists, selections, the selected image's layers, the detail pane.
  * The app computes it on every frame, whatever is on top: other screens act on its selection.
  */
-export function useDashboard({ store, snapshot, state: ui, columns, bodyRows, dispatch, detachKeys = 'ctrl-p ctrl-q', shown }: DashboardInput): DashboardModel {
+export function useDashboard({
+	store,
+	snapshot,
+	state: ui,
+	columns,
+	bodyRows,
+	dispatch,
+	detachKeys = 'ctrl-p ctrl-q',
+	shown,
+}: DashboardInput): DashboardModel {
 	const usedBy = useMemo(() => {
 		const counts = new Map<string, number>();
 		for (const c of snapshot.containers) counts.set(c.imageId, (counts.get(c.imageId) ?? 0) + 1);
@@ -60,10 +69,28 @@ export function useDashboard({ store, snapshot, state: ui, columns, bodyRows, di
 	}, [snapshot.containers]);
 	const filters = ui.filters;
 	const containers = useMemo(
-		() => (filters.containers ? snapshot.containers.filter(c => matchesFilter(filters.containers, [c.name, c.image, c.status, c.ports, containerMode(c, snapshot.facts.get(c.id)).label, c.id.slice(0, 12)])) : snapshot.containers),
+		() =>
+			filters.containers
+				? snapshot.containers.filter(c =>
+						matchesFilter(filters.containers, [
+							c.name,
+							c.image,
+							c.status,
+							c.ports,
+							containerMode(c, snapshot.facts.get(c.id)).label,
+							c.id.slice(0, 12),
+						]),
+					)
+				: snapshot.containers,
 		[snapshot.containers, filters.containers ? snapshot.facts : undefined, filters.containers],
 	);
-	const images = useMemo(() => (filters.images ? snapshot.images.filter(i => matchesFilter(filters.images, [imageLabel(i), i.id.replace('sha256:', '').slice(0, 12)])) : snapshot.images), [snapshot.images, filters.images]);
+	const images = useMemo(
+		() =>
+			filters.images
+				? snapshot.images.filter(i => matchesFilter(filters.images, [imageLabel(i), i.id.replace('sha256:', '').slice(0, 12)]))
+				: snapshot.images,
+		[snapshot.images, filters.images],
+	);
 	const containerKeys = useMemo(() => containers.map(c => c.id), [containers]);
 	const imageKeys = useMemo(() => images.map(i => i.key), [images]);
 	const containerCursor = cursorIndex(ui, 'containers', containerKeys);
@@ -73,24 +100,34 @@ export function useDashboard({ store, snapshot, state: ui, columns, bodyRows, di
 
 	const layersResource = useDetail(store, snapshot, 'layers', image?.id);
 	const allLayers = layersResource?.value?.rows ?? [];
-	const layers = useMemo(() => allLayers.filter(l => matchesFilter(ui.filters.layers, [l.instruction, l.digest ?? ''])), [allLayers, ui.filters.layers]);
+	const layers = useMemo(
+		() => allLayers.filter(l => matchesFilter(ui.filters.layers, [l.instruction, l.digest ?? ''])),
+		[allLayers, ui.filters.layers],
+	);
 	const layerKeys = layers.map((_, i) => String(i));
 	const layerCursor = cursorIndex(ui, 'layers', layerKeys);
 	useEffect(() => dispatch({ type: 'resetLayers' }), [image?.id]);
 
 	const owners = useMemo(() => layerOwners(snapshot.images, snapshot.layerIndex), [snapshot.images, snapshot.layerIndex]);
-	const baseId = useMemo(() => (image ? baseImage(image.id, snapshot.layerIndex, snapshot.images) : undefined), [image?.id, snapshot.layerIndex, snapshot.images]);
+	const baseId = useMemo(
+		() => (image ? baseImage(image.id, snapshot.layerIndex, snapshot.images) : undefined),
+		[image?.id, snapshot.layerIndex, snapshot.images],
+	);
 	const baseSteps = useDetail(store, snapshot, 'layers', baseId)?.value?.rows.length;
 	const build = ui.lastBuild;
-	const previous = useMemo(() => (build && build.previousLabel ? { label: build.previousLabel, layers: new Set(build.previousLayers) } : undefined), [build]);
-	const sharing: LayerSharing | undefined = image && snapshot.layerIndex.has(image.id)
-		? {
-				others: digest => otherOwners(owners, digest, image.id),
-				names: ui.layerNames,
-				base: baseId && baseSteps ? { label: owners.label(baseId), steps: baseSteps } : undefined,
-				previous: build?.imageId === image.id ? previous : undefined,
-			}
-		: undefined;
+	const previous = useMemo(
+		() => (build && build.previousLabel ? { label: build.previousLabel, layers: new Set(build.previousLayers) } : undefined),
+		[build],
+	);
+	const sharing: LayerSharing | undefined =
+		image && snapshot.layerIndex.has(image.id)
+			? {
+					others: digest => otherOwners(owners, digest, image.id),
+					names: ui.layerNames,
+					base: baseId && baseSteps ? { label: owners.label(baseId), steps: baseSteps } : undefined,
+					previous: build?.imageId === image.id ? previous : undefined,
+				}
+			: undefined;
 
 	const containerDetail = useDetail(store, snapshot, 'container', ui.panel === 'containers' ? container?.id : undefined);
 	useContainerSize(store, ui.panel === 'containers' ? container?.id : undefined);
@@ -103,23 +140,48 @@ export function useDashboard({ store, snapshot, state: ui, columns, bodyRows, di
 	const firstLayout = computeLayout(columns, bodyRows, ui.learn);
 	const valueWidth = Math.max(10, firstLayout.detail.width - 15);
 	const selectedLayer = ui.panel === 'layers' ? layers[layerCursor] : undefined;
-	const layerBase = selectedLayer && sharing?.base && layers.length === allLayers.length && layerCursor >= layers.length - sharing.base.steps ? sharing.base.label : undefined;
+	const layerBase =
+		selectedLayer && sharing?.base && layers.length === allLayers.length && layerCursor >= layers.length - sharing.base.steps
+			? sharing.base.label
+			: undefined;
 
 	const detail = ((): DashboardModel['detail'] => {
 		if (ui.panel === 'containers') {
 			if (!container) return { title: T.detail.title, lines: [], message: T.detail.noContainer };
 			const d = containerDetail?.value;
-			return { title: T.detail.container(container.name), lines: d ? containerDetailLines(d, container, snapshot.sizes.get(container.id), (usedBy.get(container.imageId) ?? 1) - 1, ui.revealed === `containers:${container.id}`, containerImage?.value) : [], message: containerDetail?.error ?? (d ? undefined : T.detail.loading) };
+			return {
+				title: T.detail.container(container.name),
+				lines: d
+					? containerDetailLines(
+							d,
+							container,
+							snapshot.sizes.get(container.id),
+							(usedBy.get(container.imageId) ?? 1) - 1,
+							ui.revealed === `containers:${container.id}`,
+							containerImage?.value,
+						)
+					: [],
+				message: containerDetail?.error ?? (d ? undefined : T.detail.loading),
+			};
 		}
 		if (ui.panel === 'layers') {
 			const layer = layers[layerCursor];
 			if (!layer) return { title: T.detail.layerTitle, lines: [], message: image ? T.detail.noStep : T.detail.noImage };
 			const also = sharing && layer.digest ? sharing.others(layer.digest) : undefined;
-			return { title: T.detail.layer(image ? imageLabel(image) : ''), lines: layerDetailLines(layer, T.detail.step(layers.length - layerCursor, layers.length), valueWidth, also, layerBase) };
+			return {
+				title: T.detail.layer(image ? imageLabel(image) : ''),
+				lines: layerDetailLines(layer, T.detail.step(layers.length - layerCursor, layers.length), valueWidth, also, layerBase),
+			};
 		}
 		if (!image) return { title: T.detail.title, lines: [], message: T.detail.noImage };
 		const d = imageDetail?.value;
-		return { title: T.detail.image(imageLabel(image)), lines: d ? imageDetailLines(d, usedBy.get(image.id) ?? 0, snapshot.usage?.images.get(image.id), ui.revealed === `images:${image.id}`) : [], message: imageDetail?.error ?? (d ? undefined : T.detail.loading) };
+		return {
+			title: T.detail.image(imageLabel(image)),
+			lines: d
+				? imageDetailLines(d, usedBy.get(image.id) ?? 0, snapshot.usage?.images.get(image.id), ui.revealed === `images:${image.id}`)
+				: [],
+			message: imageDetail?.error ?? (d ? undefined : T.detail.loading),
+		};
 	})();
 
 	const lesson = ((): Lesson | undefined => {
@@ -127,13 +189,27 @@ export function useDashboard({ store, snapshot, state: ui, columns, bodyRows, di
 		if (ui.panel === 'containers') {
 			if (!container) return undefined;
 			const imageLayers = snapshot.layerIndex.get(container.imageId) ?? [];
-			return containerLesson(container, { facts: snapshot.facts.get(container.id), detail: containerDetail?.value, image: containerImage?.value, usage: snapshot.sizes.get(container.id), siblings: (usedBy.get(container.imageId) ?? 1) - 1, sharing: imageLayers.length ? sharingImages(owners, imageLayers, container.imageId) : undefined, detachKeys });
+			return containerLesson(container, {
+				facts: snapshot.facts.get(container.id),
+				detail: containerDetail?.value,
+				image: containerImage?.value,
+				usage: snapshot.sizes.get(container.id),
+				siblings: (usedBy.get(container.imageId) ?? 1) - 1,
+				sharing: imageLayers.length ? sharingImages(owners, imageLayers, container.imageId) : undefined,
+				detachKeys,
+			});
 		}
 		if (ui.panel === 'layers') {
 			const layer = layers[layerCursor];
 			if (!layer || !image) return undefined;
 			const also = sharing && layer.digest ? sharing.others(layer.digest).length : undefined;
-			return layerLesson(layer, { image: imageLabel(image), index: allLayers.indexOf(layer), total: allLayers.length, sharing: also, base: layerBase });
+			return layerLesson(layer, {
+				image: imageLabel(image),
+				index: allLayers.indexOf(layer),
+				total: allLayers.length,
+				sharing: also,
+				base: layerBase,
+			});
 		}
 		if (!image) return undefined;
 		const d = imageDetail?.value;

@@ -23,7 +23,10 @@ const act = (ctx: Pick<Ctx, 'update'>, action: DashboardAction) => ctx.update(s 
 function scrollDetail(ctx: Ctx, direction: 1 | -1): void {
 	const model = ctx.app.model();
 	const { detail, learn } = model.layout;
-	const pane = detail.height > 0 || !learn ? { lines: model.detail.lines.length, height: detail.height } : { lines: model.learn?.length ?? 0, height: learn.height };
+	const pane =
+		detail.height > 0 || !learn
+			? { lines: model.detail.lines.length, height: detail.height }
+			: { lines: model.learn?.length ?? 0, height: learn.height };
 	act(ctx, { type: 'detailScroll', delta: direction * Math.max(1, pane.height - 3), max: maxDetailOffset(pane.lines, pane.height) });
 }
 
@@ -104,7 +107,12 @@ export const dashboardScreen: Screen<DashboardState, Own> = {
 		const model = ctx.app.model();
 		const { panel } = ctx.state;
 		const delta = stepDelta(step, Math.max(1, model.layout[panel].height - 3));
-		act(ctx, Number.isFinite(delta) ? { type: 'move', keys: model.keys[panel], delta } : { type: 'move', keys: model.keys[panel], to: delta < 0 ? 'first' : 'last' });
+		act(
+			ctx,
+			Number.isFinite(delta)
+				? { type: 'move', keys: model.keys[panel], delta }
+				: { type: 'move', keys: model.keys[panel], to: delta < 0 ? 'first' : 'last' },
+		);
 	},
 	render: props => <Dashboard {...props} />,
 };

@@ -64,7 +64,7 @@ export function cursorIndex(state: DashboardState, panel: PanelId, keys: readonl
 	return at >= 0 ? at : clampCursor(state.cursor[panel], keys.length);
 }
 
-const set = <T,>(record: Readonly<Record<PanelId, T>>, panel: PanelId, value: T) => ({ ...record, [panel]: value });
+const set = <T>(record: Readonly<Record<PanelId, T>>, panel: PanelId, value: T) => ({ ...record, [panel]: value });
 
 /** What a key does to the dashboard; the same state when nothing changed. */
 export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
@@ -83,28 +83,56 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			const from = cursorIndex(state, state.panel, keys);
 			const to = action.to === 'first' ? 0 : action.to === 'last' ? keys.length - 1 : clampCursor(from + (action.delta ?? 0), keys.length);
 			if (to === from && state.selected[state.panel] === keys[to]) return state;
-			return { ...state, selected: set(state.selected, state.panel, keys[to]), cursor: set(state.cursor, state.panel, to), detailOffset: 0, revealed: null };
+			return {
+				...state,
+				selected: set(state.selected, state.panel, keys[to]),
+				cursor: set(state.cursor, state.panel, to),
+				detailOffset: 0,
+				revealed: null,
+			};
 		}
 		case 'learn':
 			return { ...state, learn: !state.learn, detailOffset: 0 };
 		case 'toggleLayerNames':
 			return { ...state, layerNames: !state.layerNames };
 		case 'resetLayers':
-			return state.selected.layers === undefined && state.cursor.layers === 0 ? state : { ...state, selected: set(state.selected, 'layers', undefined), cursor: set(state.cursor, 'layers', 0) };
+			return state.selected.layers === undefined && state.cursor.layers === 0
+				? state
+				: { ...state, selected: set(state.selected, 'layers', undefined), cursor: set(state.cursor, 'layers', 0) };
 		case 'filterStart':
 			return { ...state, editing: true, filterFresh: state.filters[state.panel] !== '' };
 		case 'filterType':
-			return { ...state, filterFresh: false, filters: set(state.filters, state.panel, (state.filterFresh ? '' : state.filters[state.panel]) + action.text) };
+			return {
+				...state,
+				filterFresh: false,
+				filters: set(state.filters, state.panel, (state.filterFresh ? '' : state.filters[state.panel]) + action.text),
+			};
 		case 'filterBackspace':
-			return { ...state, filterFresh: false, filters: set(state.filters, state.panel, state.filterFresh ? '' : [...state.filters[state.panel]].slice(0, -1).join('')) };
+			return {
+				...state,
+				filterFresh: false,
+				filters: set(state.filters, state.panel, state.filterFresh ? '' : [...state.filters[state.panel]].slice(0, -1).join('')),
+			};
 		case 'filterEnd':
 			return { ...state, editing: false, filterFresh: false, filters: action.keep ? state.filters : set(state.filters, state.panel, '') };
 		case 'filterClear':
 			return state.filters[state.panel] ? { ...state, filters: set(state.filters, state.panel, '') } : state;
 		case 'selectImage':
-			return { ...state, panel: 'images', selected: set(state.selected, 'images', action.key), filters: set(state.filters, 'images', ''), detailOffset: 0 };
+			return {
+				...state,
+				panel: 'images',
+				selected: set(state.selected, 'images', action.key),
+				filters: set(state.filters, 'images', ''),
+				detailOffset: 0,
+			};
 		case 'selectContainer':
-			return { ...state, panel: 'containers', selected: set(state.selected, 'containers', action.id), filters: set(state.filters, 'containers', ''), detailOffset: 0 };
+			return {
+				...state,
+				panel: 'containers',
+				selected: set(state.selected, 'containers', action.id),
+				filters: set(state.filters, 'containers', ''),
+				detailOffset: 0,
+			};
 		case 'lastBuild':
 			return { ...state, lastBuild: action.build };
 		case 'detailScroll':

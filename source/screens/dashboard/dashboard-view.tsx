@@ -21,15 +21,64 @@ export interface DashboardBodyProps {
 /** The three panels and the detail pane, laid out for the terminal. */
 export function DashboardBody({ model, snapshot, state: ui, now, editing }: DashboardBodyProps) {
 	const { layout } = model;
-	const listProps = (panel: PanelId) => ({ focused: ui.panel === panel, cursor: model.cursors[panel], filter: ui.filters[panel], editing: editing && ui.panel === panel });
-	const containersPanel = <ContainersPanel {...layout.containers} {...listProps('containers')} onShown={model.wantFacts} containers={model.containers} facts={snapshot.facts} now={now} loaded={snapshot.loaded} total={snapshot.containers.length} markImage={ui.panel !== 'containers' ? model.image?.id : undefined} />;
-	const imagesPanel = <ImagesPanel {...layout.images} {...listProps('images')} images={model.images} usedBy={model.usedBy} now={now} loaded={snapshot.loaded} total={snapshot.images.length} usage={snapshot.usage?.images} markImage={ui.panel === 'containers' ? model.container?.imageId : undefined} />;
+	const listProps = (panel: PanelId) => ({
+		focused: ui.panel === panel,
+		cursor: model.cursors[panel],
+		filter: ui.filters[panel],
+		editing: editing && ui.panel === panel,
+	});
+	const containersPanel = (
+		<ContainersPanel
+			{...layout.containers}
+			{...listProps('containers')}
+			onShown={model.wantFacts}
+			containers={model.containers}
+			facts={snapshot.facts}
+			now={now}
+			loaded={snapshot.loaded}
+			total={snapshot.containers.length}
+			markImage={ui.panel !== 'containers' ? model.image?.id : undefined}
+		/>
+	);
+	const imagesPanel = (
+		<ImagesPanel
+			{...layout.images}
+			{...listProps('images')}
+			images={model.images}
+			usedBy={model.usedBy}
+			now={now}
+			loaded={snapshot.loaded}
+			total={snapshot.images.length}
+			usage={snapshot.usage?.images}
+			markImage={ui.panel === 'containers' ? model.container?.imageId : undefined}
+		/>
+	);
 	const layersPanel = (
-		<LayersPanel {...layout.layers} {...listProps('layers')} image={model.image ? imageLabel(model.image) : undefined} resource={model.layersResource} visible={model.layers} total={model.allLayers.length} sharing={model.sharing} />
+		<LayersPanel
+			{...layout.layers}
+			{...listProps('layers')}
+			image={model.image ? imageLabel(model.image) : undefined}
+			resource={model.layersResource}
+			visible={model.layers}
+			total={model.allLayers.length}
+			sharing={model.sharing}
+		/>
 	);
 	// stacked, the learn pane takes the detail pane's place and [ ] scroll it
-	const learnPanel = layout.learn && model.learn ? <LearnPanel {...layout.learn} lines={model.learn} offset={layout.side ? 0 : ui.detailOffset} /> : null;
-	const detailPanel = layout.detail.height > 0 ? <DetailPanel {...layout.detail} title={model.detail.title} lines={model.detail.lines} message={model.detail.message} offset={ui.detailOffset} /> : learnPanel;
+	const learnPanel =
+		layout.learn && model.learn ? <LearnPanel {...layout.learn} lines={model.learn} offset={layout.side ? 0 : ui.detailOffset} /> : null;
+	const detailPanel =
+		layout.detail.height > 0 ? (
+			<DetailPanel
+				{...layout.detail}
+				title={model.detail.title}
+				lines={model.detail.lines}
+				message={model.detail.message}
+				offset={ui.detailOffset}
+			/>
+		) : (
+			learnPanel
+		);
 	return layout.side ? (
 		<Box>
 			<Box flexDirection="column">

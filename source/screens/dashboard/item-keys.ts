@@ -39,7 +39,12 @@ function lifecycleKey(verb: LifecycleVerb) {
 		const effective = verb === 'pause' && container.state === 'paused' ? 'unpause' : verb;
 		const result = lifecycle(ctx.app.action, container, effective);
 		if (typeof result === 'function') ctx.app.perform(result);
-		else if ('run' in result) openConfirm(ctx, containerDialog(container.id, container.name, (c, _, app) => lifecycle(app.action, c, effective)), T.actions.cancelled.other(container.name));
+		else if ('run' in result)
+			openConfirm(
+				ctx,
+				containerDialog(container.id, container.name, (c, _, app) => lifecycle(app.action, c, effective)),
+				T.actions.cancelled.other(container.name),
+			);
 		else ctx.app.notice(result);
 	});
 }
@@ -48,7 +53,13 @@ function lifecycleKey(verb: LifecycleVerb) {
 function imageRemoval(app: AppServices, image: ImageRow, force: boolean) {
 	const { images, containers } = app.snapshot();
 	const tags = images.filter(i => i.id === image.id && i.key !== image.key && !i.dangling).map(i => `${i.repository}:${i.tag}`);
-	return imageRemoveDialog(app.action, image, tags, containers.filter(c => c.imageId === image.id), force);
+	return imageRemoveDialog(
+		app.action,
+		image,
+		tags,
+		containers.filter(c => c.imageId === image.id),
+		force,
+	);
 }
 
 /** The keys of the containers panel. */
@@ -68,7 +79,12 @@ export const containerKeys: Handlers<DashboardState, 'containers'> = {
 	'container.kill': lifecycleKey('kill'),
 	'container.remove': withContainer((ctx, container) => {
 		const result = removeDialog(ctx.app.action, container, { force: false, volumes: false });
-		if ('run' in result) openConfirm(ctx, containerDialog(container.id, container.name, (c, toggles, app) => removeDialog(app.action, c, toggles)), T.actions.cancelled.other(container.name));
+		if ('run' in result)
+			openConfirm(
+				ctx,
+				containerDialog(container.id, container.name, (c, toggles, app) => removeDialog(app.action, c, toggles)),
+				T.actions.cancelled.other(container.name),
+			);
 		else ctx.app.notice(result);
 	}),
 	'container.commit': withContainer((ctx, c) => ctx.open(promptScreen, commitPrompt(c))),
@@ -81,7 +97,12 @@ export const imageKeys: Handlers<DashboardState, 'images'> = {
 	'image.remove': withImage((ctx, image) => {
 		const result = imageRemoval(ctx.app, image, false);
 		const name = image.dangling ? image.id.slice(7, 19) : `${image.repository}:${image.tag}`;
-		if ('run' in result) openConfirm(ctx, imageDialog(image.key, name, (i, toggles, app) => imageRemoval(app, i, toggles.force)), T.actions.cancelled.other(name));
+		if ('run' in result)
+			openConfirm(
+				ctx,
+				imageDialog(image.key, name, (i, toggles, app) => imageRemoval(app, i, toggles.force)),
+				T.actions.cancelled.other(name),
+			);
 		else ctx.app.notice(result);
 	}),
 	'image.tag': withImage((ctx, image) => ctx.open(promptScreen, tagPrompt(image))),

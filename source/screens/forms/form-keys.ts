@@ -21,7 +21,12 @@ export function formStep<S extends FormScreenState>(ctx: Pick<ScreenContext<S>, 
  * Enter on a form: a field with a problem gets the cursor, a form still reading waits, and a form
  * that checks out does what it says (`go`). `model` is the form as it stands.
  */
-export function submitForm<S extends FormScreenState>(ctx: ScreenContext<S>, model: FormModel, waitingNotice: string, go: () => void): void {
+export function submitForm<S extends FormScreenState>(
+	ctx: ScreenContext<S>,
+	model: FormModel,
+	waitingNotice: string,
+	go: () => void,
+): void {
 	if (model.waiting) {
 		ctx.update(s => ({ ...s, queued: true }));
 		return ctx.app.notice({ text: waitingNotice, tone: 'info' });

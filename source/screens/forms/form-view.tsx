@@ -29,7 +29,17 @@ function noteFor(model: FormModel, id: string): FieldNote | undefined {
  * A form in a frame: a line per field (label, value, its hint or error), the focused field's note
  * in full, the docker command it amounts to, and the keys.
  */
-export function FormView({ form, model, width, height }: { readonly form: FormState; readonly model: FormModel; readonly width: number; readonly height: number }) {
+export function FormView({
+	form,
+	model,
+	width,
+	height,
+}: {
+	readonly form: FormState;
+	readonly model: FormModel;
+	readonly width: number;
+	readonly height: number;
+}) {
 	const inner = Math.max(10, width - 4);
 	const valueWidth = Math.max(12, Math.min(48, Math.floor((inner - LABEL) * 0.5)));
 	const noteWidth = Math.max(0, inner - LABEL - valueWidth - 2);
@@ -39,7 +49,13 @@ export function FormView({ form, model, width, height }: { readonly form: FormSt
 	const label = (field: FieldSpec) => T.forms.labels[field.id] ?? field.label;
 	const submit = errorCount ? T.forms.fixFirst : ` ${model.submitLabel}`;
 	return (
-		<Frame title={model.title} info={errorCount ? T.forms.toFix(errorCount) : (model.waiting ?? T.forms.ready)} width={width} height={height} focused>
+		<Frame
+			title={model.title}
+			info={errorCount ? T.forms.toFix(errorCount) : (model.waiting ?? T.forms.ready)}
+			width={width}
+			height={height}
+			focused
+		>
 			<Box flexDirection="column" paddingX={1}>
 				{form.fields.map((field, i) => {
 					const on = i === form.focus;
@@ -48,7 +64,9 @@ export function FormView({ form, model, width, height }: { readonly form: FormSt
 					const shown = valueText(field, value, valueWidth, on);
 					return (
 						<Text key={field.id} wrap="truncate">
-							<Text color={on ? 'cyan' : undefined} bold={on}>{fit(`${on ? '▸ ' : '  '}${label(field)}`, LABEL)}</Text>
+							<Text color={on ? 'cyan' : undefined} bold={on}>
+								{fit(`${on ? '▸ ' : '  '}${label(field)}`, LABEL)}
+							</Text>
 							<Text inverse={on && field.kind !== 'text'}>{shown}</Text>
 							{on && field.kind === 'text' ? <Text inverse> </Text> : null}
 							<Text>{' '.repeat(Math.max(1, valueWidth - displayWidth(shown) - (on && field.kind === 'text' ? 1 : 0) + 1))}</Text>
@@ -57,7 +75,9 @@ export function FormView({ form, model, width, height }: { readonly form: FormSt
 					);
 				})}
 				<Text> </Text>
-				{focusNote && displayWidth(focusNote.text) > noteWidth ? <Text color={TONE_COLOR[focusNote.tone]}>{inert(`${label(focused)}: ${focusNote.text}`)}</Text> : null}
+				{focusNote && displayWidth(focusNote.text) > noteWidth ? (
+					<Text color={TONE_COLOR[focusNote.tone]}>{inert(`${label(focused)}: ${focusNote.text}`)}</Text>
+				) : null}
 				<Text color="cyan">$ {inert(model.command)}</Text>
 				{model.lines.map(line => (
 					<Text key={line.text} color={TONE_COLOR[line.tone]}>
@@ -65,7 +85,9 @@ export function FormView({ form, model, width, height }: { readonly form: FormSt
 					</Text>
 				))}
 				<Text wrap="truncate">
-					<Text bold color="cyan">Enter</Text>
+					<Text bold color="cyan">
+						Enter
+					</Text>
 					<Text>{submit}</Text>
 					<Text color="gray">{truncate(T.forms.keys, Math.max(0, inner - 8 - displayWidth(submit)))}</Text>
 				</Text>

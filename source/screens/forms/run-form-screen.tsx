@@ -17,13 +17,45 @@ export interface RunFormState extends FormScreenState {
 }
 
 /** What the run form assumes until the image's config is read. */
-const EMPTY_DETAIL: ImageDetail = { id: '', tags: [], digests: [], cmd: null, entrypoint: null, env: [], workingDir: '', user: '', exposedPorts: [], labels: {}, size: 0, created: 0, architecture: '', os: '', layers: [] };
+const EMPTY_DETAIL: ImageDetail = {
+	id: '',
+	tags: [],
+	digests: [],
+	cmd: null,
+	entrypoint: null,
+	env: [],
+	workingDir: '',
+	user: '',
+	exposedPorts: [],
+	labels: {},
+	size: 0,
+	created: 0,
+	architecture: '',
+	os: '',
+	layers: [],
+};
 
 /** The form as it stands: checked against the image and the engine, or waiting for the image's config. */
 function check(state: RunFormState, app: AppServices): { plan?: RunPlan; model: FormModel } {
-	if (state.detail) return checkRun(state.form.values, { image: state.image, detail: state.detail, containers: app.snapshot().containers, detachKeys: app.detachKeys.display });
+	if (state.detail)
+		return checkRun(state.form.values, {
+			image: state.image,
+			detail: state.detail,
+			containers: app.snapshot().containers,
+			detachKeys: app.detachKeys.display,
+		});
 	const W = T.work.forms;
-	return { model: { title: T.forms.run.title(imageArgument(state.image)), notes: {}, errors: {}, command: 'docker run …', lines: [{ text: W.readingConfig, tone: 'muted' }], submitLabel: W.waitConfig, waiting: W.readingConfig } };
+	return {
+		model: {
+			title: T.forms.run.title(imageArgument(state.image)),
+			notes: {},
+			errors: {},
+			command: 'docker run …',
+			lines: [{ text: W.readingConfig, tone: 'muted' }],
+			submitLabel: W.waitConfig,
+			waiting: W.readingConfig,
+		},
+	};
 }
 
 /** `r` on an image: the docker run form, filled from the image's config. */
@@ -37,7 +69,17 @@ export function openRunForm(ctx: Pick<ScreenContext<unknown>, 'open' | 'app'>, i
 		detail => {
 			// what came from the image, in the fields not typed into meanwhile
 			const defaults = runDefaults(detail);
-			opened.update(s => ({ ...s, detail, form: { ...s.form, values: { ...s.form.values, ...Object.fromEntries(Object.entries(defaults).filter(([k]) => s.form.values[k] === placeholder[k])) } } }));
+			opened.update(s => ({
+				...s,
+				detail,
+				form: {
+					...s.form,
+					values: {
+						...s.form.values,
+						...Object.fromEntries(Object.entries(defaults).filter(([k]) => s.form.values[k] === placeholder[k])),
+					},
+				},
+			}));
 		},
 		(error: unknown) => {
 			opened.close();
@@ -53,7 +95,9 @@ function submit(ctx: ScreenContext<RunFormState>): void {
 		const { plan } = result;
 		if (!plan) return;
 		ctx.close();
-		app.perform(() => runContainer(app.action, state.image, plan, id => app.dashboard.update(s => dashboardReducer(s, { type: 'selectContainer', id }))));
+		app.perform(() =>
+			runContainer(app.action, state.image, plan, id => app.dashboard.update(s => dashboardReducer(s, { type: 'selectContainer', id }))),
+		);
 	});
 }
 

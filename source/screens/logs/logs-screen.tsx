@@ -23,7 +23,8 @@ const view = (ctx: Ctx, fn: (ui: LogsUi) => LogsUi) => ctx.update(s => ({ ...s, 
 function jump(ctx: Ctx, direction: 1 | -1): void {
 	const { session, ui } = ctx.state;
 	const seq = findMatch(session.buffer, ui, direction);
-	if (seq === undefined) ctx.app.notice({ text: ui.search ? T.actions.logs.noMore(ui.search, direction < 0) : T.actions.logs.searchFirst, tone: 'warn' });
+	if (seq === undefined)
+		ctx.app.notice({ text: ui.search ? T.actions.logs.noMore(ui.search, direction < 0) : T.actions.logs.searchFirst, tone: 'warn' });
 	else view(ctx, l => ({ ...l, follow: false, anchor: seq }));
 }
 

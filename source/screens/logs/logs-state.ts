@@ -101,8 +101,11 @@ export function visibleRows(buffer: RingBuffer<LogLine>, ui: LogsUi, width: numb
 		const text = lineText(line, ui);
 		const styles = line.styles && prefix ? line.styles.map(s => ({ ...s, from: s.from + prefix, to: s.to + prefix })) : line.styles;
 		const pieces = ui.wrap ? wrapText(text, width, MAX_ROWS_PER_LINE) : [[...text].slice(ui.hscroll, ui.hscroll + width * 2).join('')];
-		const offsets = ui.wrap ? pieces.map((_, i) => pieces.slice(0, i).reduce((n, p) => n + p.length, 0)) : [[...text].slice(0, ui.hscroll).join('').length];
-		for (let i = pieces.length - 1; i >= 0 && rows.length < height; i--) rows.push({ seq, stream: line.stream, text: pieces[i]!, continuation: i > 0, offset: offsets[i]!, ...(styles ? { styles } : {}) });
+		const offsets = ui.wrap
+			? pieces.map((_, i) => pieces.slice(0, i).reduce((n, p) => n + p.length, 0))
+			: [[...text].slice(0, ui.hscroll).join('').length];
+		for (let i = pieces.length - 1; i >= 0 && rows.length < height; i--)
+			rows.push({ seq, stream: line.stream, text: pieces[i]!, continuation: i > 0, offset: offsets[i]!, ...(styles ? { styles } : {}) });
 	}
 	return rows.reverse();
 }

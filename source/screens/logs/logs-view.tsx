@@ -30,7 +30,19 @@ function rowParts(row: LogRow, width: number, search: string): StyledPart[] {
 }
 
 /** The full-size log view of one container (`docker logs -f`), key l. */
-export function LogsView({ session, ui, width, height, matches }: { readonly session: LogSession; readonly ui: LogsUi; readonly width: number; readonly height: number; readonly matches: number }) {
+export function LogsView({
+	session,
+	ui,
+	width,
+	height,
+	matches,
+}: {
+	readonly session: LogSession;
+	readonly ui: LogsUi;
+	readonly width: number;
+	readonly height: number;
+	readonly matches: number;
+}) {
 	const inner = Math.max(1, width - 3); // border and a one-cell gutter that marks stderr
 	const rowsHeight = Math.max(1, height - 2);
 	const rows = visibleRows(session.buffer, ui, inner, rowsHeight);
@@ -43,7 +55,9 @@ export function LogsView({ session, ui, width, height, matches }: { readonly ses
 	return (
 		<Frame title={T.logs.title(session.name)} info={info} width={width} height={height} focused>
 			{rows.length === 0 ? (
-				<Text color="gray">{truncate(state.status === 'following' || state.status === 'connecting' ? T.logs.empty : stateText(state), inner)}</Text>
+				<Text color="gray">
+					{truncate(state.status === 'following' || state.status === 'connecting' ? T.logs.empty : stateText(state), inner)}
+				</Text>
 			) : null}
 			{rows.map((row, i) => (
 				<Box key={i} height={1} width={width - 2}>

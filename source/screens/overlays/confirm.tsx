@@ -32,7 +32,11 @@ function sayOnly(title: string, why: string, label: string, result: Notice): Con
 }
 
 /** A dialog about a container, found again by id whenever it is shown. */
-export function containerDialog(id: string, name: string, build: (container: ContainerSummary, toggles: Toggles, app: AppServices) => DialogAnswer): ConfirmState['make'] {
+export function containerDialog(
+	id: string,
+	name: string,
+	build: (container: ContainerSummary, toggles: Toggles, app: AppServices) => DialogAnswer,
+): ConfirmState['make'] {
 	return (app, toggles) => {
 		const container = app.snapshot().containers.find(c => c.id === id);
 		return container ? settle(name, build(container, toggles, app)) : vanished(name);
@@ -40,7 +44,11 @@ export function containerDialog(id: string, name: string, build: (container: Con
 }
 
 /** A dialog about an images panel row, found again by its key whenever it is shown. */
-export function imageDialog(key: string, name: string, build: (image: ImageRow, toggles: Toggles, app: AppServices) => DialogAnswer): ConfirmState['make'] {
+export function imageDialog(
+	key: string,
+	name: string,
+	build: (image: ImageRow, toggles: Toggles, app: AppServices) => DialogAnswer,
+): ConfirmState['make'] {
 	return (app, toggles) => {
 		const image = app.snapshot().images.find(i => i.key === key);
 		return image ? settle(name, build(image, toggles, app)) : vanished(name);

@@ -18,7 +18,12 @@ export interface PromptState {
 }
 
 /** A prompt that asks `label`, starting with `value`. */
-export function prompt(label: string, value: string, accept: PromptState['accept'], more: Pick<PromptState, 'change' | 'cancel' | 'error'> = {}): PromptState {
+export function prompt(
+	label: string,
+	value: string,
+	accept: PromptState['accept'],
+	more: Pick<PromptState, 'change' | 'cancel' | 'error'> = {},
+): PromptState {
 	return { label, value, accept, ...more };
 }
 

@@ -17,7 +17,13 @@ export function pruneDialog(state: PruneState, run: () => Promise<Notice>): Conf
 	return {
 		title: T.actions.prune.title(chosen.length, formatBytes(estimate(state))),
 		lines: [...groups, T.actions.prune.how],
-		command: [containers.length ? `docker rm ${containers.join(' ')}` : '', images.length ? `docker rmi ${images.join(' ')}` : '', ...cache.map(f => `docker builder prune -f ${f}`)].filter(Boolean).join(' && '),
+		command: [
+			containers.length ? `docker rm ${containers.join(' ')}` : '',
+			images.length ? `docker rmi ${images.join(' ')}` : '',
+			...cache.map(f => `docker builder prune -f ${f}`),
+		]
+			.filter(Boolean)
+			.join(' && '),
 		toggles: [],
 		refusal: chosen.length === 0 ? T.actions.prune.nothingTicked : undefined,
 		confirmLabel: T.actions.prune.confirm,

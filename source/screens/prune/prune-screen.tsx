@@ -33,9 +33,14 @@ export const pruneScreen: Screen<PruneState, 'prune'> = {
 		'prune.close': ctx => ctx.close(),
 		'prune.run': ctx => {
 			const { status } = ctx.state;
-			if (status !== 'ready') return ctx.app.notice({ text: status === 'done' ? T.actions.prune.doneReload : T.actions.prune.notReady, tone: 'warn' });
+			if (status !== 'ready')
+				return ctx.app.notice({ text: status === 'done' ? T.actions.prune.doneReload : T.actions.prune.notReady, tone: 'warn' });
 			// the dialog reads the ticks as they are when it is drawn and confirmed
-			openConfirm(ctx, () => pruneDialog(ctx.state, () => runPrune(ctx.app.engine.api, ctx.state, state => ctx.update(() => state))), T.actions.cancelled.prune);
+			openConfirm(
+				ctx,
+				() => pruneDialog(ctx.state, () => runPrune(ctx.app.engine.api, ctx.state, state => ctx.update(() => state))),
+				T.actions.cancelled.prune,
+			);
 		},
 	},
 	move: (ctx, step) => ctx.update(s => ({ ...s, cursor: stepCursor(s.cursor, step, s.items.length) })),

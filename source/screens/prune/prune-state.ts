@@ -68,7 +68,10 @@ export async function runPrune(api: EngineApi, state: PruneState, progress: (sta
 		const skipped = outcomes.filter(o => !o.removed).length;
 		// an image's layers can stay on disk as build cache, or under an image built from the same steps
 		const held = !skipped && guess - freed > Math.max(4096, guess / 10);
-		return { text: T.actions.prune.result(outcomes.length - skipped, chosen.length, skipped, formatBytes(freed), formatBytes(guess), held), tone: skipped ? 'warn' : 'good' };
+		return {
+			text: T.actions.prune.result(outcomes.length - skipped, chosen.length, skipped, formatBytes(freed), formatBytes(guess), held),
+			tone: skipped ? 'warn' : 'good',
+		};
 	} catch (error) {
 		progress({ ...state, status: 'error', error: engineMessage(error) });
 		return { text: T.actions.prune.failed(engineMessage(error)), tone: 'bad' };

@@ -28,14 +28,30 @@ export function pruneRows(state: PruneState): Row[] {
 				T.prune.groups[item.group] ?? item.group,
 				item.label,
 				formatBytes(item.size),
-				o ? (o.removed ? { text: T.prune.removed, tone: 'good' as const } : { text: T.prune.skipped(o.reason ?? ''), tone: 'warn' as const }) : ticked ? T.prune.willGo : T.prune.kept,
+				o
+					? o.removed
+						? { text: T.prune.removed, tone: 'good' as const }
+						: { text: T.prune.skipped(o.reason ?? ''), tone: 'warn' as const }
+					: ticked
+						? T.prune.willGo
+						: T.prune.kept,
 			],
 		};
 	});
 }
 
 /** The prune view (p): the preview, to untick, then the outcome with the space actually freed. */
-export function PruneView({ state, width, height, learn = false }: { readonly state: PruneState; readonly width: number; readonly height: number; readonly learn?: boolean }) {
+export function PruneView({
+	state,
+	width,
+	height,
+	learn = false,
+}: {
+	readonly state: PruneState;
+	readonly width: number;
+	readonly height: number;
+	readonly learn?: boolean;
+}) {
 	const ticked = state.items.filter(i => state.ticked.has(i.id)).length;
 	const info =
 		state.status === 'done'
@@ -44,11 +60,7 @@ export function PruneView({ state, width, height, learn = false }: { readonly st
 				? T.prune.ready(ticked, state.items.length, formatBytes(estimate(state)))
 				: (T.prune.status[state.status] ?? state.status);
 	const empty =
-		state.status === 'loading'
-			? T.prune.loading
-			: state.status === 'error'
-				? T.prune.cannot(state.error ?? '')
-				: T.prune.nothing;
+		state.status === 'loading' ? T.prune.loading : state.status === 'error' ? T.prune.cannot(state.error ?? '') : T.prune.nothing;
 	// learn mode: what a prune is, in a few lines above the list
 	const lesson = learn ? wrapText(T.learn.prune, Math.max(10, width - 2)).slice(0, Math.max(0, Math.floor((height - 6) / 2))) : [];
 	return (
@@ -59,7 +71,15 @@ export function PruneView({ state, width, height, learn = false }: { readonly st
 						{line}
 					</Text>
 				))}
-				<Table columns={columns()} rows={pruneRows(state)} cursor={state.cursor} width={width - 2} height={height - 3 - lesson.length} focused empty={empty} />
+				<Table
+					columns={columns()}
+					rows={pruneRows(state)}
+					cursor={state.cursor}
+					width={width - 2}
+					height={height - 3 - lesson.length}
+					focused
+					empty={empty}
+				/>
 			</Box>
 		</Frame>
 	);

@@ -20,17 +20,48 @@ export function usageRows(usage: DiskUsage): Row[] {
 		const share = line.size > 0 ? ` (${Math.round((100 * line.reclaimable) / line.size)}%)` : '';
 		return {
 			key: line.type,
-			cells: [T.usage.types[line.type] ?? line.type, String(line.total), String(line.active), formatBytes(line.size), { text: `${formatBytes(line.reclaimable)}${share}`, tone: line.reclaimable > 0 ? ('warn' as const) : ('muted' as const) }, { text: T.usage.meaning[line.type] ?? '', tone: 'muted' as const }],
+			cells: [
+				T.usage.types[line.type] ?? line.type,
+				String(line.total),
+				String(line.active),
+				formatBytes(line.size),
+				{ text: `${formatBytes(line.reclaimable)}${share}`, tone: line.reclaimable > 0 ? ('warn' as const) : ('muted' as const) },
+				{ text: T.usage.meaning[line.type] ?? '', tone: 'muted' as const },
+			],
 		};
 	});
 }
 
 /** The disk usage view (u): like `docker system df`, with the way to the prune preview. */
-export function UsageView({ usage, width, height, cursor }: { readonly usage?: DiskUsage; readonly width: number; readonly height: number; readonly cursor: number }) {
+export function UsageView({
+	usage,
+	width,
+	height,
+	cursor,
+}: {
+	readonly usage?: DiskUsage;
+	readonly width: number;
+	readonly height: number;
+	readonly cursor: number;
+}) {
 	return (
-		<Frame title={T.usage.title} info={usage ? T.usage.read(new Date(usage.at).toLocaleTimeString('en-GB')) : T.usage.reading} width={width} height={height} focused>
+		<Frame
+			title={T.usage.title}
+			info={usage ? T.usage.read(new Date(usage.at).toLocaleTimeString('en-GB')) : T.usage.reading}
+			width={width}
+			height={height}
+			focused
+		>
 			<Box flexDirection="column">
-				<Table columns={columns()} rows={usage ? usageRows(usage) : []} cursor={cursor} width={width - 2} height={Math.min(4, height - 4)} focused empty={T.usage.readingUsage} />
+				<Table
+					columns={columns()}
+					rows={usage ? usageRows(usage) : []}
+					cursor={cursor}
+					width={width - 2}
+					height={Math.min(4, height - 4)}
+					focused
+					empty={T.usage.readingUsage}
+				/>
 				<Text color="gray" wrap="truncate">
 					{T.usage.note}
 				</Text>

@@ -16,31 +16,40 @@
 import fs from 'node:fs';
 import { build } from 'esbuild';
 
-const require = "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);";
+const require =
+	"import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);";
 
 const leaveOut = {
 	name: 'leave-out',
 	setup(b) {
 		b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'devtools', namespace: 'left-out' }));
-		b.onResolve({ filter: /^\.\/(session|buildkit)$/ }, args => (args.importer.includes('/dockerode/lib/') ? { path: args.path, namespace: 'left-out' } : undefined));
+		b.onResolve({ filter: /^\.\/(session|buildkit)$/ }, args =>
+			args.importer.includes('/dockerode/lib/') ? { path: args.path, namespace: 'left-out' } : undefined,
+		);
 		b.onLoad({ filter: /.*/, namespace: 'left-out' }, args =>
 			args.path === 'devtools'
 				? { contents: 'export default { initialize() {}, connectToDevTools() {} };', loader: 'js' }
-				: { contents: "module.exports = function () { throw new Error('BuildKit sessions are not included in dockdeck'); };", loader: 'js' },
+				: {
+						contents: "module.exports = function () { throw new Error('BuildKit sessions are not included in dockdeck'); };",
+						loader: 'js',
+					},
 		);
 	},
 };
 
 /** Replaces `from` with `to` in a dependency's file, and fails the build if `from` is not there. */
 function edit(source, file, from, to) {
-	if (!source.includes(from)) throw new Error(`bundle: ${file} has changed (no "${from}"): revisit the edit in test/tools/bundle.mjs`);
+	if (!source.includes(from)) throw new Error(`bundle: ${file} has changed (no "${from}"): revisit the edit in source/tools/bundle.mjs`);
 	return source.replace(from, to);
 }
 
 /** Loads node_modules/ink/build/<file> with `change` applied to its text; `change` edits through `edit`. */
 function patchInk(b, file, change) {
 	const filter = new RegExp(`[\\\\/]ink[\\\\/]build[\\\\/]${file.replace(/\./g, '\\.').replace(/\//g, '[\\\\/]')}$`);
-	b.onLoad({ filter }, args => ({ contents: change(fs.readFileSync(args.path, 'utf8'), (source, from, to) => edit(source, `ink/build/${file}`, from, to)), loader: 'js' }));
+	b.onLoad({ filter }, args => ({
+		contents: change(fs.readFileSync(args.path, 'utf8'), (source, from, to) => edit(source, `ink/build/${file}`, from, to)),
+		loader: 'js',
+	}));
 }
 
 const inkEdits = {
@@ -93,7 +102,12 @@ function sharedOutputCaches() {
 		// NO_COLOR (no-color.org): Ink's one place that turns a colour name into escape codes leaves
 		// the text as it is, so colours go while bold, dim, underline and inverse (the cursor row) stay.
 		patchInk(b, 'colorize.js', (source, change) => change(source, '    if (!color) {', "    if (!color || process.env['NO_COLOR']) {"));
-		patchInk(b, 'render-node-to-output.js', (source, change) => `import measureText from './measure-text.js';\n${change(source, 'const currentWidth = widestLine(text);', 'const currentWidth = measureText(text).width;')}`);
+		patchInk(
+			b,
+			'render-node-to-output.js',
+			(source, change) =>
+				`import measureText from './measure-text.js';\n${change(source, 'const currentWidth = widestLine(text);', 'const currentWidth = measureText(text).width;')}`,
+		);
 	},
 };
 
