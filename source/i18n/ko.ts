@@ -41,6 +41,7 @@ export const ko: Messages = {
 		prune: '정리',
 		changes: '변경',
 		usage: '디스크',
+		events: '이벤트',
 		build: '빌드',
 		help: '도움말',
 	},
@@ -267,6 +268,16 @@ export const ko: Messages = {
 			'Build Cache': '다음 빌드를 빠르게 하려고 남긴 단계',
 		},
 		note: '회수 가능은 docker 자체 수치입니다. p 는 정리 미리 보기를 열어 삭제될 것을 정확히 보여 주고 항목별로 확보합니다.',
+	},
+	events: {
+		title: '엔진 이벤트 (docker events)',
+		info: (seen, changing, paused) =>
+			`${seen}개 받음 · 화면을 바꾼 것 ${changing}개 · ${paused ? '멈춤 (Space 로 따라가기)' : '따라가는 중'}`,
+		columns: { time: '시각', type: '종류', action: '동작', name: '이름', dockdeck: 'DOCKDECK' },
+		changes: '그 대상을 다시 읽음',
+		read: '읽기: 비용 없음',
+		none: '아직 이벤트가 없습니다: 다른 셸에서 무언가를 시작, 정지, exec 해 보세요.',
+		note: '읽기도 이벤트를 만듭니다 (헬스체크의 exec_*, save, attach, top): dockdeck 은 무시하므로 지켜봐도 엔진에 부담이 없습니다.',
 	},
 	changes: {
 		title: name => `${name} 의 변경 (docker diff)`,

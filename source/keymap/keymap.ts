@@ -20,6 +20,7 @@ export type Scope =
 	| 'changes'
 	| 'usage'
 	| 'build'
+	| 'events'
 	| 'help';
 
 /** One row of the key table as written: the single source for the dispatcher, the help overlay, the footer and the README. */
@@ -219,9 +220,26 @@ const KEY_TABLE = [
 		description: 'Disk usage: images, containers, volumes, build cache (docker system df)',
 		hint: 'disk',
 	},
+	{
+		id: 'events.open',
+		scope: 'global',
+		keys: ['E'],
+		description:
+			'Engine events as they come (docker events), each marked: it changes what dockdeck shows, or it is a read that costs nothing',
+		hint: 'events',
+	},
 	{ id: 'usage.prune', scope: 'usage', keys: ['p'], description: 'Open the prune preview from the disk usage view', hint: 'prune' },
 	{ id: 'usage.reload', scope: 'usage', keys: ['R'], description: 'Read disk usage again', hint: 'reload' },
 	{ id: 'usage.close', scope: 'usage', keys: ['escape', 'q'], description: 'Close the disk usage view', hint: 'back' },
+	{
+		id: 'events.pause',
+		scope: 'events',
+		keys: ['space'],
+		description: 'Stop following new events, or follow them again',
+		hint: 'pause',
+		hintKeys: 'Space',
+	},
+	{ id: 'events.close', scope: 'events', keys: ['escape', 'q'], description: 'Close the events view', hint: 'back' },
 	{ id: 'prune.toggle', scope: 'prune', keys: ['space'], description: 'Tick or untick the selected item', hint: 'tick', hintKeys: 'Space' },
 	{ id: 'prune.toggleGroup', scope: 'prune', keys: ['x'], description: 'Tick or untick its whole group', hint: 'group' },
 	{

@@ -16,6 +16,7 @@ const SCOPE_NAMES: Record<Scope, string> = {
 	prune: 'prune view',
 	changes: 'changes view',
 	usage: 'disk usage view',
+	events: 'events view',
 	form: 'in a form',
 	build: 'build view',
 	help: 'key help',

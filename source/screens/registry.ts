@@ -2,6 +2,7 @@ import { keyConflicts, type ActionId, type Binding } from '../keymap/keymap.js';
 import { buildFormScreen, buildScreen } from './build/build-screen.js';
 import { changesScreen } from './changes/changes-screen.js';
 import { dashboardScreen } from './dashboard/dashboard-screen.js';
+import { eventsScreen } from './events/events-screen.js';
 import { runFormScreen } from './forms/run-form-screen.js';
 import { logsScreen } from './logs/logs-screen.js';
 import { confirmScreen } from './overlays/confirm.js';
@@ -26,6 +27,7 @@ export const SCREENS: readonly AnyScreen[] = [
 	promptScreen,
 	filterScreen,
 	helpScreen,
+	eventsScreen,
 ];
 
 /** The scope lists a person can be in, one per screen (three for the dashboard's panels): what the key conflict checks walk. */

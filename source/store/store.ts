@@ -22,6 +22,7 @@ const MAX_DETAILS = 200;
 export class Store {
 	private snapshot: Snapshot;
 	private readonly listeners = new Set<() => void>();
+	private readonly eventWatchers = new Set<(event: EngineEvent) => void>();
 	private readonly detailRevision = new Map<string, number>();
 	private readonly detailsInFlight = new Set<string>();
 	/** Containers whose facts were asked for since their last read, so a failing inspect is not retried on every render. */
@@ -152,7 +153,14 @@ export class Store {
 		if (missing.length) this.facts.add(missing, 'shown');
 	};
 
+	/** Hears every event of the engine as it arrives (the events view); the function it returns stops that. */
+	readonly watchEvents = (watcher: (event: EngineEvent) => void): (() => void) => {
+		this.eventWatchers.add(watcher);
+		return () => this.eventWatchers.delete(watcher);
+	};
+
 	private onEvent(event: EngineEvent): void {
+		for (const watcher of this.eventWatchers) watcher(event);
 		const effect = eventEffect(event);
 		switch (effect.kind) {
 			case 'none':

@@ -3,6 +3,7 @@ import { T } from '../../i18n/index.js';
 import { maxDetailOffset } from '../../panels/detail-panel.js';
 import { openBuildForm, openBuildView } from '../build/build-screen.js';
 import { buildsOf } from '../build/builds.js';
+import { eventsScreen } from '../events/events-screen.js';
 import { stepDelta } from '../list-step.js';
 import { filterScreen } from '../overlays/filter.js';
 import { prompt, promptScreen } from '../overlays/prompt.js';
@@ -71,6 +72,7 @@ const globalKeys: Handlers<DashboardState, 'global' | 'panels'> = {
 		ctx.app.store.refreshUsageNow();
 		ctx.open(usageScreen, { cursor: 0 });
 	},
+	'events.open': ctx => ctx.open(eventsScreen, { events: [], cursor: 0, paused: false }),
 	'detail.scrollUp': ctx => scrollDetail(ctx, -1),
 	'detail.scrollDown': ctx => scrollDetail(ctx, 1),
 	'detail.reveal': ctx => {
