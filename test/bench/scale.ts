@@ -57,7 +57,8 @@ export function frameFilled(screen: string, containers: number): boolean {
 	if (rows.length === 0 || imageRows.length === 0) return false;
 	// before its inspect arrives a running container's mode says "running" and its status is the engine's text
 	if (rows.some(l => / running /.test(l) || /Up (About|Less|\d+ (second|minute|hour))/.test(l))) return false;
-	return !imageRows.some(l => l.includes('…'));
+	// a size still being read shows as "…"; a long tag cut to the column's width ends in "…" too, so look past the name
+	return !imageRows.some(l => l.slice(1).replace(/^\S+/, '').includes('…'));
 }
 
 /** Waits until the screen satisfies `check` and nothing more is written for `quietMs`; returns when the last byte came. */
