@@ -13,6 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { dockerCli, type TestEngine } from '../support/engine.js';
 import { Screen } from '../support/pty.js';
+import { changesWhatIsShown, watchEngineEvents } from '../support/engine-events.js';
 import { countingProxy, type CountingProxy } from './proxy.js';
 import { containerName, type Scale } from './seed.js';
 import fs from 'node:fs';
@@ -30,6 +31,8 @@ export interface ScaleResult {
 		readonly requestsPerSecond: number;
 		readonly bytesPerSecond: number;
 		readonly requests: readonly string[];
+		/** Events meanwhile that change what is shown (the lived-in restart loop): they may cost a request or two and a few bytes. */
+		readonly changingEvents: number;
 	};
 	readonly stateChange: { readonly bytes: number; readonly requests: readonly string[] };
 	readonly keyLatencyMs: LatencyStats;
@@ -89,6 +92,7 @@ export async function scaleRun(engine: TestEngine, scale: Scale, idleSeconds: nu
 	const proxy = await countingProxy(engine.socket, path.join(engine.dir, 'count.sock'));
 	const trace = path.join(os.tmpdir(), `dockdeck-keys-${process.pid}.txt`);
 	fs.rmSync(trace, { force: true });
+	const watcher = watchEngineEvents(engine.host);
 	let screen: Screen | undefined;
 	try {
 		const cliMs = median(await sequence(3, () => cliListMs(proxy.host)));
@@ -114,6 +118,7 @@ export async function scaleRun(engine: TestEngine, scale: Scale, idleSeconds: nu
 			requestsPerSecond: Math.round(((proxy.requests.length - req0) / idleElapsed) * 100) / 100,
 			bytesPerSecond: Math.round(((screen.written - bytes0) / idleElapsed) * 10) / 10,
 			requests: proxy.requests.slice(req0).map(r => r.line),
+			changingEvents: watcher.events.filter(e => e.at >= i0 && e.at <= i0 + idleElapsed * 1000 && changesWhatIsShown(e)).length,
 		};
 
 		// one container on screen, not the selected one, stops
@@ -151,6 +156,7 @@ export async function scaleRun(engine: TestEngine, scale: Scale, idleSeconds: nu
 		};
 	} finally {
 		screen?.kill('SIGKILL');
+		watcher.stop();
 		fs.rmSync(trace, { force: true });
 		await proxy.close();
 	}
