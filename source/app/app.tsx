@@ -25,32 +25,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * The app keeps only what no screen can own: the stack of screens, the one input queue, the keys
  * of every screen (quit, suspend, help), and the frame (header, banner, the top screen, the status line).
  */
-export function App({
-	store,
-	engine,
-	readOnly,
-	production,
-	dockerContext,
-	onSwitchContext,
-	detachKeys,
-	logBuffer,
-	startupNotice,
-	initialBuild,
-	learn,
-}: AppProps) {
-	const props = {
-		store,
-		engine,
-		readOnly,
-		production,
-		dockerContext,
-		onSwitchContext,
-		detachKeys,
-		logBuffer,
-		startupNotice,
-		initialBuild,
-		learn,
-	};
+export function App(props: AppProps) {
+	const { store, readOnly, production, dockerContext, detachKeys, startupNotice, initialBuild, learn } = props;
 	const { exit, suspendTerminal } = useApp();
 	const { columns, rows } = useWindowSize();
 	const snapshot = useSnapshot(store);

@@ -1,6 +1,5 @@
-import { Box, Text } from 'ink';
-import { Frame } from '../../components/frame.js';
-import { Table, type Column, type Row } from '../../components/table.js';
+import { TableView } from '../../components/table-view.js';
+import { type Column, type Row } from '../../components/table.js';
 import type { Change } from '../../docker/changes.js';
 import { formatBytes } from '../../format/bytes.js';
 import { perLanguage, T } from '../../i18n/index.js';
@@ -43,21 +42,18 @@ export function ChangesView({ state, width, height }: { readonly state: ChangesS
 	const empty =
 		state.status === 'loading' ? T.changes.loading : state.status === 'error' ? T.changes.cannot(state.error ?? '') : T.changes.none;
 	return (
-		<Frame title={T.changes.title(state.name)} info={info} width={width} height={height} focused>
-			<Box flexDirection="column">
-				<Text color="gray" wrap="truncate">
-					{T.changes.note}
-				</Text>
-				<Table
-					columns={columns()}
-					rows={changeRows(state.items)}
-					cursor={state.cursor}
-					width={width - 2}
-					height={height - 4}
-					focused
-					empty={empty}
-				/>
-			</Box>
-		</Frame>
+		<TableView
+			title={T.changes.title(state.name)}
+			info={info}
+			note={T.changes.note}
+			noteAbove
+			columns={columns()}
+			rows={changeRows(state.items)}
+			cursor={state.cursor}
+			empty={empty}
+			width={width}
+			height={height}
+			tableHeight={height - 4}
+		/>
 	);
 }

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
-import { Box, Text } from 'ink';
-import { Frame } from '../../components/frame.js';
-import { Table, type Column, type Row } from '../../components/table.js';
+import { TableView } from '../../components/table-view.js';
+import { type Column, type Row } from '../../components/table.js';
 import { perLanguage, T } from '../../i18n/index.js';
 import type { EngineEvent } from '../../model/types.js';
 import { eventEffect } from '../../store/event-effects.js';
@@ -64,22 +63,18 @@ function EventsBody({ state, width, height, app, ctx }: RenderProps<EventsState>
 	);
 	const changing = state.events.filter(e => e.changes).length;
 	return (
-		<Frame title={T.events.title} info={T.events.info(state.events.length, changing, state.paused)} width={width} height={height} focused>
-			<Box flexDirection="column">
-				<Table
-					columns={columns()}
-					rows={rows(state.events)}
-					cursor={state.cursor}
-					width={width - 2}
-					height={height - 3}
-					focused
-					empty={T.events.none}
-				/>
-				<Text color="gray" wrap="truncate">
-					{T.events.note}
-				</Text>
-			</Box>
-		</Frame>
+		<TableView
+			title={T.events.title}
+			info={T.events.info(state.events.length, changing, state.paused)}
+			note={T.events.note}
+			columns={columns()}
+			rows={rows(state.events)}
+			cursor={state.cursor}
+			empty={T.events.none}
+			width={width}
+			height={height}
+			tableHeight={height - 3}
+		/>
 	);
 }
 

@@ -1,6 +1,5 @@
-import { Box, Text } from 'ink';
-import { Frame } from '../../components/frame.js';
-import { Table, type Column, type Row } from '../../components/table.js';
+import { TableView } from '../../components/table-view.js';
+import { type Column, type Row } from '../../components/table.js';
 import type { DiskUsage } from '../../model/usage.js';
 import { formatBytes } from '../../format/bytes.js';
 import { perLanguage, T } from '../../i18n/index.js';
@@ -45,27 +44,17 @@ export function UsageView({
 	readonly cursor: number;
 }) {
 	return (
-		<Frame
+		<TableView
 			title={T.usage.title}
 			info={usage ? T.usage.read(new Date(usage.at).toLocaleTimeString('en-GB')) : T.usage.reading}
+			note={T.usage.note}
+			columns={columns()}
+			rows={usage ? usageRows(usage) : []}
+			cursor={cursor}
+			empty={T.usage.readingUsage}
 			width={width}
 			height={height}
-			focused
-		>
-			<Box flexDirection="column">
-				<Table
-					columns={columns()}
-					rows={usage ? usageRows(usage) : []}
-					cursor={cursor}
-					width={width - 2}
-					height={Math.min(4, height - 4)}
-					focused
-					empty={T.usage.readingUsage}
-				/>
-				<Text color="gray" wrap="truncate">
-					{T.usage.note}
-				</Text>
-			</Box>
-		</Frame>
+			tableHeight={Math.min(4, height - 4)}
+		/>
 	);
 }
