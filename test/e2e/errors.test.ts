@@ -169,7 +169,8 @@ test('the test engine over tcp:// with TLS: the dashboard with the client certif
 	const screen = new Screen(['--host', h.tlsHost], { cols: 120, rows: 40, env: { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: h.tlsCerts } });
 	t.after(() => screen.kill('SIGKILL'));
 	const text = await screen.waitFor(s => /detached/.test(s) && s.includes('dd-ticker'), 10_000);
-	assert.match(text.split('\n')[0]!, new RegExp(`· default · ${h.tlsHost.replace(/[/.]/g, '\\$&')} · Docker`));
+	// the engine's version follows when the line has room (the lived-in host's trouble text may take it)
+	assert.match(text.split('\n')[0]!, new RegExp(`· default · ${h.tlsHost.replace(/[/.]/g, '\\$&')} · (Docker|\\d+ unhealthy)`));
 	await screen.press('q');
 	assert.equal(await screen.exited, 0);
 
