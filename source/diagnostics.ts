@@ -33,3 +33,24 @@ export function injectFault(fault: string | undefined): void {
 		throw new Error('injected fault');
 	}, 1500);
 }
+
+const startTrace = process.env['DOCKDECK_TRACE_START'];
+
+/**
+ * DOCKDECK_TRACE_START=<file>: appends `<ms since the process started> <step>` for the steps of
+ * start-up (the benchmark's breakdown of the time to the first frame), then each write to the
+ * terminal for the first two seconds.
+ */
+export function startStep(step: string): void {
+	if (startTrace) appendFileSync(startTrace, `${performance.now().toFixed(1)} ${step}\n`);
+}
+
+export function traceStartWrites(): void {
+	if (!startTrace) return;
+	const write = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
+	process.stdout.write = ((...args: unknown[]) => {
+		const chunk = args[0];
+		if (performance.now() < 2000) startStep(`write ${typeof chunk === 'string' ? Buffer.byteLength(chunk) : 0} B`);
+		return write(...args);
+	}) as typeof process.stdout.write;
+}

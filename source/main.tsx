@@ -1,6 +1,7 @@
+import readline from 'node:readline/promises';
 import meow from 'meow';
 import { cliBuildValues } from './forms/build-form.js';
-import { logMemory } from './diagnostics.js';
+import { logMemory, startStep } from './diagnostics.js';
 import { connectEngine } from './docker/client.js';
 import { resolveTarget, UsageError, type Target } from './docker/endpoint.js';
 import { describeConnectError, engineMessage } from './docker/errors.js';
@@ -11,8 +12,10 @@ import { configPath, engineSettings, loadConfig } from './config.js';
 import { KEYMAP, setActiveKeymap } from './keymap/keymap.js';
 import { language, LanguageError, pickLanguage, setLanguage, T } from './i18n/index.js';
 import { cleanPlayground, createPlayground } from './playground.js';
+import { VERSION } from './version.js';
 import { ArgvError, asksHelpOrVersion, checkArgv, FLAGS, langFromArgv } from './cli-args.js';
 
+startStep('main evaluated');
 // the language comes first: --help and every problem with the command line are said in it
 const argv = process.argv.slice(2);
 const early = loadConfig(configPath());
@@ -30,6 +33,9 @@ const { config, problems } = language() === 'en' || early.problems.length === 0 
 
 const cli = meow(T.cli.help(configPath()), {
 	importMeta: import.meta,
+	// given, so that meow reads no package.json (there is none beside the single executable)
+	pkg: { name: 'dockdeck', version: VERSION },
+	version: VERSION,
 	// with --help or --version the rest of the line is not read: they answer whatever else is there
 	argv: asksHelpOrVersion(argv) ? argv.filter(a => ['-h', '--help', '-v', '--version'].includes(a)) : argv,
 	// the help text says what dockdeck is, in the language in force
@@ -109,7 +115,9 @@ async function main(): Promise<void> {
 	if (playground) return runPlayground(endpoint, detach.keys.display);
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail([T.cli.needsTerminal], 2);
 
+	startStep('connecting');
 	const engine = await connectOrFail(endpoint);
+	startStep('connected');
 
 	logMemory(process.env.DOCKDECK_MEMORY_LOG);
 
@@ -117,6 +125,7 @@ async function main(): Promise<void> {
 	store.start();
 	// The screen (React, Ink and its layout engine) loads while the engine answers the first lists.
 	const { showDashboard, checkKeymap } = await import('./ui.js');
+	startStep('screen code loaded');
 	const configFile = configPath();
 	// the config file: a problem is reported on the screen and the rest of the settings still apply;
 	// a remapping that makes two actions share a key keeps the default keys
@@ -170,7 +179,6 @@ async function main(): Promise<void> {
 /** `dockdeck playground [--clean]`: plain lines and questions on the terminal, no dashboard. */
 async function runPlayground(endpoint: Target['endpoint'], detachKeys: string): Promise<void> {
 	const engine = await connectOrFail(endpoint);
-	const readline = await import('node:readline/promises');
 	const terminal = process.stdin.isTTY ? readline.createInterface({ input: process.stdin, output: process.stdout }) : undefined;
 	const io = {
 		ask: terminal ? (question: string) => terminal.question(question) : undefined,

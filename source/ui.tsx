@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { App, type AppProps } from './app/app.js';
 
 export { checkKeymap } from './screens/registry.js';
-import { injectFault, traceKeys } from './diagnostics.js';
+import { injectFault, startStep, traceKeys, traceStartWrites } from './diagnostics.js';
 import { TONE_COLOR } from './components/table.js';
 import type { Tone } from './format/container-mode.js';
 import { T } from './i18n/index.js';
@@ -64,6 +64,7 @@ export async function showDashboard(
 	const current = { session: { store, engine, readOnly, production, dockerContext } as Session };
 	Object.assign(TONE_COLOR, theme);
 	traceKeys(process.env.DOCKDECK_TRACE_KEYS);
+	traceStartWrites();
 	const app = open ? <Root first={current.session} rest={rest} open={open} current={current} /> : <App {...props} />;
 	const instance = render(app, {
 		// stdin and stdout are TTYs (checked before): Ink would otherwise go non-interactive whenever CI is set
@@ -74,6 +75,7 @@ export async function showDashboard(
 		exitOnCtrlC: false,
 		patchConsole: true,
 	});
+	startStep('first render done');
 
 	let leaving = false;
 	const leave = (code: number, message?: string) => {

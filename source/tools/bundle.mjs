@@ -14,26 +14,50 @@
 //   render-node-to-output.js takes a text's width from measure-text.js's LRU cache, which has
 //   already measured the same string for layout, instead of measuring it again.
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+
+const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 
 const require =
 	"import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);";
+
+/** Stand-ins for modules the bundle leaves out: what they would do instead is never reached. */
+const LEFT_OUT = {
+	devtools: 'export default { initialize() {}, connectToDevTools() {} };',
+	buildkit: "module.exports = function () { throw new Error('BuildKit sessions are not included in dockdeck'); };",
+	ssh: "module.exports = function () { throw new Error('ssh:// goes through the ssh bridge in dockdeck'); };",
+};
 
 const leaveOut = {
 	name: 'leave-out',
 	setup(b) {
 		b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'devtools', namespace: 'left-out' }));
 		b.onResolve({ filter: /^\.\/(session|buildkit)$/ }, args =>
-			args.importer.includes('/dockerode/lib/') ? { path: args.path, namespace: 'left-out' } : undefined,
+			args.importer.includes('/dockerode/lib/') ? { path: 'buildkit', namespace: 'left-out' } : undefined,
 		);
-		b.onLoad({ filter: /.*/, namespace: 'left-out' }, args =>
-			args.path === 'devtools'
-				? { contents: 'export default { initialize() {}, connectToDevTools() {} };', loader: 'js' }
-				: {
-						contents: "module.exports = function () { throw new Error('BuildKit sessions are not included in dockdeck'); };",
-						loader: 'js',
-					},
+		// docker-modem's own ssh transport (ssh2, a new handshake per request): dockdeck reaches ssh://
+		// through docker/ssh-bridge.ts. ssh2 also costs ~25 ms of crypto set-up when it loads.
+		b.onResolve({ filter: /^\.\/ssh$/ }, args =>
+			args.importer.includes('/docker-modem/lib/') ? { path: 'ssh', namespace: 'left-out' } : undefined,
 		);
+		b.onLoad({ filter: /.*/, namespace: 'left-out' }, args => ({ contents: LEFT_OUT[args.path], loader: 'js' }));
+	},
+};
+
+/**
+ * Node's built-in modules through `require`, as the CommonJS dependencies already take them: an
+ * ESM import of a built-in builds a facade that reads every export once, and for node:http that
+ * loads the whole fetch implementation (undici, ~10 ms) for its WebSocket getter.
+ */
+const builtinsByRequire = {
+	name: 'builtins-by-require',
+	setup(b) {
+		b.onResolve({ filter: /^node:/ }, args => (args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin' } : undefined));
+		b.onLoad({ filter: /.*/, namespace: 'builtin' }, args => ({
+			contents: `module.exports = require(${JSON.stringify(args.path)});`,
+			loader: 'js',
+		}));
 	},
 };
 
@@ -43,14 +67,16 @@ function edit(source, file, from, to) {
 	return source.replace(from, to);
 }
 
-/** Loads node_modules/ink/build/<file> with `change` applied to its text; `change` edits through `edit`. */
-function patchInk(b, file, change) {
-	const filter = new RegExp(`[\\\\/]ink[\\\\/]build[\\\\/]${file.replace(/\./g, '\\.').replace(/\//g, '[\\\\/]')}$`);
+/** Loads node_modules/<file> with `change` applied to its text; `change` edits through `edit`. */
+function patch(b, file, change) {
+	const filter = new RegExp(`[\\\\/]node_modules[\\\\/]${file.replace(/\./g, '\\.').replace(/\//g, '[\\\\/]')}$`);
 	b.onLoad({ filter }, args => ({
-		contents: change(fs.readFileSync(args.path, 'utf8'), (source, from, to) => edit(source, `ink/build/${file}`, from, to)),
+		contents: change(fs.readFileSync(args.path, 'utf8'), (source, from, to) => edit(source, file, from, to)),
 		loader: 'js',
 	}));
 }
+
+const patchInk = (b, file, change) => patch(b, `ink/build/${file}`, change);
 
 const inkEdits = {
 	name: 'ink-edits',
@@ -111,25 +137,56 @@ function sharedOutputCaches() {
 	},
 };
 
-fs.rmSync('dist/bundle', { recursive: true, force: true });
-await build({
+/** Two edits that take work off the way to the first frame; neither changes what the code does. */
+const startupEdits = {
+	name: 'startup-edits',
+	setup(b) {
+		// yoga's loader fetches its own data: URL when fetch exists, which loads Node's fetch (undici,
+		// ~15 ms) to decode base64; its other branch decodes the same bytes itself
+		patch(b, 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js', (source, change) =>
+			change(source, 'w||"function"!=typeof fetch?', 'w||!0?'),
+		);
+		// meow checks a package.json it reads with normalize-package-data (spdx licence tables, ~15 ms
+		// to set up); dockdeck hands it its name and version, so it is set up only if ever called
+		patch(b, 'meow/build/dependencies.js', (source, change) =>
+			change(
+				source,
+				'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+				'const normalizePackageData = data => getDefaultExportFromCjs(requireNormalize())(data);',
+			),
+		);
+	},
+};
+
+/**
+ * What both builds share: dist/main.js and its dependencies as ESM for Node 22+, React and Ink for
+ * production, the left-out modules and the Ink edits above.
+ */
+export const shared = {
 	entryPoints: ['dist/main.js'],
-	outdir: 'dist/bundle',
-	entryNames: '[name]',
-	// main.js holds what start-up needs to reach the engine; the screen (React, Ink, yoga) is a chunk
-	// that main imports once the first requests are out, so the two overlap
-	splitting: true,
-	chunkNames: 'chunk-[hash]',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
 	target: 'node22',
-	define: { 'process.env.NODE_ENV': '"production"' },
+	define: { 'process.env.NODE_ENV': '"production"', DOCKDECK_VERSION: JSON.stringify(version) },
 	minifySyntax: true,
 	minifyWhitespace: true,
 	legalComments: 'none',
 	external: ['*.node'],
 	banner: { js: require },
-	plugins: [leaveOut, inkEdits],
+	plugins: [leaveOut, builtinsByRequire, startupEdits, inkEdits],
 	logLevel: 'warning',
-});
+};
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	fs.rmSync('dist/bundle', { recursive: true, force: true });
+	await build({
+		...shared,
+		outdir: 'dist/bundle',
+		entryNames: '[name]',
+		// main.js holds what start-up needs to reach the engine; the screen (React, Ink, yoga) is a chunk
+		// that main imports once the first requests are out, so the two overlap
+		splitting: true,
+		chunkNames: 'chunk-[hash]',
+	});
+}
