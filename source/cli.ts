@@ -2,15 +2,13 @@
 // The entry point: settles the runtime before anything else loads.
 // - React picks its build from NODE_ENV when first imported (and ESM imports are hoisted): the
 //   development build costs several times the CPU under a log flood.
-// - V8 sizes its heap when the process starts and lets it grow far past what dockdeck keeps alive
-//   when logs flood in (live heap ~40 MB, resident 340 MB). A small young generation and an
-//   old-space cap keep it flat (about 145 MB). They can only be set at start, so the process
-//   replaces itself once with them (process.execve: same pid, nothing loaded yet) unless the
-//   user chose heap flags already.
+// - The heap flags (heap-flags.ts) can only be given at start. The installed launcher (this file
+//   run by /bin/sh, see source/tools/bundle.mjs) passes them to node; run as `node cli.js`, the
+//   process replaces itself once with them (process.execve: same pid, nothing loaded yet, ~40 ms)
+//   unless the user chose heap flags already.
 import fs from 'node:fs';
 import module from 'node:module';
-
-const HEAP_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=256'];
+import { HEAP_FLAGS } from './heap-flags.js';
 const chosen = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some(a => /^--max-(semi|old)-space-size/.test(a));
 const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
 if (!chosen && !process.env.DOCKDECK_NO_HEAP_FLAGS && typeof execve === 'function' && process.argv[1]) {

@@ -15,7 +15,7 @@ import { cleanPlayground, createPlayground } from './playground.js';
 import { VERSION } from './version.js';
 import { ArgvError, asksHelpOrVersion, checkArgv, FLAGS, langFromArgv } from './cli-args.js';
 
-startStep('main evaluated');
+startStep('main-evaluated');
 // the language comes first: --help and every problem with the command line are said in it
 const argv = process.argv.slice(2);
 const early = loadConfig(configPath());
@@ -46,6 +46,11 @@ const cli = meow(T.cli.help(configPath()), {
 	autoHelp: true,
 	autoVersion: true,
 });
+
+/** How long start-up waits for the lists before loading the screen's code anyway (a slow or far engine). */
+const LISTS_WAIT_MS = 150;
+/** How long the first frame waits for what it shows before it is drawn with "Loading…" where answers are missing. */
+const FIRST_FRAME_WAIT_MS = 400;
 
 /** Connects, or says why not and how to fix it, and exits. */
 async function connectOrFail(endpoint: Target['endpoint']) {
@@ -123,9 +128,16 @@ async function main(): Promise<void> {
 
 	const store = new Store(engine);
 	store.start();
-	// The screen (React, Ink and its layout engine) loads while the engine answers the first lists.
+	const firstFrame = store.firstFrame(process.stdout.rows || 40, FIRST_FRAME_WAIT_MS);
+	// the lists are asked for before the screen's code loads: its evaluation holds the event loop
+	// (~50 ms), so requests asked for meanwhile would go out only after it; the engine answers
+	// them while the screen loads, and the first frame is drawn once, with what it shows
+	await store.listed(LISTS_WAIT_MS);
+	startStep('lists-in');
 	const { showDashboard, checkKeymap } = await import('./ui.js');
-	startStep('screen code loaded');
+	startStep('screen-code-loaded');
+	await firstFrame;
+	startStep('first-frame-read');
 	const configFile = configPath();
 	// the config file: a problem is reported on the screen and the rest of the settings still apply;
 	// a remapping that makes two actions share a key keeps the default keys

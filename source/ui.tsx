@@ -75,7 +75,7 @@ export async function showDashboard(
 		exitOnCtrlC: false,
 		patchConsole: true,
 	});
-	startStep('first render done');
+	startStep('first-render-done');
 
 	let leaving = false;
 	const leave = (code: number, message?: string) => {

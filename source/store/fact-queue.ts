@@ -8,8 +8,10 @@ export type FactReason = 'background' | 'shown' | 'changed';
 
 /**
  * Inspects containers a few at a time to learn how each one runs, and hands the answers over in
- * batches (at most every 100 ms per worker). A `changed` container (an event said so) is inspected
- * again even when an inspect is under way, whose answer may predate the change.
+ * batches: at once when the last container asked for the screen is in, else at most every 100 ms,
+ * so a host with hundreds of running containers costs a few renders, not one per inspect. A
+ * `changed` container (an event said so) is inspected again even when an inspect is under way,
+ * whose answer may predate the change.
  */
 export class FactQueue {
 	private readonly queue: string[] = [];
@@ -17,6 +19,10 @@ export class FactQueue {
 	/** Being inspected, or inspected and waiting to be published. */
 	private readonly inFlight = new Set<string>();
 	private readonly again = new Set<string>();
+	/** Asked for the screen (`shown`, `changed`) and not in yet: their answers are published without waiting. */
+	private readonly urgent = new Set<string>();
+	private readonly batch = new Map<string, ContainerRunFacts>();
+	private flushTimer?: NodeJS.Timeout;
 	private workers = 0;
 	private stopped = false;
 
@@ -28,6 +34,7 @@ export class FactQueue {
 	add(ids: readonly string[], reason: FactReason): void {
 		const first = reason !== 'background';
 		for (const id of first ? [...ids].reverse() : ids) {
+			if (first) this.urgent.add(id);
 			if (this.inFlight.has(id)) {
 				if (reason === 'changed') this.again.add(id);
 				continue;
@@ -46,8 +53,14 @@ export class FactQueue {
 		}
 	}
 
+	/** Asked for and not answered yet (queued, or being inspected). */
+	pending(id: string): boolean {
+		return this.queued.has(id) || this.inFlight.has(id);
+	}
+
 	/** Forgets a container (destroyed): queued inspects of it are dropped. */
 	drop(id: string): void {
+		this.urgent.delete(id);
 		if (!this.queued.delete(id)) return;
 		this.queue.splice(this.queue.indexOf(id), 1);
 	}
@@ -56,35 +69,40 @@ export class FactQueue {
 		this.stopped = true;
 		this.queue.length = 0;
 		this.queued.clear();
+		this.urgent.clear();
+		if (this.flushTimer) clearTimeout(this.flushTimer);
 	}
 
 	private async work(): Promise<void> {
-		const batch = new Map<string, ContainerRunFacts>();
-		let lastFlush = Date.now();
-		const flush = () => {
-			if (batch.size === 0 || this.stopped) return;
-			const done = [...batch.keys()];
-			this.publish(new Map(batch));
-			batch.clear();
-			lastFlush = Date.now();
-			for (const id of done) this.settled(id);
-		};
 		try {
 			for (let id = this.queue.shift(); id !== undefined && !this.stopped; id = this.queue.shift()) {
 				this.queued.delete(id);
 				this.inFlight.add(id);
 				try {
-					batch.set(id, await this.inspect(id));
+					this.batch.set(id, await this.inspect(id));
 				} catch {
 					// removed meanwhile, or the engine is down: the next read or event brings it back
 					this.settled(id);
 				}
-				if (Date.now() - lastFlush > FLUSH_MS) flush();
+				const wasUrgent = this.urgent.delete(id);
+				if (wasUrgent && this.urgent.size === 0) this.flush();
+				else this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
 			}
 		} finally {
-			flush();
 			this.workers--;
+			if (this.workers === 0) this.flush();
 		}
+	}
+
+	private flush(): void {
+		if (this.flushTimer) clearTimeout(this.flushTimer);
+		this.flushTimer = undefined;
+		if (this.batch.size === 0 || this.stopped) return;
+		const facts = new Map(this.batch);
+		this.batch.clear();
+		// settled before they are published: whoever hears of them finds them answered
+		for (const id of facts.keys()) this.settled(id);
+		this.publish(facts);
 	}
 
 	/** An inspect is in (published) or failed: inspects it again if it changed meanwhile. */

@@ -120,6 +120,11 @@ export class Sizes {
 		}, settled);
 	}
 
+	/** Measures a container's thin layer now without keeping it on screen (start-up reads ahead). */
+	prefetchContainer(id: string): void {
+		this.measure(id);
+	}
+
 	cancel(): void {
 		this.df.cancel();
 	}

@@ -98,6 +98,72 @@ export class Store {
 		);
 	}
 
+	/**
+	 * Start-up: reads ahead what the dashboard's first frame shows, so that it is drawn once and full
+	 * rather than as "Loading…" and then again as each answer lands: both lists, how the first
+	 * `rows` containers run, the first container, its image and its thin layer, the first image's
+	 * layers, and the images' disk usage (the images panel shows it). Resolves when all of that is
+	 * in, or after `capMs`, whichever comes first.
+	 */
+	firstFrame(rows: number, capMs: number): Promise<void> {
+		const releaseSizes = this.sizes.show('images');
+		let asked: { ids: readonly string[]; details: readonly string[]; layers?: string; size?: string } | undefined;
+		const ask = () => {
+			const { containers, images } = this.snapshot;
+			const first = containers[0];
+			// noted before anything is asked: asking changes the snapshot, which calls `done` again
+			asked = {
+				ids: containers.slice(0, rows).map(c => c.id),
+				details: first ? [`container:${first.id}`, `image:${first.imageId}`] : [],
+				layers: images[0]?.id,
+				size: first?.id,
+			};
+			this.wantFacts(asked.ids);
+			if (first) {
+				this.request('container', first.id);
+				this.request('image', first.imageId);
+				this.sizes.prefetchContainer(first.id);
+			}
+			if (images[0]) this.requestLayers(images[0].id);
+			return asked;
+		};
+		const done = () => {
+			if (!this.snapshot.loaded) return false;
+			asked ??= ask();
+			const layers = asked.layers ? this.snapshot.layers.get(asked.layers) : undefined;
+			return (
+				asked.ids.every(id => !this.facts.pending(id)) &&
+				asked.details.every(key => !this.detailsInFlight.has(key)) &&
+				(!asked.layers || Boolean(layers?.value || layers?.error)) &&
+				(!asked.size || this.snapshot.sizes.has(asked.size)) &&
+				this.snapshot.usage !== undefined
+			);
+		};
+		// the screen says it shows sizes from its first frame on
+		return this.until(done, capMs).then(releaseSizes);
+	}
+
+	/** Resolves once both lists are in, or after `capMs`. */
+	listed(capMs: number): Promise<void> {
+		return this.until(() => this.snapshot.loaded, capMs);
+	}
+
+	/** Resolves when `condition` holds after some change of the snapshot (or already), or after `capMs`. */
+	private until(condition: () => boolean, capMs: number): Promise<void> {
+		return new Promise(resolve => {
+			const finish = () => {
+				clearTimeout(timer);
+				unsubscribe();
+				resolve();
+			};
+			const timer = setTimeout(finish, capMs);
+			const unsubscribe = this.subscribe(() => {
+				if (condition()) finish();
+			});
+			if (condition()) finish();
+		});
+	}
+
 	stop(): void {
 		this.stopEvents?.();
 		this.containers.cancel();

@@ -13,6 +13,8 @@ import { Store } from '../../source/store/store.js';
 
 class Stdout extends EventEmitter {
 	frame = '';
+	/** Every frame written, in order. */
+	readonly frames: string[] = [];
 	constructor(
 		readonly columns: number,
 		readonly rows: number,
@@ -21,6 +23,7 @@ class Stdout extends EventEmitter {
 	}
 	write = (frame: string) => {
 		this.frame = frame;
+		this.frames.push(frame);
 		return true;
 	};
 }
@@ -122,7 +125,7 @@ const imageDetailOf = (i: ImageRow): ImageDetail => ({
 });
 
 /** An engine of plain data: reads answer from `data`, every call is recorded by name. */
-function fakeEngine(data: RigData, calls: string[]): { engine: Engine; emit(event: EngineEvent): void } {
+export function rigEngine(data: RigData, calls: string[]): { engine: Engine; emit(event: EngineEvent): void } {
 	let onEvent: (event: EngineEvent) => void = () => undefined;
 	const reads: Partial<EngineApi> = {
 		listContainers: async ids => data.containers.filter(c => !ids || ids.includes(c.id)),
@@ -192,6 +195,8 @@ export interface Rig {
 	/** Engine calls so far, by name. */
 	readonly calls: string[];
 	frame(): string;
+	/** Every frame drawn so far, the first one first. */
+	frames(): readonly string[];
 	/** Writes keys, one write per argument (a string of several keys is one read, as a paste). */
 	press(...keys: string[]): Promise<void>;
 	waitFor(check: string | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
@@ -205,12 +210,14 @@ const tick = () => new Promise(r => setTimeout(r, 5));
 /** Renders the app on a fake engine holding `data`, in a terminal of `columns` x `rows`. */
 export async function appRig(
 	data: RigData,
-	options: Partial<Pick<AppProps, 'readOnly' | 'learn'>> & { columns?: number; rows?: number } = {},
+	options: Partial<Pick<AppProps, 'readOnly' | 'learn'>> & { columns?: number; rows?: number; firstFrame?: boolean } = {},
 ): Promise<Rig> {
 	const calls: string[] = [];
-	const { engine, emit } = fakeEngine(data, calls);
+	const { engine, emit } = rigEngine(data, calls);
 	const store = new Store(engine);
 	store.start();
+	// as the command line starts: what the first frame shows is read before it is drawn
+	if (options.firstFrame) await store.firstFrame(options.rows ?? 40, 2000);
 	const stdout = new Stdout(options.columns ?? 120, options.rows ?? 40);
 	const stdin = new Stdin();
 	const detachKeys = resolveDetachKeys('ctrl-p,ctrl-q').keys;
@@ -236,6 +243,7 @@ export async function appRig(
 		data,
 		calls,
 		frame: () => stdout.frame,
+		frames: () => stdout.frames,
 		async press(...keys) {
 			for (const key of keys) {
 				stdin.write(key);

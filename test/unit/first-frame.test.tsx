@@ -1,0 +1,55 @@
+// Start-up reads ahead what the dashboard's first frame shows (Store.firstFrame), so that frame is
+// drawn once, full, rather than as "Loading…" and again for every answer.
+import assert from 'node:assert/strict';
+import { afterEach, test } from 'node:test';
+import { Store } from '../../source/store/store.js';
+import { appRig, rigContainer, rigEngine, rigImage, type Rig, type RigData } from '../support/app-rig.js';
+
+let rig: Rig | undefined;
+afterEach(() => rig?.unmount());
+
+const data = (): RigData => ({
+	containers: [
+		...Array.from({ length: 30 }, (_, i) => rigContainer(`svc-${String(i).padStart(2, '0')}`)),
+		rigContainer('old-job', { state: 'exited', status: 'Exited (0) 2 hours ago' }),
+	],
+	images: [rigImage('demo', '1', 'sha256:demo'), rigImage('base', 'latest')],
+});
+
+test('firstFrame reads the lists, how the first rows run, the first container, its image and thin layer, the first image layers and disk usage', async () => {
+	const calls: string[] = [];
+	const { engine } = rigEngine(data(), calls);
+	const store = new Store(engine);
+	store.start();
+	await store.firstFrame(12, 2000);
+	const s = store.getSnapshot();
+	const first = s.containers[0]!;
+	assert.ok(s.loaded);
+	for (const c of s.containers.slice(0, 12)) assert.ok(s.facts.has(c.id), `how ${c.name} runs`);
+	assert.ok(s.details.get(`container:${first.id}`)?.value, 'the first container');
+	assert.ok(s.details.get(`image:${first.imageId}`)?.value, "the first container's image");
+	assert.ok(s.sizes.has(first.id), 'its thin layer');
+	assert.ok(s.layers.get(s.images[0]!.id)?.value, "the first image's layers");
+	assert.ok(s.usage, 'disk usage');
+	store.stop();
+});
+
+test('firstFrame waits no longer than it is given when the engine does not answer', async () => {
+	const { engine } = rigEngine(data(), []);
+	const stalled = new Store({ ...engine, api: { ...engine.api, inspectContainer: () => new Promise(() => undefined) } });
+	stalled.start();
+	const start = performance.now();
+	await stalled.firstFrame(12, 150);
+	const waited = performance.now() - start;
+	assert.ok(waited >= 140 && waited < 600, `waited ${Math.round(waited)} ms`);
+	assert.ok(stalled.getSnapshot().loaded, 'the lists came, the inspects did not');
+	stalled.stop();
+});
+
+test('after firstFrame the dashboard draws its first frame full: no "Loading…" anywhere', async () => {
+	rig = await appRig(data(), { firstFrame: true });
+	const first = rig.frames().find(f => f.includes('Containers'))!;
+	assert.ok(!first.includes('Loading'), first);
+	assert.match(first, /Container svc-00/);
+	assert.match(first, /TTY \/ stdin/);
+});
