@@ -2,16 +2,17 @@ import { Box, Text } from 'ink';
 import { Table } from '@alcalzone/ink-table';
 import { activeKeymap } from '../keymap/keymap.js';
 import { keysText } from '../keymap/markdown.js';
-import { displayWidth, inert, truncate } from '../format/text.js';
+import { displayWidth, graphemes, inert, truncate } from '../format/text.js';
 import { T } from '../i18n/index.js';
 
 // ink-table sizes and pads cells by String.length, which is one for a Hangul syllable that takes two
 // cells: each wide character is followed by zero-width spaces so length and width agree, and the
 // cell components drop them before anything reaches the terminal.
 const FILLER = '\u200B';
-const segmenter = new Intl.Segmenter();
 const widthSafe = (text: string) =>
-	[...segmenter.segment(text)].map(({ segment }) => segment + FILLER.repeat(Math.max(0, displayWidth(segment) - segment.length))).join('');
+	graphemes(text)
+		.map(segment => segment + FILLER.repeat(Math.max(0, displayWidth(segment) - segment.length)))
+		.join('');
 const shown = (children: unknown) => String(children).replaceAll(FILLER, '');
 const HelpCell = ({ children }: { readonly children?: unknown }) => <Text>{shown(children)}</Text>;
 const HelpHeader = ({ children }: { readonly children?: unknown }) => (

@@ -1,6 +1,17 @@
 import stringWidth from 'string-width';
+import { knownTextWidth } from './known-width.js';
 
-const segmenter = new Intl.Segmenter();
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The grapheme clusters of `text`, each as the terminal shows it. Text made only of characters of
+ * known width (known-width.ts) is split by code unit without setting up Intl.Segmenter.
+ */
+export function graphemes(text: string): string[] {
+	if (knownTextWidth(text) >= 0) return text.split('');
+	segmenter ??= new Intl.Segmenter();
+	return Array.from(segmenter.segment(text), s => s.segment);
+}
 
 // C0/C1 control characters, including ESC: shown inert so names, env values and logs cannot drive the terminal.
 // eslint-disable-next-line no-control-regex
@@ -24,7 +35,7 @@ export function truncate(text: string, width: number): string {
 	if (stringWidth(text) <= width) return text;
 	let out = '';
 	let used = 0;
-	for (const { segment } of segmenter.segment(text)) {
+	for (const segment of graphemes(text)) {
 		const w = stringWidth(segment);
 		if (used + w > width - 1) break;
 		out += segment;
@@ -37,7 +48,7 @@ export function truncate(text: string, width: number): string {
 export function truncateStart(text: string, width: number): string {
 	if (width <= 0) return '';
 	if (stringWidth(text) <= width) return text;
-	const segments = [...segmenter.segment(text)].map(s => s.segment);
+	const segments = graphemes(text);
 	let out = '';
 	let used = 0;
 	for (let i = segments.length - 1; i >= 0; i--) {
@@ -75,7 +86,7 @@ export function wrapText(text: string, width: number): string[] {
 			used += stringWidth(word);
 			continue;
 		}
-		for (const { segment } of segmenter.segment(word)) {
+		for (const segment of graphemes(word)) {
 			const s = stringWidth(segment);
 			if (used + s > room) push();
 			line += segment;

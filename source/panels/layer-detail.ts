@@ -1,18 +1,16 @@
-import { displayWidth } from '../format/text.js';
+import { displayWidth, graphemes } from '../format/text.js';
 import type { LayerRow } from '../model/types.js';
 import { formatDateTime } from '../format/age.js';
 import { formatBytes } from '../format/bytes.js';
 import type { DetailLine } from './detail-lines.js';
 import { T } from '../i18n/index.js';
 
-const segmenter = new Intl.Segmenter();
-
 /** Splits a long value into pieces of `width` cells, so a full instruction can be read. */
 export function chunk(text: string, width: number): string[] {
 	// by display width, so wide characters never push a piece past the pane
 	const out: string[] = [];
 	let piece = '';
-	for (const { segment } of segmenter.segment(text)) {
+	for (const segment of graphemes(text)) {
 		if (piece && displayWidth(piece + segment) > Math.max(1, width)) {
 			out.push(piece);
 			piece = '';

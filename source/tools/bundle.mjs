@@ -14,9 +14,11 @@
 //   render-node-to-output.js takes a text's width from measure-text.js's LRU cache, which has
 //   already measured the same string for layout, instead of measuring it again.
 import fs from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
+const knownWidthModule = path.resolve('dist/format/known-width.js');
 const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 
 const require =
@@ -142,9 +144,32 @@ const startupEdits = {
 	name: 'startup-edits',
 	setup(b) {
 		// yoga's loader fetches its own data: URL when fetch exists, which loads Node's fetch (undici,
-		// ~15 ms) to decode base64; its other branch decodes the same bytes itself
+		// ~15 ms) to decode base64; its other branch decodes the same bytes itself, a character at a
+		// time in JavaScript (~5 ms), where Buffer does it natively
 		patch(b, 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js', (source, change) =>
-			change(source, 'w||"function"!=typeof fetch?', 'w||!0?'),
+			change(
+				change(source, 'w||"function"!=typeof fetch?', 'w||!0?'),
+				'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
+				'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))',
+			),
+		);
+		// string-width sets up Intl.Segmenter when it loads and compiles its emoji regexes on the first
+		// string beyond ASCII (a border, "·"), ~25 ms before the first frame: it asks known-width.ts
+		// first, and sets the segmenter up when the full rules are needed
+		patch(b, 'string-width/index.js', (source, change) =>
+			change(
+				change(
+					change(
+						source,
+						'const segmenter = new Intl.Segmenter();',
+						`import { knownTextWidth } from ${JSON.stringify(knownWidthModule)};\nlet segmenter;`,
+					),
+					'for (const {segment} of segmenter.segment(string)) {',
+					'for (const {segment} of (segmenter ??= new Intl.Segmenter()).segment(string)) {',
+				),
+				'\tlet width = 0;\n\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};',
+				'\tconst known = ambiguousIsNarrow ? knownTextWidth(string) : -1;\n\tif (known >= 0) {\n\t\treturn known;\n\t}\n\n\tlet width = 0;\n\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};',
+			),
 		);
 		// meow checks a package.json it reads with normalize-package-data (spdx licence tables, ~15 ms
 		// to set up); dockdeck hands it its name and version, so it is set up only if ever called
@@ -168,6 +193,9 @@ export const shared = {
 	platform: 'node',
 	format: 'esm',
 	target: 'node22',
+	// Node 22 has them: lowered, the emoji regexes of string-width (\p{RGI_Emoji}, flag v) were
+	// built with new RegExp when the module loads (~12 ms) instead of when first used
+	supported: { 'regexp-set-notation': true, 'regexp-unicode-property-escapes': true },
 	define: { 'process.env.NODE_ENV': '"production"', DOCKDECK_VERSION: JSON.stringify(version) },
 	minifySyntax: true,
 	minifyWhitespace: true,

@@ -5,6 +5,8 @@ import { formatBytes } from '../../source/format/bytes.js';
 import { cleanInstruction, isMetadataInstruction } from '../../source/format/instruction.js';
 import { formatPorts } from '../../source/format/ports.js';
 import { displayWidth, fit, inert, truncate } from '../../source/format/text.js';
+import { knownTextWidth, knownWidth } from '../../source/format/known-width.js';
+import stringWidth from 'string-width';
 
 test('bytes are shown like the docker CLI', () => {
 	assert.equal(formatBytes(0), '0B');
@@ -63,4 +65,31 @@ test('text is cut by display width and escape sequences are made inert', () => {
 	assert.equal(inert('\u001b[31mred\u001b[0m'), '␛[31mred␛[0m');
 	assert.ok(!fit('\u001b]0;pwned\u0007x', 20).includes('\u001b'));
 	assert.equal(displayWidth(fit('🐳 whale', 6)), 6);
+});
+
+test('known widths agree with string-width for every character they answer, alone and in company', () => {
+	let answered = 0;
+	for (let code = 0; code <= 0xffff; code++) {
+		if (code >= 0xd800 && code <= 0xdfff) continue;
+		const w = knownWidth(code);
+		if (w < 0) continue;
+		answered++;
+		const ch = String.fromCharCode(code);
+		assert.equal(w, stringWidth(ch), `U+${code.toString(16).toUpperCase()} ${ch}`);
+		// beside text of each kind, and before what could join it: the full rules decide then
+		assert.equal(knownTextWidth(`a${ch}─한`), stringWidth(`a${ch}─한`), `U+${code.toString(16)} in text`);
+		assert.equal(knownTextWidth(`${ch}\u0301`), -1);
+		assert.equal(knownTextWidth(`${ch}\ufe0f`), -1);
+		assert.equal(knownTextWidth(`${ch}\u200d`), -1);
+	}
+	assert.ok(answered > 11_000, `${answered} characters answered`);
+	for (const text of [
+		'╭─ 1 Containers ─╮',
+		'↑↓/jk move · Esc back',
+		'컨테이너 12개 · 실행 중 6',
+		'Up 5 minutes (healthy) ↻3',
+		'✓ done ✗ failed …',
+	])
+		assert.equal(knownTextWidth(text), stringWidth(text), text);
+	for (const text of ['👍', 'e\u0301', '🇰🇷', '1\ufe0f\u20e3', '中文', 'a\u00adb', 'x\u200by']) assert.equal(knownTextWidth(text), -1, text);
 });

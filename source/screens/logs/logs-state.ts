@@ -1,4 +1,4 @@
-import { displayWidth, inert } from '../../format/text.js';
+import { displayWidth, graphemes, inert } from '../../format/text.js';
 import type { LogLine } from '../../store/log-session.js';
 import type { StyleSpan } from '../../format/sgr.js';
 import type { RingBuffer } from '../../store/ring-buffer.js';
@@ -51,8 +51,6 @@ export interface LogRow {
 	readonly styles?: readonly StyleSpan[];
 }
 
-const segmenter = new Intl.Segmenter();
-
 /** Cuts text into rows of at most `width` cells; at most `max` rows, the last saying what was left out. */
 export function wrapText(text: string, width: number, max: number): string[] {
 	const rows: string[] = [];
@@ -60,7 +58,7 @@ export function wrapText(text: string, width: number, max: number): string[] {
 	let used = 0;
 	// never look further than the rows could show: long lines cost the same as short ones
 	const visible = text.length > width * max * 2 ? text.slice(0, width * max * 2) : text;
-	for (const { segment } of segmenter.segment(visible)) {
+	for (const segment of graphemes(visible)) {
 		const w = displayWidth(segment);
 		if (used + w > width) {
 			rows.push(row);
