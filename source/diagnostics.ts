@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 
 /**
  * Diagnostics for the benchmark. DOCKDECK_TRACE_KEYS=<file>: for each key, appends the ms from the
@@ -18,9 +19,11 @@ export function traceKeys(file: string | undefined): void {
 	}) as typeof process.stdout.write;
 }
 
-/** DOCKDECK_MEMORY_LOG=<file>: appends process.memoryUsage() once a second. */
+/** DOCKDECK_MEMORY_LOG=<file>: appends process.memoryUsage() once a second, with the heap's limit (the heap flags at work). */
 export function logMemory(file: string | undefined): void {
-	if (file) setInterval(() => appendFileSync(file, `${JSON.stringify({ t: Date.now(), ...process.memoryUsage() })}\n`), 1000).unref();
+	if (!file) return;
+	const heapLimit = getHeapStatistics().heap_size_limit;
+	setInterval(() => appendFileSync(file, `${JSON.stringify({ t: Date.now(), ...process.memoryUsage(), heapLimit })}\n`), 1000).unref();
 }
 
 /**

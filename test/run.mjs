@@ -71,6 +71,17 @@ try {
 	log('engine tests will be skipped');
 }
 
+// the single executables (npm run dist): Node 26 comes from the npm registry; a run that cannot
+// build them skips their tests, except under CI
+log('single executables: dist/dockdeck-linux-x64, dist/dockdeck-linux-arm64');
+if ((await exec(process.execPath, [path.join(root, 'source/tools/dist.mjs')])) === 0)
+	env.DOCKDECK_TEST_SEA = path.join(root, 'dist/dockdeck-linux-x64');
+else if (ci) {
+	log('CI=true: building the single executables failed, so the run fails');
+	await engine?.stop();
+	process.exit(1);
+} else log('building the single executables failed: their tests will be skipped');
+
 const stop = async () => {
 	if (!engine) return;
 	const current = engine;

@@ -28,7 +28,7 @@ const has = async (cmd: string) =>
 		() => false,
 	);
 
-/** Installs docker.io and busybox-static from Debian when missing (root only). */
+/** Installs what the tests use from Debian when missing (root only): docker.io, busybox-static, openssl, ssh, binutils. */
 export async function ensureTools(log: (line: string) => void): Promise<void> {
 	const missing = [];
 	if (!(await has('dockerd')) || !(await has('docker'))) missing.push('docker.io');
@@ -36,6 +36,9 @@ export async function ensureTools(log: (line: string) => void): Promise<void> {
 	if (!(await has('openssl'))) missing.push('openssl');
 	if (!fs.existsSync('/usr/sbin/sshd')) missing.push('openssh-server');
 	if (!(await has('ssh'))) missing.push('openssh-client');
+	// npm run dist strips Node's symbols from the executables it builds
+	if (!(await has('strip'))) missing.push('binutils');
+	if (!(await has('aarch64-linux-gnu-strip'))) missing.push('binutils-aarch64-linux-gnu');
 	if (missing.length === 0) return;
 	if (process.getuid?.() !== 0)
 		throw new Error(`missing ${missing.join(', ')}: install them (sudo apt-get install -y ${missing.join(' ')}) or run the tests as root`);
