@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 
 /**
@@ -19,11 +20,33 @@ export function traceKeys(file: string | undefined): void {
 	}) as typeof process.stdout.write;
 }
 
-/** DOCKDECK_MEMORY_LOG=<file>: appends process.memoryUsage() once a second, with the heap's limit (the heap flags at work). */
+/**
+ * DOCKDECK_MEMORY_LOG=<file>: appends process.memoryUsage() once a second, with the heap's limit
+ * (the heap flags at work) and the garbage collections of that second: how many, their total and
+ * longest pause in ms, young (scavenge) and old (mark-compact) apart.
+ */
 export function logMemory(file: string | undefined): void {
 	if (!file) return;
 	const heapLimit = getHeapStatistics().heap_size_limit;
-	setInterval(() => appendFileSync(file, `${JSON.stringify({ t: Date.now(), ...process.memoryUsage(), heapLimit })}\n`), 1000).unref();
+	const empty = () => ({ young: [0, 0, 0], old: [0, 0, 0] });
+	let gc = empty();
+	new PerformanceObserver(list => {
+		for (const entry of list.getEntries()) {
+			const detail = (entry as { detail?: { kind?: number } }).detail;
+			const kind = detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR ? gc.young : gc.old;
+			kind[0]! += 1;
+			kind[1]! += entry.duration;
+			kind[2] = Math.max(kind[2]!, entry.duration);
+		}
+	}).observe({ entryTypes: ['gc'] });
+	setInterval(() => {
+		const round = (a: number[]) => a.map(n => Math.round(n * 10) / 10);
+		appendFileSync(
+			file,
+			`${JSON.stringify({ t: Date.now(), ...process.memoryUsage(), heapLimit, gcYoung: round(gc.young), gcOld: round(gc.old) })}\n`,
+		);
+		gc = empty();
+	}, 1000).unref();
 }
 
 /**

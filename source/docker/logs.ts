@@ -4,8 +4,11 @@ import { StringDecoder } from 'node:string_decoder';
 
 export type LogStream = 'out' | 'err';
 
-/** Splits a byte stream into lines; a partial last line waits for the next chunk. */
-function lineSplitter(onLine: (line: string) => void): { write(chunk: Buffer): void; flush(): void } {
+/**
+ * Splits a byte stream into lines; a partial last line waits for the next chunk. Each line is
+ * handed over as a range of the decoded text, so the caller slices only what it keeps.
+ */
+function lineSplitter(onLine: (text: string, start: number, end: number) => void): { write(chunk: Buffer): void; flush(): void } {
 	let rest = '';
 	const decoder = new StringDecoder('utf8'); // a character split across chunks stays whole
 	return {
@@ -13,14 +16,14 @@ function lineSplitter(onLine: (line: string) => void): { write(chunk: Buffer): v
 			const text = rest + decoder.write(chunk);
 			let start = 0;
 			for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-				onLine(text.slice(start, text[i - 1] === '\r' ? i - 1 : i));
+				onLine(text, start, text.charCodeAt(i - 1) === 13 ? i - 1 : i);
 				start = i + 1;
 			}
-			rest = text.slice(start);
+			rest = start === 0 ? text : text.slice(start);
 		},
 		flush() {
 			rest += decoder.end();
-			if (rest) onLine(rest);
+			if (rest) onLine(rest, 0, rest.length);
 			rest = '';
 		},
 	};
@@ -39,13 +42,24 @@ export function unixSince(time: string): string | undefined {
 
 /**
  * Splits Docker's multiplexed stream (8-byte headers: stream type, 3 zero bytes, big-endian
- * length) into per-stream payloads without copying: payloads are views of the chunks.
+ * length) into per-stream payloads. Under a flood every line is a frame of its own: the payloads
+ * of a chunk's frames are copied together while the stream stays the same and handed over once,
+ * rather than as a Buffer view (and then a string) per line. `onPayload` must use the bytes before
+ * it returns: the same memory holds the next ones.
  */
 export function frameDemuxer(onPayload: (stream: LogStream, payload: Buffer) => void): (chunk: Buffer) => void {
 	const header = Buffer.alloc(8);
 	let filled = 0;
 	let remaining = 0;
 	let stream: LogStream = 'out';
+	let gathered = Buffer.allocUnsafe(64 * 1024);
+	let length = 0;
+	let gatheredStream: LogStream = 'out';
+	const flush = () => {
+		if (length === 0) return;
+		onPayload(gatheredStream, gathered.subarray(0, length));
+		length = 0;
+	};
 	return chunk => {
 		let i = 0;
 		while (i < chunk.length) {
@@ -62,10 +76,18 @@ export function frameDemuxer(onPayload: (stream: LogStream, payload: Buffer) => 
 				continue;
 			}
 			const take = Math.min(remaining, chunk.length - i);
-			onPayload(stream, chunk.subarray(i, i + take));
+			if (stream !== gatheredStream) flush();
+			gatheredStream = stream;
+			if (length + take > gathered.length) {
+				flush();
+				if (take > gathered.length) gathered = Buffer.allocUnsafe(take);
+			}
+			chunk.copy(gathered, length, i, i + take);
+			length += take;
 			remaining -= take;
 			i += take;
 		}
+		flush();
 	};
 }
 
@@ -94,18 +116,33 @@ export async function followLogs(
 		...(options.tail !== undefined ? { tail: options.tail } : {}),
 		...(options.since && unixSince(options.since) ? { since: unixSince(options.since) as unknown as number } : {}),
 	})) as unknown as IncomingMessage;
+	// "<RFC 3339 time> <text>": the two are sliced from the decoded chunk, nothing else per line
 	const split = (stream: LogStream) =>
-		lineSplitter(line => {
-			const space = line.indexOf(' ');
-			onLine(stream, space > 0 ? line.slice(0, space) : '', space > 0 ? line.slice(space + 1) : line);
+		lineSplitter((text, start, end) => {
+			const space = text.indexOf(' ', start);
+			if (space > start && space < end) onLine(stream, text.slice(start, space), text.slice(space + 1, end));
+			else onLine(stream, '', text.slice(start, end));
 		});
 	const out = split('out');
 	const err = split('err');
 	const demux = frameDemuxer((stream, payload) => (stream === 'err' ? err : out).write(payload));
-	response.on('data', options.tty ? (chunk: Buffer) => out.write(chunk) : demux);
+	const take = options.tty ? (chunk: Buffer) => out.write(chunk) : demux;
+	// The engine sends each line as an HTTP chunk of its own, so one read of the socket brings
+	// hundreds of 'data' events: they are gathered and taken in once the read is handled, a copy
+	// and a decode per read rather than per line.
+	let pending: Buffer[] = [];
+	const drain = () => {
+		const chunks = pending;
+		pending = [];
+		take(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+	};
+	response.on('data', (chunk: Buffer) => {
+		if (pending.push(chunk) === 1) queueMicrotask(drain);
+	});
 	let stopping = false;
 	const ended = new Promise<'stopped' | 'ended'>(resolve => {
 		const finish = () => {
+			if (pending.length) drain();
 			out.flush();
 			err.flush();
 			resolve(stopping ? 'stopped' : 'ended');

@@ -30,12 +30,22 @@ export const INITIAL_TAIL = 500;
 export const DEFAULT_LOG_BUFFER = 10_000;
 /** Longer lines are cut when stored, so 10,000 lines of a megabyte each cannot exhaust memory. */
 export const MAX_LINE_CHARS = 16_384;
+/** New lines are announced at most this often... */
 const NOTIFY_MS = 50;
+/** ...and this often while lines flood in (more than FLOOD_LINES in the last announcement): each announcement costs a frame. */
+const FLOOD_NOTIFY_MS = 100;
+const FLOOD_LINES = 500;
+
+/** A line longer than MAX_LINE_CHARS, cut, saying how much was left out. */
+const cut = (line: string) =>
+	line.length > MAX_LINE_CHARS
+		? `${line.slice(0, MAX_LINE_CHARS)}${T.misc.streams.cut((line.length - MAX_LINE_CHARS).toLocaleString('en-US'))}`
+		: line;
 
 /**
  * Follows one container's logs into a bounded ring buffer. When the container stops the view says
  * so and picks up again where it left off if it restarts; when it is removed the view says that.
- * Changes are announced at most every 50 ms, however fast lines arrive.
+ * Changes are announced at most every 50 ms, and every 100 ms while lines flood in.
  */
 export class LogSession {
 	readonly buffer: RingBuffer<LogLine>;
@@ -49,6 +59,9 @@ export class LogSession {
 	/** Lines at or before this time are repeats of a re-open's `since`. */
 	private resumeAfter = '';
 	private notifyTimer?: NodeJS.Timeout;
+	/** Lines pushed when changes were last announced, and whether more than FLOOD_LINES came before that. */
+	private announced = 0;
+	private flooding = false;
 	private readonly listeners = new Set<() => void>();
 	private unsubscribeStore?: () => void;
 
@@ -115,10 +128,6 @@ export class LogSession {
 		// are read from two pipes, so a stderr line can arrive after a later-stamped stdout line.
 		if (time && this.resumeAfter && time <= this.resumeAfter) return;
 		if (time > this.lastTime) this.lastTime = time;
-		const cut = (line: string) =>
-			line.length > MAX_LINE_CHARS
-				? `${line.slice(0, MAX_LINE_CHARS)}${T.misc.streams.cut((line.length - MAX_LINE_CHARS).toLocaleString('en-US'))}`
-				: line;
 		const styled = parseSgr(text);
 		this.buffer.push(
 			styled ? { stream, time, text: cut(styled.text), styles: styled.spans, raw: cut(text) } : { stream, time, text: cut(text) },
@@ -165,10 +174,15 @@ export class LogSession {
 
 	private scheduleNotify(): void {
 		if (this.notifyTimer || this.closed) return;
-		this.notifyTimer = setTimeout(() => {
-			this.notifyTimer = undefined;
-			this.version++;
-			for (const listener of this.listeners) listener();
-		}, NOTIFY_MS);
+		this.notifyTimer = setTimeout(
+			() => {
+				this.notifyTimer = undefined;
+				this.flooding = this.buffer.pushed - this.announced > FLOOD_LINES;
+				this.announced = this.buffer.pushed;
+				this.version++;
+				for (const listener of this.listeners) listener();
+			},
+			this.flooding ? FLOOD_NOTIFY_MS : NOTIFY_MS,
+		);
 	}
 }

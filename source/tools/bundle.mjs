@@ -87,8 +87,15 @@ const inkEdits = {
 			b,
 			'output.js',
 			(source, change) =>
-				change(source, 'caches = new OutputCaches();', 'caches = sharedOutputCaches();') +
+				change(
+					change(source, 'caches = new OutputCaches();', 'caches = sharedOutputCaches();'),
+					"row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+					'row.push(BLANK_CELL);',
+				) +
 				`
+// every frame starts from a grid of blank cells that are replaced, never changed: one shared
+// frozen cell instead of two objects for each of the screen's cells (9,600 at 120x40) per frame
+const BLANK_CELL = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
 class SharedOutputCaches extends OutputCaches {
 	characters = 0;
 	getStyledChars(line) {

@@ -24,6 +24,36 @@ export interface FloodResult {
 	readonly keyLatencyMs: LatencyStats;
 	/** Inside dockdeck: key read to the frame written (DOCKDECK_TRACE_KEYS). */
 	readonly appKeyLatencyMs: LatencyStats;
+	/** Garbage collection while keys were timed (DOCKDECK_MEMORY_LOG): per second, and the longest pause. */
+	readonly gc: {
+		readonly youngPerSecond: number;
+		readonly oldPerSecond: number;
+		readonly youngMsPerSecond: number;
+		readonly oldMsPerSecond: number;
+		readonly longestMs: number;
+	};
+}
+
+/** Sums the memory log's GC figures over the lines written after `from` (Date.now()). */
+function gcOf(file: string, from: number): FloodResult['gc'] {
+	const lines = fs.existsSync(file)
+		? fs
+				.readFileSync(file, 'utf8')
+				.split('\n')
+				.filter(Boolean)
+				.map(l => JSON.parse(l) as { t: number; gcYoung: number[]; gcOld: number[] })
+				.filter(l => l.t > from)
+		: [];
+	const n = Math.max(1, lines.length);
+	const sum = (f: (l: (typeof lines)[number]) => number) => lines.reduce((a, l) => a + f(l), 0);
+	const r = (x: number) => Math.round(x * 10) / 10;
+	return {
+		youngPerSecond: r(sum(l => l.gcYoung[0]!) / n),
+		oldPerSecond: r(sum(l => l.gcOld[0]!) / n),
+		youngMsPerSecond: r(sum(l => l.gcYoung[1]!) / n),
+		oldMsPerSecond: r(sum(l => l.gcOld[1]!) / n),
+		longestMs: r(Math.max(0, ...lines.map(l => Math.max(l.gcYoung[2]!, l.gcOld[2]!)))),
+	};
 }
 
 const receivedOf = (screen: string) => Number(/following · ([\d,]+) lines/.exec(screen)?.[1]?.replace(/,/g, '') ?? NaN);
@@ -65,8 +95,18 @@ export async function logFlood(engine: TestEngine, seconds: number): Promise<Flo
 		'yes "flood line with some text to make it about sixty characters long 0123456789"',
 	]);
 	const trace = path.join(os.tmpdir(), `dockdeck-keys-${process.pid}.txt`);
+	const memory = path.join(os.tmpdir(), `dockdeck-memory-${process.pid}.txt`);
 	fs.rmSync(trace, { force: true });
-	const screen = new Screen(['--host', engine.host], { cols: 120, rows: 40, env: { DOCKDECK_TRACE_KEYS: trace } });
+	fs.rmSync(memory, { force: true });
+	const screen = new Screen(['--host', engine.host], {
+		cols: 120,
+		rows: 40,
+		env: {
+			DOCKDECK_TRACE_KEYS: trace,
+			DOCKDECK_MEMORY_LOG: memory,
+			...(process.env.BENCH_CLI_ENV ? JSON.parse(process.env.BENCH_CLI_ENV) : {}),
+		},
+	});
 	try {
 		await screen.waitFor(name, 10_000);
 		await screen.select(name);
@@ -76,6 +116,7 @@ export async function logFlood(engine: TestEngine, seconds: number): Promise<Flo
 		const rssStart = rssMb(pid);
 		const cpu0 = cpuSeconds(pid);
 		const t0 = performance.now();
+		const wallStart = Date.now();
 		const r0 = receivedOf(await screen.text());
 		let rssMax = rssStart;
 		let rssMid = NaN;
@@ -125,6 +166,7 @@ export async function logFlood(engine: TestEngine, seconds: number): Promise<Flo
 			cpuPercentOfCore: Math.round((cpu / elapsed) * 100),
 			keyLatencyMs: latencyStats(latencies),
 			appKeyLatencyMs: latencyStats(appLatencies(trace, latencies.length)),
+			gc: gcOf(memory, wallStart),
 		};
 		await screen.press('\u001b', 'q');
 		await Promise.race([screen.exited, new Promise(r => setTimeout(r, 5000))]);
@@ -132,6 +174,7 @@ export async function logFlood(engine: TestEngine, seconds: number): Promise<Flo
 	} finally {
 		screen.kill('SIGKILL');
 		fs.rmSync(trace, { force: true });
+		fs.rmSync(memory, { force: true });
 		await dockerCli(engine.host, ['rm', '-f', name]).catch(() => undefined);
 	}
 }

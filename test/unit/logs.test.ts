@@ -88,6 +88,13 @@ test('a 100,000-character line wraps to a bounded number of rows, fast', () => {
 test('wrapping keeps wide characters whole', () => {
 	const rows = wrapText('컨테이너와이미지', 5, 10);
 	assert.deepEqual(rows, ['컨테', '이너', '와이', '미지']);
+	// text of a cell per character is cut by length, the same rows as cell by cell
+	assert.deepEqual(
+		wrapText('ab─'.repeat(80), 100, 10).map(r => r.length),
+		[100, 100, 40],
+	);
+	assert.deepEqual(wrapText('a─한b', 2, 10), ['a─', '한', 'b']);
+	assert.deepEqual(wrapText('', 10, 3), ['']);
 });
 
 test('search counts, finds and highlights matches in both directions', () => {

@@ -1,3 +1,4 @@
+import { knownTextWidth } from '../../format/known-width.js';
 import { displayWidth, graphemes, inert } from '../../format/text.js';
 import type { LogLine } from '../../store/log-session.js';
 import type { StyleSpan } from '../../format/sgr.js';
@@ -54,22 +55,28 @@ export interface LogRow {
 /** Cuts text into rows of at most `width` cells; at most `max` rows, the last saying what was left out. */
 export function wrapText(text: string, width: number, max: number): string[] {
 	const rows: string[] = [];
-	let row = '';
-	let used = 0;
 	// never look further than the rows could show: long lines cost the same as short ones
 	const visible = text.length > width * max * 2 ? text.slice(0, width * max * 2) : text;
-	for (const segment of graphemes(visible)) {
-		const w = displayWidth(segment);
-		if (used + w > width) {
-			rows.push(row);
-			if (rows.length === max) break;
-			row = '';
-			used = 0;
+	if (knownTextWidth(visible) === visible.length) {
+		// a cell per UTF-16 unit (ASCII, borders, Latin): the rows are slices
+		for (let i = 0; i < visible.length && rows.length < max; i += width) rows.push(visible.slice(i, i + width));
+	} else {
+		let start = 0;
+		let at = 0;
+		let used = 0;
+		for (const segment of graphemes(visible)) {
+			const w = displayWidth(segment);
+			if (used + w > width) {
+				rows.push(visible.slice(start, at));
+				if (rows.length === max) break;
+				start = at;
+				used = 0;
+			}
+			at += segment.length;
+			used += w;
 		}
-		row += segment;
-		used += w;
+		if (rows.length < max && at > start) rows.push(visible.slice(start, at));
 	}
-	if (rows.length < max && row) rows.push(row);
 	const shown = rows.reduce((n, r) => n + r.length, 0);
 	if (shown < text.length) {
 		const note = ` … ${(text.length - shown).toLocaleString('en-US')} more characters`;
