@@ -9,7 +9,7 @@
 //   building Node for its own CPU, so the arm64 file is built without it.
 // - The official binaries carry their symbols (~35 MB): they are stripped first when binutils'
 //   strip for that CPU is here (strip, aarch64-linux-gnu-strip; the test set-up installs both).
-// Usage: node source/tools/dist.mjs [x64|arm64 ...] (default: both). Run after npm run build.
+// Usage: node source/tools/dist.mjs [x64|arm64|host ...] (default: both; host: this machine's). Run after npm run build.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

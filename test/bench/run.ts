@@ -1,8 +1,9 @@
 // npm run bench: starts the private test engine, seeds it, runs the scenarios, prints a table of
 // medians beside the targets and writes JSON to test/bench/results.json.
-// Usage: npm run bench [-- scenario...] with scenarios scale, log-flood, busy-host and churn (default: all).
+// Usage: npm run bench [-- scenario...] with scenarios startup, scale, log-flood, busy-host and churn (default: all).
 // BENCH_RUNS (3), BENCH_CONTAINERS (1000), BENCH_RUNNING (100), BENCH_IMAGES (300), BENCH_COMMITS (50),
-// BENCH_IDLE_SECONDS (60), BENCH_KEYS (150), BENCH_SECONDS (flood length, 60), BENCH_CHURN_SECONDS (60).
+// BENCH_IDLE_SECONDS (60), BENCH_KEYS (150), BENCH_SECONDS (flood length, 60), BENCH_CHURN_SECONDS (60),
+// BENCH_STARTUP_RUNS (7), BENCH_BIG_CONTAINERS (5000: the startup scenario's largest engine).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { busyHostRun, type BusyHostResult } from './busy-host.js';
 import { churnRun, type ChurnResult } from './churn.js';
 import { logFlood, type FloodResult } from './log-flood.js';
 import { scaleRun, type ScaleResult } from './scale.js';
-import { seed, type Scale } from './seed.js';
+import { growContainers, seed, type Scale } from './seed.js';
+import { startupAt, type StartupResult } from './startup.js';
 import { median } from './stats.js';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/bench/results.json');
@@ -32,7 +34,9 @@ const idleSeconds = env('BENCH_IDLE_SECONDS', 60);
 const keys = env('BENCH_KEYS', 150);
 const floodSeconds = env('BENCH_SECONDS', 60);
 const churnSeconds = env('BENCH_CHURN_SECONDS', 60);
-const scenarios = ['scale', 'log-flood', 'busy-host', 'churn'];
+const startupRuns = env('BENCH_STARTUP_RUNS', 7);
+const bigContainers = env('BENCH_BIG_CONTAINERS', 5000);
+const scenarios = ['startup', 'scale', 'log-flood', 'busy-host', 'churn'];
 const wanted = process.argv.slice(2);
 for (const w of wanted) if (!scenarios.includes(w)) throw new Error(`unknown scenario ${w}: choose from ${scenarios.join(', ')}`);
 const chosen = (name: string) => wanted.length === 0 || wanted.includes(name);
@@ -56,7 +60,29 @@ const table: Line[] = [];
 const add = (measure: string, value: number, unit: string, target?: { text: string; met: boolean }) =>
 	table.push({ measure, value: `${value}${unit}`, target: target?.text ?? '', met: target?.met });
 
+/** One startup measurement as table lines: the CLI, then each launcher with its ratio to the CLI. */
+const startupLines = (r: StartupResult, targetMs?: number) => {
+	add(`startup, ${r.containers} containers + ${r.images} images: docker ps -a + docker images (CLI)`, r.cliMs, ' ms');
+	for (const l of r.launchers) {
+		const ratio = Math.round((l.firstFrameMs / r.cliMs) * 100) / 100;
+		add(
+			`  ${l.name}: first full frame`,
+			l.firstFrameMs,
+			' ms',
+			targetMs ? { text: `< ${targetMs} ms`, met: l.firstFrameMs < targetMs } : undefined,
+		);
+		add(`  ${l.name}: / CLI`, ratio, 'x', { text: '<= 1.5x', met: ratio <= 1.5 });
+	}
+};
+const startups: StartupResult[] = [];
+
 try {
+	if (chosen('startup')) {
+		const r = await startupAt(engine, startupRuns);
+		log(`startup at ${r.containers} containers: ${JSON.stringify(r)}`);
+		startups.push(r);
+		startupLines(r, 200);
+	}
 	await seed(engine, scale, log);
 	if (chosen('scale')) {
 		const all: ScaleResult[] = [];
@@ -208,6 +234,16 @@ try {
 			pick(r => r.cpuPercentOfCore),
 			' %',
 		);
+		add(
+			'  garbage collection during the flood: ms per second (young / old)',
+			pick(r => r.gc.youngMsPerSecond),
+			` / ${pick(r => r.gc.oldMsPerSecond)}`,
+		);
+		add(
+			'  longest collection pause',
+			pick(r => r.gc.longestMs),
+			' ms',
+		);
 		results['log-flood'] = { runs: all };
 	}
 	if (chosen('busy-host')) {
@@ -303,6 +339,20 @@ try {
 			{ text: '0 (no size on screen changed)', met: all.every(r => r.diskUsageRequests === 0) },
 		);
 		results['churn'] = { runs: all };
+	}
+	if (chosen('startup')) {
+		let r = await startupAt(engine, startupRuns);
+		log(`startup at ${r.containers} containers: ${JSON.stringify(r)}`);
+		startups.push(r);
+		startupLines(r, 500);
+		if (bigContainers > scale.containers) {
+			await growContainers(engine, scale.containers, bigContainers, log);
+			r = await startupAt(engine, startupRuns);
+			log(`startup at ${r.containers} containers: ${JSON.stringify(r)}`);
+			startups.push(r);
+			startupLines(r);
+		}
+		results['startup'] = startups;
 	}
 } finally {
 	await engine.stop();

@@ -80,3 +80,19 @@ export async function seed(engine: TestEngine, scale: Scale, log: (line: string)
 	});
 	log(`${scale.commits} commits, 3 tags each, in ${Date.now() - started} ms`);
 }
+
+/** More stopped containers, bench-c-<from> to bench-c-<to - 1> (the startup scenario's big engine). */
+export async function growContainers(engine: TestEngine, from: number, to: number, log: (line: string) => void): Promise<void> {
+	const docker = new Docker({ socketPath: engine.socket });
+	const started = Date.now();
+	await pool(to - from, 8, async i => {
+		await docker.createContainer({
+			name: containerName(from + i),
+			Image: FIXTURES.baseImage,
+			Cmd: ['true'],
+			Labels: { [BENCH_LABEL]: '1' },
+			HostConfig: { NetworkMode: 'none' },
+		});
+	});
+	log(`${to - from} more containers in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,101 @@
+// npm run bench -- startup: launch to the first full frame on the same engine at several sizes
+// (as the engine comes: ~12 containers; then the seeded 1,000; then 5,000), side by side in one
+// run: the docker CLI (`docker ps -a` then `docker images`), the installed command (dist/cli.js
+// read by /bin/sh, which starts node with the heap flags), `node dist/cli.js` (which replaces
+// itself once to set them) and the single executable (npm run dist), if built. Each launcher is
+// started BENCH_STARTUP_RUNS times (default 7), in turn, in a pseudo-terminal at 120x40; the time
+// runs from the spawn to the last byte of the first frame in which every visible row is filled.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dockerCli, type TestEngine } from '../support/engine.js';
+import { Screen } from '../support/pty.js';
+import { cliListMs } from './scale.js';
+import { median } from './stats.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface Launcher {
+	readonly name: string;
+	/** A shell command line that starts dockdeck (the engine's --host is appended). */
+	readonly command: string;
+}
+
+/** The ways dockdeck is started, those that are built. */
+export function launchers(): Launcher[] {
+	const all = [
+		{ name: 'installed command (dist/cli.js via /bin/sh)', command: path.join(ROOT, 'dist/cli.js') },
+		{ name: 'node dist/cli.js', command: `${process.execPath} ${path.join(ROOT, 'dist/cli.js')}` },
+		{ name: 'single executable', command: path.join(ROOT, `dist/dockdeck-linux-${process.arch}`) },
+	];
+	return process.env.DOCKDECK_BENCH_CLI
+		? [{ name: 'DOCKDECK_BENCH_CLI', command: `${process.execPath} ${process.env.DOCKDECK_BENCH_CLI}` }]
+		: all.filter(l => fs.existsSync(l.command.split(' ').at(-1)!));
+}
+
+/** The first frame is full: the counts, every visible row's mode and status, the images' sizes, the selected image's layers. */
+export function firstFrameFilled(screen: string, containers: number): boolean {
+	if (!screen.includes(`─ ${containers} · `)) return false;
+	if (screen.includes('Loading…') || screen.includes('reading disk usage')) return false;
+	const lines = screen.split('\n');
+	const panel = (title: RegExp) => {
+		const start = lines.findIndex(l => title.test(l));
+		if (start < 0) return [];
+		const end = lines.findIndex((l, i) => i > start && l.includes('╰'));
+		return lines.slice(start + 2, end < 0 ? undefined : end);
+	};
+	const containerRows = panel(/─ 1 Containers /).filter(l => /^│\S/.test(l));
+	const imageRows = panel(/─ 2 Images /).filter(l => /^│\S/.test(l));
+	if (containerRows.length === 0 || imageRows.length === 0) return false;
+	// before its inspect a running container's mode reads "running" and its status is the engine's own text
+	if (containerRows.some(l => / running /.test(l) || /Up (About|Less|\d+ (second|minute|hour))/.test(l))) return false;
+	// a size not read yet shows as "…"; a long tag cut to its column ends in "…" too, so look past the name
+	if (imageRows.some(l => l.slice(1).replace(/^\S+/, '').includes('…'))) return false;
+	return /─ 3 Layers of .* \d+ layers? · \d+ steps? ─/.test(screen);
+}
+
+/** Spawn to the full first frame, in ms. */
+async function firstFrameMs(launcher: Launcher, host: string, containers: number): Promise<number> {
+	const t0 = performance.now();
+	const screen = new Screen([], { cols: 120, rows: 40, shell: `exec ${launcher.command} --host ${host}` });
+	try {
+		const deadline = t0 + 60_000;
+		while (performance.now() < deadline) {
+			const seen = screen.written;
+			if (firstFrameFilled(await screen.text(), containers)) return screen.lastDataAt - t0;
+			await screen.nextOutput(seen, 100);
+		}
+		throw new Error(`${launcher.name}: no full frame within 60 s:\n${await screen.text()}`);
+	} finally {
+		screen.kill('SIGKILL');
+		await screen.exited;
+	}
+}
+
+export interface StartupResult {
+	readonly containers: number;
+	readonly images: number;
+	readonly cliMs: number;
+	readonly launchers: { readonly name: string; readonly firstFrameMs: number; readonly runs: readonly number[] }[];
+}
+
+/** Every launcher and the CLI, `runs` times each, in turn; medians. */
+export async function startupAt(engine: TestEngine, runs: number): Promise<StartupResult> {
+	const containers = (await dockerCli(engine.host, ['ps', '-aq'])).split('\n').filter(Boolean).length;
+	const images = (await dockerCli(engine.host, ['images', '-q'])).split('\n').filter(Boolean).length;
+	const list = launchers();
+	const times = new Map<string, number[]>(list.map(l => [l.name, []]));
+	const cli: number[] = [];
+	// a first start of each warms the caches (the compile cache, the engine's): not counted
+	for (const l of list) await firstFrameMs(l, engine.host, containers);
+	for (let i = 0; i < runs; i++) {
+		cli.push(await cliListMs(engine.host));
+		for (const l of list) times.get(l.name)!.push(Math.round(await firstFrameMs(l, engine.host, containers)));
+	}
+	return {
+		containers,
+		images,
+		cliMs: Math.round(median(cli)),
+		launchers: list.map(l => ({ name: l.name, firstFrameMs: Math.round(median(times.get(l.name)!)), runs: times.get(l.name)! })),
+	};
+}
