@@ -23,11 +23,11 @@ const NODE_MAJOR = 26;
 const ARCHES = ['x64', 'arm64'];
 const cache = path.resolve('node_modules/.cache/dockdeck-dist');
 
-const wanted = process.argv.slice(2);
-for (const arch of wanted)
-	if (!ARCHES.includes(arch)) throw new Error(`dist: unknown architecture ${arch}: choose from ${ARCHES.join(', ')}`);
-const arches = wanted.length ? wanted : ARCHES;
 const hostArch = os.arch();
+const wanted = process.argv.slice(2).map(a => (a === 'host' ? hostArch : a));
+for (const arch of wanted)
+	if (!ARCHES.includes(arch)) throw new Error(`dist: unknown architecture ${arch}: choose from ${ARCHES.join(', ')} or host`);
+const arches = wanted.length ? wanted : ARCHES;
 if (process.platform !== 'linux') throw new Error('dist: the executables are built on Linux');
 
 const log = line => process.stdout.write(`[dist] ${line}\n`);
