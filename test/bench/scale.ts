@@ -7,19 +7,16 @@
 // - the bytes written when one visible container stops (and the API requests it caused);
 // - key-to-screen latency while moving down the containers list.
 // The CLI baseline (`docker ps -a` then `docker images`) goes through the same proxy.
-import { execFile } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { dockerCli, type TestEngine } from '../support/engine.js';
 import { Screen } from '../support/pty.js';
 import { changesWhatIsShown, watchEngineEvents } from '../support/engine-events.js';
 import { countingProxy, type CountingProxy } from './proxy.js';
+import { cliListMs, firstFrameFilled } from './first-frame.js';
 import { containerName, type Scale } from './seed.js';
 import fs from 'node:fs';
 import { appLatencies, cpuSeconds, latencyStats, median, rssMb, type LatencyStats } from './stats.js';
-
-const run = promisify(execFile);
 
 export interface ScaleResult {
 	readonly cliMs: number;
@@ -40,29 +37,6 @@ export interface ScaleResult {
 }
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-/** Wall time of `docker ps -a` followed by `docker images`, as a user would type them. */
-export async function cliListMs(host: string): Promise<number> {
-	const env = { ...process.env, DOCKER_CONFIG: path.join(os.tmpdir(), 'dockdeck-test-cli') };
-	const start = performance.now();
-	await run('docker', ['-H', host, 'ps', '-a'], { env, maxBuffer: 64 << 20 });
-	await run('docker', ['-H', host, 'images'], { env, maxBuffer: 64 << 20 });
-	return performance.now() - start;
-}
-
-/** Every visible row is filled: the totals are in, no "Loading…", no size or mode still pending. */
-export function frameFilled(screen: string, containers: number): boolean {
-	// the total as the engine counts it (the seeded containers, the fixtures and the lived-in host)
-	if (!screen.includes(`─ ${containers} · `)) return false;
-	if (screen.includes('Loading…') || screen.includes('reading disk usage')) return false;
-	const rows = screen.split('\n').filter(l => /│bench-c-\d{4} /.test(l));
-	const imageRows = screen.split('\n').filter(l => /│bench\/(img-\d{3}|commit-\d{2}):\S+ /.test(l));
-	if (rows.length === 0 || imageRows.length === 0) return false;
-	// before its inspect arrives a running container's mode says "running" and its status is the engine's text
-	if (rows.some(l => / running /.test(l) || /Up (About|Less|\d+ (second|minute|hour))/.test(l))) return false;
-	// a size still being read shows as "…"; a long tag cut to the column's width ends in "…" too, so look past the name
-	return !imageRows.some(l => l.slice(1).replace(/^\S+/, '').includes('…'));
-}
 
 /** Waits until the screen satisfies `check` and nothing more is written for `quietMs`; returns when the last byte came. */
 async function settled(screen: Screen, check: (s: string) => boolean, timeoutMs: number): Promise<number> {
@@ -99,7 +73,7 @@ export async function scaleRun(engine: TestEngine, scale: Scale, idleSeconds: nu
 		const containers = (await dockerCli(engine.host, ['ps', '-aq'])).split('\n').filter(Boolean).length;
 		const t0 = performance.now();
 		screen = new Screen(['--host', proxy.host], { cols: 120, rows: 40, env: { DOCKDECK_TRACE_KEYS: trace } });
-		const filledAt = await settled(screen, s => frameFilled(s, containers), 30_000);
+		const filledAt = await settled(screen, s => firstFrameFilled(s, containers), 30_000);
 		const firstFrameMs = filledAt - t0;
 		await quiet(screen, proxy, 3000);
 		const rss = rssMb(screen.pid);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dockerCli, type TestEngine } from '../support/engine.js';
 import { Screen } from '../support/pty.js';
-import { cliListMs } from './scale.js';
+import { cliListMs, firstFrameFilled } from './first-frame.js';
 import { median } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -31,27 +31,6 @@ export function launchers(): Launcher[] {
 	return process.env.DOCKDECK_BENCH_CLI
 		? [{ name: 'DOCKDECK_BENCH_CLI', command: `${process.execPath} ${process.env.DOCKDECK_BENCH_CLI}` }]
 		: all.filter(l => fs.existsSync(l.command.split(' ').at(-1)!));
-}
-
-/** The first frame is full: the counts, every visible row's mode and status, the images' sizes, the selected image's layers. */
-export function firstFrameFilled(screen: string, containers: number): boolean {
-	if (!screen.includes(`─ ${containers} · `)) return false;
-	if (screen.includes('Loading…') || screen.includes('reading disk usage')) return false;
-	const lines = screen.split('\n');
-	const panel = (title: RegExp) => {
-		const start = lines.findIndex(l => title.test(l));
-		if (start < 0) return [];
-		const end = lines.findIndex((l, i) => i > start && l.includes('╰'));
-		return lines.slice(start + 2, end < 0 ? undefined : end);
-	};
-	const containerRows = panel(/─ 1 Containers /).filter(l => /^│\S/.test(l));
-	const imageRows = panel(/─ 2 Images /).filter(l => /^│\S/.test(l));
-	if (containerRows.length === 0 || imageRows.length === 0) return false;
-	// before its inspect a running container's mode reads "running" and its status is the engine's own text
-	if (containerRows.some(l => / running /.test(l) || /Up (About|Less|\d+ (second|minute|hour))/.test(l))) return false;
-	// a size not read yet shows as "…"; a long tag cut to its column ends in "…" too, so look past the name
-	if (imageRows.some(l => l.slice(1).replace(/^\S+/, '').includes('…'))) return false;
-	return /─ 3 Layers of .* \d+ layers? · \d+ steps? ─/.test(screen);
 }
 
 /** Spawn to the full first frame, in ms. */
