@@ -47,7 +47,7 @@ const cli = meow(T.cli.help(configPath()), {
 	autoVersion: true,
 });
 
-/** How long start-up waits for the lists before loading the screen's code anyway (a slow or far engine). */
+/** How long start-up waits for the event stream (the cue to list) before loading the screen's code anyway. */
 const LISTS_WAIT_MS = 150;
 /** How long the first frame waits for what it shows before it is drawn with "Loading…" where answers are missing. */
 const FIRST_FRAME_WAIT_MS = 400;
@@ -132,8 +132,8 @@ async function main(): Promise<void> {
 	// the lists are asked for before the screen's code loads: its evaluation holds the event loop
 	// (~50 ms), so requests asked for meanwhile would go out only after it; the engine answers
 	// them while the screen loads, and the first frame is drawn once, with what it shows
-	await store.listed(LISTS_WAIT_MS);
-	startStep('lists-in');
+	await store.listsAsked(LISTS_WAIT_MS);
+	startStep('lists-asked');
 	const { showDashboard, checkKeymap } = await import('./ui.js');
 	startStep('screen-code-loaded');
 	await firstFrame;

@@ -107,6 +107,7 @@ export class Store {
 	 */
 	firstFrame(rows: number, capMs: number): Promise<void> {
 		const releaseSizes = this.sizes.show('images');
+		this.sizes.readEarly();
 		let asked: { ids: readonly string[]; details: readonly string[]; layers?: string; size?: string } | undefined;
 		const ask = () => {
 			const { containers, images } = this.snapshot;
@@ -143,9 +144,14 @@ export class Store {
 		return this.until(done, capMs).then(releaseSizes);
 	}
 
-	/** Resolves once both lists are in, or after `capMs`. */
-	listed(capMs: number): Promise<void> {
-		return this.until(() => this.snapshot.loaded, capMs);
+	/**
+	 * Resolves once both lists have been asked for and their requests are on their way (the event
+	 * stream is live, and the event loop has turned so the sockets could connect and write), or
+	 * after `capMs`.
+	 */
+	async listsAsked(capMs: number): Promise<void> {
+		await this.until(() => this.snapshot.connection.status === 'live', capMs);
+		for (let turn = 0; turn < 2; turn++) await new Promise(resolve => setImmediate(resolve));
 	}
 
 	/** Resolves when `condition` holds after some change of the snapshot (or already), or after `capMs`. */
