@@ -9,6 +9,15 @@
 import fs from 'node:fs';
 import module from 'node:module';
 import { HEAP_FLAGS } from './heap-flags.js';
+
+// Ink 8 and this bundle are built for Node 22: an older one would fail somewhere later with a stack
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+	process.stderr.write(
+		`dockdeck: needs Node.js 22 or newer, and this is ${process.version}: install a newer Node, or use the single executable (npm run dist), which carries its own.\n`,
+	);
+	process.exit(2);
+}
 const chosen = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some(a => /^--max-(semi|old)-space-size/.test(a));
 const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
 if (!chosen && !process.env.DOCKDECK_NO_HEAP_FLAGS && typeof execve === 'function' && process.argv[1]) {
