@@ -88,21 +88,51 @@ const inkEdits = {
 			'output.js',
 			(source, change) =>
 				change(
-					change(source, 'caches = new OutputCaches();', 'caches = sharedOutputCaches();'),
-					"row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
-					'row.push(BLANK_CELL);',
+					change(
+						change(source, 'caches = new OutputCaches();', 'caches = sharedOutputCaches();'),
+						"row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+						'row.push(BLANK_CELL);',
+					),
+					'        return {\n            output: generatedOutput,',
+					'        SHARED_CACHES.endFrame();\n        return {\n            output: generatedOutput,',
 				) +
 				`
 // every frame starts from a grid of blank cells that are replaced, never changed: one shared
 // frozen cell instead of two objects for each of the screen's cells (9,600 at 120x40) per frame
 const BLANK_CELL = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
+// Texts met in two frames running are kept across frames (a list's rows, a frame's borders);
+// texts met in one frame only (a log flood's lines) are kept for that frame, as Ink did, and let
+// go when it is written, so they die young instead of filling the old generation.
 class SharedOutputCaches extends OutputCaches {
 	characters = 0;
+	frameChars = new Map();
+	frameWidths = new Map();
+	lastFrame = new Set();
 	getStyledChars(line) {
-		const known = this.styledChars.has(line);
+		const kept = this.styledChars.get(line) ?? this.frameChars.get(line);
+		if (kept !== undefined) return kept;
 		const chars = super.getStyledChars(line);
-		if (!known) this.characters += chars.length;
+		if (this.lastFrame.has(line)) this.characters += chars.length;
+		else {
+			this.styledChars.delete(line);
+			this.frameChars.set(line, chars);
+		}
 		return chars;
+	}
+	getStringWidth(text) {
+		const kept = this.widths.get(text) ?? this.frameWidths.get(text);
+		if (kept !== undefined) return kept;
+		const width = super.getStringWidth(text);
+		if (!this.lastFrame.has(text)) {
+			this.widths.delete(text);
+			this.frameWidths.set(text, width);
+		}
+		return width;
+	}
+	endFrame() {
+		this.lastFrame = new Set([...this.frameChars.keys(), ...this.frameWidths.keys()]);
+		this.frameChars.clear();
+		this.frameWidths.clear();
 	}
 }
 const SHARED_CACHES = new SharedOutputCaches();
