@@ -42,7 +42,9 @@ export async function readDiskUsage(docker: Docker): Promise<DiskUsage> {
 	// the docker CLI's sums, so the figures agree with `docker system df`: an image is active when a
 	// container uses it, and everything but the active images' unique bytes counts as reclaimable
 	const activeImages = images.filter(i => i.Containers > 0);
-	const running = containers.filter(c => c.State === 'running');
+	// a container is active while it is up (running, paused or restarting), as the CLI counts it:
+	// container prune removes only the rest, so only their bytes are reclaimable
+	const up = containers.filter(c => c.State === 'running' || c.State === 'paused' || c.State === 'restarting');
 	const usedVolumes = volumes.filter(v => (v.UsageData?.RefCount ?? 0) > 0);
 	const sum = <T>(list: readonly T[], size: (x: T) => number) => list.reduce((n, x) => n + Math.max(0, size(x)), 0);
 	const layersSize = df.LayersSize ?? sum(images, i => i.Size - Math.max(0, i.SharedSize));
@@ -57,10 +59,10 @@ export async function readDiskUsage(docker: Docker): Promise<DiskUsage> {
 		{
 			type: 'Containers',
 			total: containers.length,
-			active: running.length,
+			active: up.length,
 			size: sum(containers, c => c.SizeRw ?? 0),
 			reclaimable: sum(
-				containers.filter(c => !running.includes(c)),
+				containers.filter(c => !up.includes(c)),
 				c => c.SizeRw ?? 0,
 			),
 		},
