@@ -35,4 +35,5 @@ process.noDeprecation = true;
 // npm run build bundles everything into bundle/; a plain tsc build runs from main.js.
 module.enableCompileCache?.();
 const bundle = new URL('./bundle/main.js', import.meta.url);
-await import(fs.existsSync(bundle) ? bundle.href : './main.js');
+const { run } = (await import(fs.existsSync(bundle) ? bundle.href : './main.js')) as typeof import('./main.js');
+run();

@@ -60,7 +60,8 @@ export function injectFault(fault: string | undefined): void {
 	}, 1500);
 }
 
-const startTrace = process.env['DOCKDECK_TRACE_START'];
+/** Read when used, not when the module loads (the executable's startup snapshot loads it at build time). */
+const startTrace = () => process.env['DOCKDECK_TRACE_START'];
 
 /**
  * DOCKDECK_TRACE_START=<file>: appends `<ms since the process started> <step>` for the steps of
@@ -68,11 +69,12 @@ const startTrace = process.env['DOCKDECK_TRACE_START'];
  * terminal for the first two seconds.
  */
 export function startStep(step: string): void {
-	if (startTrace) appendFileSync(startTrace, `${performance.now().toFixed(1)} ${step}\n`);
+	const file = startTrace();
+	if (file) appendFileSync(file, `${performance.now().toFixed(1)} ${step}\n`);
 }
 
 export function traceStartWrites(): void {
-	if (!startTrace) return;
+	if (!startTrace()) return;
 	const write = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
 	process.stdout.write = ((...args: unknown[]) => {
 		const chunk = args[0];

@@ -15,37 +15,45 @@ import { cleanPlayground, createPlayground } from './playground.js';
 import { VERSION } from './version.js';
 import { ArgvError, asksHelpOrVersion, checkArgv, FLAGS, langFromArgv } from './cli-args.js';
 
-startStep('main-evaluated');
-// the language comes first: --help and every problem with the command line are said in it
-const argv = process.argv.slice(2);
-const early = loadConfig(configPath());
-try {
-	setLanguage(pickLanguage(langFromArgv(argv), early.config.lang));
-	// meow would print a stack for an option given twice and a bare "Unknown flag" for a typo
-	if (!asksHelpOrVersion(argv)) checkArgv(argv);
-} catch (error) {
-	if (!(error instanceof LanguageError) && !(error instanceof ArgvError)) throw error;
-	process.stderr.write(`dockdeck: ${error.message}\n`);
-	process.exit(2);
-}
-// a file with problems is read again once the language is known, so they are said in it
-const { config, problems } = language() === 'en' || early.problems.length === 0 ? early : loadConfig(configPath());
+/**
+ * Reads the command line and the config file: the language first, since --help and every problem
+ * with the command line are said in it. Nothing here runs when the module loads (the single
+ * executable's startup snapshot evaluates the modules when it is built).
+ */
+function readCommandLine() {
+	const argv = process.argv.slice(2);
+	const early = loadConfig(configPath());
+	try {
+		setLanguage(pickLanguage(langFromArgv(argv), early.config.lang));
+		// meow would print a stack for an option given twice and a bare "Unknown flag" for a typo
+		if (!asksHelpOrVersion(argv)) checkArgv(argv);
+	} catch (error) {
+		if (!(error instanceof LanguageError) && !(error instanceof ArgvError)) throw error;
+		process.stderr.write(`dockdeck: ${error.message}\n`);
+		process.exit(2);
+	}
+	// a file with problems is read again once the language is known, so they are said in it
+	const { config, problems } = language() === 'en' || early.problems.length === 0 ? early : loadConfig(configPath());
 
-const cli = meow(T.cli.help(configPath()), {
-	importMeta: import.meta,
-	// given, so that meow reads no package.json (there is none beside the single executable)
-	pkg: { name: 'dockdeck', version: VERSION },
-	version: VERSION,
-	// with --help or --version the rest of the line is not read: they answer whatever else is there
-	argv: asksHelpOrVersion(argv) ? argv.filter(a => ['-h', '--help', '-v', '--version'].includes(a)) : argv,
-	// the help text says what dockdeck is, in the language in force
-	description: false,
-	flags: FLAGS,
-	// checkArgv has held the line to FLAGS already
-	allowUnknownFlags: true,
-	autoHelp: true,
-	autoVersion: true,
-});
+	const cli = meow(T.cli.help(configPath()), {
+		importMeta: import.meta,
+		// given, so that meow reads no package.json (there is none beside the single executable)
+		pkg: { name: 'dockdeck', version: VERSION },
+		version: VERSION,
+		// with --help or --version the rest of the line is not read: they answer whatever else is there
+		argv: asksHelpOrVersion(argv) ? argv.filter(a => ['-h', '--help', '-v', '--version'].includes(a)) : argv,
+		// the help text says what dockdeck is, in the language in force
+		description: false,
+		flags: FLAGS,
+		// checkArgv has held the line to FLAGS already
+		allowUnknownFlags: true,
+		autoHelp: true,
+		autoVersion: true,
+	});
+	return { cli, config, problems };
+}
+
+type CommandLine = ReturnType<typeof readCommandLine>;
 
 /** How long start-up waits for the event stream (the cue to list) before loading the screen's code anyway. */
 const LISTS_WAIT_MS = 150;
@@ -68,7 +76,7 @@ function fail(lines: readonly string[], code = 1): never {
 	process.exit(code);
 }
 
-async function main(): Promise<void> {
+async function main({ cli, config, problems }: CommandLine): Promise<void> {
 	// meow answers --help and --version alone; with other options (--lang ko --help) they come here
 	if (cli.flags.help) cli.showHelp(0);
 	if (cli.flags.version) cli.showVersion();
@@ -117,7 +125,7 @@ async function main(): Promise<void> {
 	}
 	const logBuffer = cli.flags.logBuffer === undefined ? (config.logBuffer ?? DEFAULT_LOG_BUFFER) : Number(cli.flags.logBuffer);
 	if (!Number.isInteger(logBuffer) || logBuffer < 100 || logBuffer > 1_000_000) fail([T.cli.logBuffer(cli.flags.logBuffer)], 2);
-	if (playground) return runPlayground(endpoint, detach.keys.display);
+	if (playground) return runPlayground(cli, endpoint, detach.keys.display);
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail([T.cli.needsTerminal], 2);
 
 	startStep('connecting');
@@ -189,7 +197,7 @@ async function main(): Promise<void> {
 }
 
 /** `dockdeck playground [--clean]`: plain lines and questions on the terminal, no dashboard. */
-async function runPlayground(endpoint: Target['endpoint'], detachKeys: string): Promise<void> {
+async function runPlayground(cli: CommandLine['cli'], endpoint: Target['endpoint'], detachKeys: string): Promise<void> {
 	const engine = await connectOrFail(endpoint);
 	const terminal = process.stdin.isTTY ? readline.createInterface({ input: process.stdin, output: process.stdout }) : undefined;
 	const io = {
@@ -208,4 +216,8 @@ async function runPlayground(endpoint: Target['endpoint'], detachKeys: string): 
 	}
 }
 
-main().catch((error: unknown) => fail([T.cli.internal(error instanceof Error ? error.message : String(error))]));
+/** Runs dockdeck: the command line, then the dashboard, a build or the playground. */
+export function run(): void {
+	startStep('main-evaluated');
+	main(readCommandLine()).catch((error: unknown) => fail([T.cli.internal(error instanceof Error ? error.message : String(error))]));
+}

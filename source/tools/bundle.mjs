@@ -176,18 +176,44 @@ function sharedOutputCaches() {
 	},
 };
 
-/** Two edits that take work off the way to the first frame; neither changes what the code does. */
+/** Edits that take work off the way to the first frame, or let the bundle be a snapshot; none changes what the code does. */
 const startupEdits = {
 	name: 'startup-edits',
 	setup(b) {
-		// yoga's loader fetches its own data: URL when fetch exists, which loads Node's fetch (undici,
-		// ~15 ms) to decode base64; its other branch decodes the same bytes itself, a character at a
-		// time in JavaScript (~5 ms), where Buffer does it natively
+		// yoga: its loader fetches its own data: URL when fetch exists, which loads Node's fetch
+		// (undici, ~15 ms) to decode base64, and its other branch decodes a character at a time in
+		// JavaScript (~5 ms), where Buffer does it natively. It is set up when a layout first needs it,
+		// synchronously, rather than by a top-level await of its WebAssembly: a module graph with a
+		// top-level await cannot be CommonJS, which the executable's startup snapshot needs (dist.mjs),
+		// and a snapshot cannot hold WebAssembly. Compiling yoga takes ~1 ms either way.
 		patch(b, 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js', (source, change) =>
 			change(
-				change(source, 'w||"function"!=typeof fetch?', 'w||!0?'),
-				'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
-				'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))',
+				change(
+					change(source, 'w||"function"!=typeof fetch?', 'w||!0?'),
+					'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
+					'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))',
+				),
+				'if(h.instantiateWasm)try{return h.instantiateWasm(d,',
+				'if(h.syncWasm)return a(new WebAssembly.Instance(new WebAssembly.Module(wa()),d)),{};if(h.instantiateWasm)try{return h.instantiateWasm(d,',
+			),
+		);
+		patch(b, 'yoga-layout/dist/src/index.js', (source, change) =>
+			change(
+				source,
+				'const Yoga = wrapAssembly(await loadYoga());',
+				`import YGEnums from './generated/YGEnums.js';
+let lib;
+const load = () => (lib ??= wrapAssembly((() => { const m = { syncWasm: true }; loadYoga(m); return m; })()));
+const Yoga = { ...YGEnums, get Node() { return load().Node; }, get Config() { return load().Config; } };`,
+			),
+		);
+		// Ink's development mode (DEV=true: its devtools, left out above, and its package.json read
+		// for their sake) is reached by two top-level awaits, which CommonJS cannot hold either
+		patch(b, 'ink/build/reconciler.js', (source, change) =>
+			change(
+				change(source, "if (process.env['DEV'] === 'true') {", 'if (false) {'),
+				"if (process.env['DEV'] === 'true') {",
+				'if (false) {',
 			),
 		);
 		// string-width sets up Intl.Segmenter when it loads and compiles its emoji regexes on the first
@@ -219,6 +245,40 @@ const startupEdits = {
 		);
 	},
 };
+
+/**
+ * For the executable's startup snapshot (dist.mjs), which evaluates the screen's modules on the
+ * building machine: state they take from the environment when they load is taken again at each
+ * start. Found by recording every read of process.env and of the standard streams while the
+ * snapshot is built: chalk's colour level (supports-color: the terminal, TERM, COLORTERM,
+ * FORCE_COLOR) is set again; Intl.Segmenter objects (ICU, which a snapshot cannot hold) are made
+ * when first used. The rest needs nothing: is-in-ci is read only when Ink is not told whether it
+ * is interactive (dockdeck always tells it), ansi-escapes' TERM/TMUX checks shape only sequences Ink
+ * does not use (cursor save and restore, OSC wrapping), and Ink's default stream contexts are
+ * always provided anew by its App.
+ */
+export const snapshotEdits = {
+	name: 'snapshot-edits',
+	setup(b) {
+		patch(
+			b,
+			'chalk/source/index.js',
+			source => `${source}
+import { createSupportsColor as __supportsColorOf } from '#supports-color';
+import __v8 from 'node:v8';
+import __tty from 'node:tty';
+if (__v8.startupSnapshot.isBuildingSnapshot())
+	__v8.startupSnapshot.addDeserializeCallback(() => {
+		const support = __supportsColorOf({ isTTY: __tty.isatty(1) });
+		chalk.level = support ? support.level : 0;
+	});
+`,
+		);
+	},
+};
+
+/** The snapshot's banner: Intl.Segmenter objects made at load (string-width, wrap-ansi, slice-ansi, Ink) set up ICU only when first used. */
+export const lazySegmenter = `{ const Real = Intl.Segmenter; Intl.Segmenter = class Segmenter { #args; #real; constructor(...args) { this.#args = args; } #get() { return (this.#real ??= new Real(...this.#args)); } segment(text) { return this.#get().segment(text); } resolvedOptions() { return this.#get().resolvedOptions(); } static supportedLocalesOf(...args) { return Real.supportedLocalesOf(...args); } }; }`;
 
 /**
  * What both builds share: dist/main.js and its dependencies as ESM for Node 22+, React and Ink for

@@ -65,18 +65,41 @@ test('the single executable draws the dashboard of the test engine in a terminal
 	const bare = bareHost();
 	t.after(() => fs.rmSync(bare.home, { recursive: true, force: true }));
 	const memory = path.join(bare.home, 'memory.log');
-	const env = { ...bare.env, DOCKDECK_MEMORY_LOG: memory };
+	const trace = path.join(bare.home, 'start.log');
+	const env = { ...bare.env, DOCKDECK_MEMORY_LOG: memory, DOCKDECK_TRACE_START: trace };
 	const screen = new Screen([], { shell: `exec /usr/bin/env -i ${envLine(env).join(' ')} ${file} --host ${h.host}` });
 	t.after(() => screen.kill('SIGKILL'));
 	const text = await screen.waitFor(s => s.includes(FIXTURES.ticker) && /detached/.test(s), 10_000);
 	assert.match(text, /1 Containers/);
 	assert.match(text, /Layers of/);
+	// the executable starts from a heap built on another terminal (its startup snapshot): what the
+	// modules read of the environment is read again here, the colours this terminal takes and the
+	// trace file asked for now
+	assert.match(screen.raw, /\u001b\[(3[0-7]|9[0-7])m/, 'the frame is in colour, as this terminal takes it');
+	await eventually('the start-up trace', () => fs.existsSync(trace) && fs.readFileSync(trace, 'utf8').includes('first-render-done'), 5000);
 	// V8's own limit would be several GB here; the built-in flags make it 256 MB of old space plus the young generation
 	const limit = await eventually('a memory line', () => fs.existsSync(memory) && fs.readFileSync(memory, 'utf8').split('\n')[0], 5000);
 	const heapLimit = (JSON.parse(limit) as { heapLimit: number }).heapLimit / 2 ** 20;
 	assert.ok(heapLimit > 256 && heapLimit < 300, `heap limit ${heapLimit.toFixed(0)} MB`);
 	await screen.press('q');
 	assert.equal(await screen.exited, 0);
+});
+
+test('the single executable follows the colours of the terminal it runs in: none with FORCE_COLOR=0 or NO_COLOR', async t => {
+	const file = requireExecutable(t);
+	const h = requireEngine(t);
+	if (!file || !h) return;
+	const bare = bareHost();
+	t.after(() => fs.rmSync(bare.home, { recursive: true, force: true }));
+	for (const plain of [{ FORCE_COLOR: '0' }, { NO_COLOR: '1' }] as Record<string, string>[]) {
+		const env = { ...bare.env, ...plain };
+		const screen = new Screen([], { shell: `exec /usr/bin/env -i ${envLine(env).join(' ')} ${file} --host ${h.host}` });
+		t.after(() => screen.kill('SIGKILL'));
+		await screen.waitFor(s => s.includes(FIXTURES.ticker) && /detached/.test(s), 10_000);
+		assert.doesNotMatch(screen.raw, /\u001b\[(3[0-7]|9[0-7]|38;[25];[\d;]+)m/, `no colour with ${Object.keys(plain)[0]}`);
+		await screen.press('q');
+		assert.equal(await screen.exited, 0);
+	}
 });
 
 test('the single executable reaches an engine over ssh:// (the ssh on the PATH) and in Korean', async t => {
