@@ -54,6 +54,16 @@ function Root({
 	);
 }
 
+/** How Ink draws the dashboard (the executable's snapshot draws it once the same way: warm-up.tsx). */
+export const DRAWING = {
+	// stdin and stdout are TTYs (checked before): Ink would otherwise go non-interactive whenever CI is set
+	interactive: true,
+	alternateScreen: true,
+	incrementalRendering: true,
+	maxFps: 30,
+	exitOnCtrlC: false,
+} as const;
+
 /** Draws the dashboard until the user quits or a signal ends it; leaves the terminal as it found it. */
 export async function showDashboard(
 	props: AppProps,
@@ -66,15 +76,7 @@ export async function showDashboard(
 	traceKeys(process.env.DOCKDECK_TRACE_KEYS);
 	traceStartWrites();
 	const app = open ? <Root first={current.session} rest={rest} open={open} current={current} /> : <App {...props} />;
-	const instance = render(app, {
-		// stdin and stdout are TTYs (checked before): Ink would otherwise go non-interactive whenever CI is set
-		interactive: true,
-		alternateScreen: true,
-		incrementalRendering: true,
-		maxFps: 30,
-		exitOnCtrlC: false,
-		patchConsole: true,
-	});
+	const instance = render(app, { ...DRAWING, patchConsole: true });
 	startStep('first-render-done');
 
 	let leaving = false;

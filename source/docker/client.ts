@@ -6,6 +6,8 @@ import { EngineTooOldError } from './errors.js';
 import { sshBridge } from './ssh-bridge.js';
 
 export { EngineTooOldError } from './errors.js';
+import { compareApiVersions } from './api-version.js';
+export { compareApiVersions };
 import type { EngineInfo } from '../model/types.js';
 import { T } from '../i18n/index.js';
 
@@ -67,17 +69,6 @@ export function clientFor(
 		};
 	}
 	return docker;
-}
-
-/** Compares dotted API versions numerically: "1.9" < "1.41". */
-export function compareApiVersions(a: string, b: string): number {
-	const pa = a.split('.').map(Number);
-	const pb = b.split('.').map(Number);
-	for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-		const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-		if (d !== 0) return d;
-	}
-	return 0;
 }
 
 /** The version both sides speak: the lower of the engine's and ours, as the docker CLI negotiates. */

@@ -1,4 +1,4 @@
-import { compareApiVersions } from '../docker/client.js';
+import { compareApiVersions } from '../docker/api-version.js';
 import type { DiskUsage } from '../model/usage.js';
 import { coalesce } from './debounce.js';
 import type { StoreCore } from './snapshot.js';

@@ -203,8 +203,17 @@ const startupEdits = {
 				'const Yoga = wrapAssembly(await loadYoga());',
 				`import YGEnums from './generated/YGEnums.js';
 let lib;
-const load = () => (lib ??= wrapAssembly((() => { const m = { syncWasm: true }; loadYoga(m); return m; })()));
-const Yoga = { ...YGEnums, get Node() { return load().Node; }, get Config() { return load().Config; } };`,
+// while a snapshot is built there is no WebAssembly: its warm-up (warm-up.tsx) lays out with a
+// stand-in whose nodes are all 120x1 at 0,0, which runs (and so compiles) the rest of the drawing
+const standIn = () => new Proxy({}, { get: (_, key) => (key === 'getComputedWidth' ? () => 120 : key === 'getComputedHeight' ? () => 1 : () => 0) });
+const load = () =>
+	(lib ??= typeof WebAssembly === 'undefined'
+		? { Node: { create: standIn }, Config: { create: standIn } }
+		: wrapAssembly((() => { const m = { syncWasm: true }; loadYoga(m); return m; })()));
+const Yoga = { ...YGEnums, get Node() { return load().Node; }, get Config() { return load().Config; } };
+// the stand-in goes before the snapshot's heap is written
+import __v8 from 'node:v8';
+if (__v8.startupSnapshot.isBuildingSnapshot()) __v8.startupSnapshot.addSerializeCallback(() => { lib = undefined; });`,
 			),
 		);
 		// Ink's development mode (DEV=true: its devtools, left out above, and its package.json read
@@ -277,8 +286,12 @@ if (__v8.startupSnapshot.isBuildingSnapshot())
 	},
 };
 
-/** The snapshot's banner: Intl.Segmenter objects made at load (string-width, wrap-ansi, slice-ansi, Ink) set up ICU only when first used. */
-export const lazySegmenter = `{ const Real = Intl.Segmenter; Intl.Segmenter = class Segmenter { #args; #real; constructor(...args) { this.#args = args; } #get() { return (this.#real ??= new Real(...this.#args)); } segment(text) { return this.#get().segment(text); } resolvedOptions() { return this.#get().resolvedOptions(); } static supportedLocalesOf(...args) { return Real.supportedLocalesOf(...args); } }; }`;
+/**
+ * The snapshot's banner: Intl.Segmenter objects made at load (string-width, wrap-ansi, slice-ansi,
+ * Ink) set up ICU, which a snapshot cannot hold, only when first used; while the snapshot is built
+ * (its warm-up draws the dashboard) each use sets up one of its own, which is not kept.
+ */
+export const lazySegmenter = `{ const Real = Intl.Segmenter; const building = require('node:v8').startupSnapshot.isBuildingSnapshot(); Intl.Segmenter = class Segmenter { #args; #real; constructor(...args) { this.#args = args; } #get() { return building ? new Real(...this.#args) : (this.#real ??= new Real(...this.#args)); } segment(text) { return this.#get().segment(text); } resolvedOptions() { return this.#get().resolvedOptions(); } static supportedLocalesOf(...args) { return Real.supportedLocalesOf(...args); } }; }`;
 
 /**
  * What both builds share: dist/main.js and its dependencies as ESM for Node 22+, React and Ink for

@@ -10,10 +10,11 @@ const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 // markdown.ts writes the English README, and cli.ts says its one message (a Node too old to load
 // dockdeck) before any of dockdeck, the catalogs included, can load.
 const ENGLISH_SOURCES = new Set(['keymap/keymap.ts', 'keymap/markdown.ts', 'cli.ts']);
-// Literals that are not shown: a pattern matched against the engine's own message, a shell script,
-// a docker command line, programmer errors.
+// Literals that are not shown: a pattern matched against the engine's own message, the engine's own
+// message as the plain-data engine answers it, a shell script, a docker command line, programmer errors.
 const NOT_SHOWN = [
 	/^no such container$/,
+	/^No such container: \$\{id\}$/,
 	/^if command -v bash/,
 	/^docker (builder prune|image history) /,
 	/^ssh:\/\/ is reached through connectEngine$/,
