@@ -34,9 +34,9 @@ export interface LayerSharing {
 	readonly previous?: { readonly label: string; readonly layers: ReadonlySet<string> };
 }
 
-/** The "also in" cell: how many other local images have this layer, or their names. */
-function sharedCell(layer: LayerRow, sharing: LayerSharing | undefined) {
-	if (layer.empty || !layer.digest || !sharing) return { text: layer.empty ? '' : '?', tone: 'muted' as const };
+/** The "also in" cell: how many other local images have this layer, or their names ("…" while the other images' layers are still being read). */
+function sharedCell(layer: LayerRow, sharing: LayerSharing | undefined, indexing: boolean) {
+	if (layer.empty || !layer.digest || !sharing) return { text: layer.empty ? '' : indexing ? '…' : '?', tone: 'muted' as const };
 	const others = sharing.others(layer.digest);
 	if (sharing.names)
 		return { text: others.length ? others.join(', ') : T.layers.onlyHere, tone: others.length ? ('info' as const) : ('muted' as const) };
@@ -47,7 +47,7 @@ function sharedCell(layer: LayerRow, sharing: LayerSharing | undefined) {
  * One row per history step: what made it, its size, how many other images share its layer, its
  * layer digest or "metadata only", and whether it came from the base image.
  */
-export function layerRows(layers: readonly LayerRow[], mapping: ImageLayers['mapping'], sharing?: LayerSharing): Row[] {
+export function layerRows(layers: readonly LayerRow[], mapping: ImageLayers['mapping'], sharing?: LayerSharing, indexing = false): Row[] {
 	const baseFrom = sharing?.base ? layers.length - sharing.base.steps : Infinity;
 	return layers.map((layer, i) => ({
 		key: String(i),
@@ -55,7 +55,7 @@ export function layerRows(layers: readonly LayerRow[], mapping: ImageLayers['map
 		cells: [
 			layer.instruction,
 			formatBytes(layer.size),
-			sharedCell(layer, sharing),
+			sharedCell(layer, sharing, indexing),
 			sharing?.previous
 				? layer.empty
 					? { text: '', tone: 'muted' as const }
@@ -93,9 +93,11 @@ export function LayersPanel(
 		readonly resource?: Resource<ImageLayers>;
 		readonly visible: readonly LayerRow[];
 		readonly sharing?: LayerSharing;
+		/** The local images' layers are still being read: sharing is not known yet. */
+		readonly indexing?: boolean;
 	},
 ) {
-	const { image, resource, visible, filter, total, sharing } = props;
+	const { image, resource, visible, filter, total, sharing, indexing = false } = props;
 	const layers = resource?.value;
 	const fsLayers = layers?.rows.filter(r => !r.empty).length ?? 0;
 	const previous = sharing?.previous && layers ? buildCounts(layers.rows, sharing.previous) : '';
@@ -111,7 +113,12 @@ export function LayersPanel(
 				: T.layers.loading;
 	// the base boundary is counted from the oldest step, so it only holds for the unfiltered list
 	const rows = layers
-		? layerRows(visible, layers.mapping, sharing && visible.length !== layers.rows.length ? { ...sharing, base: undefined } : sharing)
+		? layerRows(
+				visible,
+				layers.mapping,
+				sharing && visible.length !== layers.rows.length ? { ...sharing, base: undefined } : sharing,
+				indexing,
+			)
 		: [];
 	return (
 		<ListPanel

@@ -38,6 +38,9 @@ export class ImageSync {
 	private loaded = false;
 	private readonly sync = coalesce(() => this.read(), 80, 400);
 	private readonly indexing = coalesce(() => this.index(), 50, 400);
+	/** Holders of the index (the first frame's reads): while held it waits, and is read when let go. */
+	private held = 0;
+	private indexWaiting = false;
 
 	constructor(
 		private readonly core: StoreCore,
@@ -81,6 +84,26 @@ export class ImageSync {
 	cancel(): void {
 		this.sync.cancel();
 		this.indexing.cancel();
+	}
+
+	/**
+	 * Holds the layer index back until the function it returns is called. At start it is one
+	 * inspect per image (hundreds on a busy host), which the engine answers beside the disk usage
+	 * the first frame waits for: on an engine older than API 1.42 that read took twice as long
+	 * (~360 -> ~690 ms at 1,000 containers and 350 images).
+	 */
+	holdIndex(): () => void {
+		this.held++;
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			this.held--;
+			if (this.held === 0 && this.indexWaiting) {
+				this.indexWaiting = false;
+				this.indexing.trigger();
+			}
+		};
 	}
 
 	private async read(): Promise<void> {
@@ -144,6 +167,10 @@ export class ImageSync {
 
 	/** Learns the layers of listed images not seen before; forgets those no longer listed. */
 	private async index(): Promise<void> {
+		if (this.held > 0) {
+			this.indexWaiting = true;
+			return;
+		}
 		const ids = new Set(this.core.snapshot().images.map(i => i.id));
 		const known = this.core.snapshot().layerIndex;
 		const missing = [...ids].filter(id => !known.has(id));
@@ -155,7 +182,8 @@ export class ImageSync {
 		);
 		const next = new Map([...this.core.snapshot().layerIndex].filter(([id]) => ids.has(id)));
 		for (const entry of found) if (entry) next.set(entry[0], entry[1]);
-		if (missing.length || next.size !== known.size) this.core.update({ layerIndex: next });
+		if (missing.length || next.size !== known.size || !this.core.snapshot().layerIndexReady)
+			this.core.update({ layerIndex: next, layerIndexReady: true });
 	}
 }
 

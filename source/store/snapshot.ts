@@ -44,6 +44,8 @@ export interface Snapshot {
 	readonly sizes: ReadonlyMap<string, ContainerUsage>;
 	/** Each image's filesystem layers (diff IDs, oldest first), to see which images share a layer. */
 	readonly layerIndex: ReadonlyMap<string, readonly string[]>;
+	/** The index has been read for the images listed at start: until then, counts of sharing would be partial. */
+	readonly layerIndexReady: boolean;
 }
 
 /** What the parts of the store share: the engine's client and the snapshot they read and replace. */

@@ -53,6 +53,7 @@ export class Store {
 			layers: new Map(),
 			sizes: new Map(),
 			layerIndex: new Map(),
+			layerIndexReady: false,
 		};
 		this.core = { api: engine.api, snapshot: () => this.snapshot, update: patch => this.update(patch) };
 		const ready = () => this.containers.isLoaded && this.images.isLoaded;
@@ -107,6 +108,7 @@ export class Store {
 	 */
 	firstFrame(rows: number, capMs: number): Promise<void> {
 		const releaseSizes = this.sizes.show('images');
+		const releaseIndex = this.images.holdIndex();
 		this.sizes.readEarly();
 		let asked: { ids: readonly string[]; details: readonly string[]; layers?: string; size?: string } | undefined;
 		const ask = () => {
@@ -141,7 +143,10 @@ export class Store {
 			);
 		};
 		// the screen says it shows sizes from its first frame on
-		return this.until(done, capMs).then(releaseSizes);
+		return this.until(done, capMs).then(() => {
+			releaseSizes();
+			releaseIndex();
+		});
 	}
 
 	/**

@@ -53,3 +53,28 @@ test('after firstFrame the dashboard draws its first frame full: no "Loading…"
 	assert.match(first, /Container svc-00/);
 	assert.match(first, /TTY \/ stdin/);
 });
+
+test('the layer index waits until the first frame has what it shows: the engine answers the disk usage first, and sharing reads as pending until the index is in', async () => {
+	const calls: string[] = [];
+	const many: RigData = { ...data(), images: Array.from({ length: 20 }, (_, i) => rigImage(`img-${i}`, '1')) };
+	const { engine } = rigEngine(many, calls);
+	// disk usage comes late, as on an old engine with many containers: the first frame waits for it
+	const late =
+		<T,>(read: () => Promise<T>) =>
+		() =>
+			new Promise<T>(resolve => setTimeout(() => resolve(read()), 300));
+	const store = new Store({
+		...engine,
+		api: { ...engine.api, readDiskUsage: late(engine.api.readDiskUsage), readImageUsage: late(engine.api.readImageUsage) },
+	});
+	store.start();
+	await store.firstFrame(12, 2000);
+	const inspected = calls.filter(c => c === 'inspectImage').length;
+	assert.ok(inspected < 5, `${inspected} images inspected before the first frame (its own image and the first image's layers at most)`);
+	assert.equal(store.getSnapshot().layerIndexReady, false, 'sharing is not known yet');
+	const deadline = Date.now() + 2000;
+	while (!store.getSnapshot().layerIndexReady && Date.now() < deadline) await new Promise(r => setTimeout(r, 10));
+	assert.ok(store.getSnapshot().layerIndexReady, 'the index is read once the first frame is');
+	assert.equal(store.getSnapshot().layerIndex.size, 20);
+	store.stop();
+});

@@ -169,6 +169,12 @@ test('layers show instruction, size and digest, metadata steps marked', () => {
 	assert.match(frame, /CMD \["sh"\]\s+0B\s+metadata/);
 	assert.match(frame, /WORKDIR \/app\s+0B\s+\?\s+3ef8b44b2a1c/, 'sharing not known yet');
 	assert.match(frame, /Imported from -\s+1.98MB\s+\?\s+cef917bb0011/);
+	// at start, while the other images' layers are still being read, the count is pending rather than unknown
+	const indexing = render(
+		<LayersPanel {...listProps} image="demo:1" resource={{ value: { rows, mapping: 'history' } }} visible={rows} total={3} indexing />,
+	).lastFrame()!;
+	assert.match(indexing, /WORKDIR \/app\s+0B\s+…\s+3ef8b44b2a1c/);
+	assert.match(indexing, /CMD \["sh"\]\s+0B\s+metadata/, 'a metadata step shares nothing either way');
 });
 
 test('the too-small screen names the size it needs and never throws, even at 1x1', () => {

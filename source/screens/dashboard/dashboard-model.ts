@@ -28,6 +28,8 @@ export interface DashboardModel {
 	readonly image?: ImageRow;
 	readonly layersResource: ReturnType<typeof useDetail<'layers'>>;
 	readonly sharing?: LayerSharing;
+	/** The local images' layers are still being read (start-up): sharing counts are not known yet. */
+	readonly indexing: boolean;
 	readonly detail: { readonly title: string; readonly lines: readonly DetailLine[]; readonly message?: string };
 	/** Learn mode's lines for the selected item, wrapped to its pane; undefined when learn mode is off. */
 	readonly learn?: readonly LearnLine[];
@@ -120,7 +122,7 @@ export function useDashboard({
 		[build],
 	);
 	const sharing: LayerSharing | undefined =
-		image && snapshot.layerIndex.has(image.id)
+		image && snapshot.layerIndexReady && snapshot.layerIndex.has(image.id)
 			? {
 					others: digest => otherOwners(owners, digest, image.id),
 					names: ui.layerNames,
@@ -195,7 +197,7 @@ export function useDashboard({
 				image: containerImage?.value,
 				usage: snapshot.sizes.get(container.id),
 				siblings: (usedBy.get(container.imageId) ?? 1) - 1,
-				sharing: imageLayers.length ? sharingImages(owners, imageLayers, container.imageId) : undefined,
+				sharing: imageLayers.length && snapshot.layerIndexReady ? sharingImages(owners, imageLayers, container.imageId) : undefined,
 				detachKeys,
 			});
 		}
@@ -241,6 +243,7 @@ export function useDashboard({
 		image,
 		layersResource,
 		sharing,
+		indexing: !snapshot.layerIndexReady,
 		detail,
 		learn,
 		wantFacts: store.wantFacts,

@@ -62,6 +62,7 @@ export function DashboardBody({ model, snapshot, state: ui, now, editing }: Dash
 			visible={model.layers}
 			total={model.allLayers.length}
 			sharing={model.sharing}
+			indexing={model.indexing}
 		/>
 	);
 	// stacked, the learn pane takes the detail pane's place and [ ] scroll it
