@@ -36,6 +36,10 @@ function bareHost(): { home: string; bin: string; env: Record<string, string> } 
 
 const envLine = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}='${v}'`);
 
+/** The executable in a pseudo-terminal, with only `env` for an environment. */
+const bareScreen = (file: string, env: Record<string, string>, ...args: string[]) =>
+	new Screen([], { shell: `exec /usr/bin/env -i ${envLine(env).join(' ')} ${file} ${args.join(' ')}` });
+
 function runBare(file: string, env: Record<string, string>, ...args: string[]) {
 	const out = spawnSync('/usr/bin/env', ['-i', ...envLine(env), file, ...args], { encoding: 'utf8', timeout: 30_000 });
 	return { code: out.status, out: out.stdout, err: out.stderr };
@@ -68,7 +72,7 @@ test('the single executable draws the dashboard of the test engine in a terminal
 	const memory = path.join(bare.home, 'memory.log');
 	const trace = path.join(bare.home, 'start.log');
 	const env = { ...bare.env, DOCKDECK_MEMORY_LOG: memory, DOCKDECK_TRACE_START: trace };
-	const screen = new Screen([], { shell: `exec /usr/bin/env -i ${envLine(env).join(' ')} ${file} --host ${h.host}` });
+	const screen = bareScreen(file, env, '--host', h.host);
 	t.after(() => screen.kill('SIGKILL'));
 	const text = await screen.waitFor(s => s.includes(FIXTURES.ticker) && /detached/.test(s), 10_000);
 	assert.match(text, /1 Containers/);
@@ -94,7 +98,7 @@ test('the single executable follows the colours of the terminal it runs in: none
 	t.after(() => fs.rmSync(bare.home, { recursive: true, force: true }));
 	for (const plain of [{ FORCE_COLOR: '0' }, { NO_COLOR: '1' }] as Record<string, string>[]) {
 		const env = { ...bare.env, ...plain };
-		const screen = new Screen([], { shell: `exec /usr/bin/env -i ${envLine(env).join(' ')} ${file} --host ${h.host}` });
+		const screen = bareScreen(file, env, '--host', h.host);
 		t.after(() => screen.kill('SIGKILL'));
 		await screen.waitFor(s => s.includes(FIXTURES.ticker) && /detached/.test(s), 10_000);
 		assert.doesNotMatch(screen.raw, /\u001b\[(3[0-7]|9[0-7]|38;[25];[\d;]+)m/, `no colour with ${Object.keys(plain)[0]}`);
@@ -116,9 +120,7 @@ test('the single executable reaches an engine over ssh:// (the ssh on the PATH) 
 	const bare = bareHost();
 	t.after(() => fs.rmSync(bare.home, { recursive: true, force: true }));
 	const env = { ...bare.env, DOCKDECK_SSH_ARGS: sshd.sshArgs };
-	const screen = new Screen([], {
-		shell: `exec /usr/bin/env -i ${envLine(env).join(' ')} ${file} --lang ko --host ssh://root@127.0.0.1:${sshd.port}`,
-	});
+	const screen = bareScreen(file, env, '--lang', 'ko', '--host', `ssh://root@127.0.0.1:${sshd.port}`);
 	t.after(() => screen.kill('SIGKILL'));
 	const text = await screen.waitFor(s => s.includes(FIXTURES.ticker) && s.includes('분리됨'), 15_000);
 	assert.match(text.split('\n')[0]!, new RegExp(`ssh://root@127\\.0\\.0\\.1:${sshd.port}`));
