@@ -92,9 +92,11 @@ export class ContainerSync {
 		const current = this.core.snapshot().containers;
 		const before = new Set(current.map(c => c.id));
 		const next = full ? fullList(current, fresh, skip) : mergeContainers(current, asked!, fresh, skip);
+		// the first list is no change: the sizes read beside it already say what it holds
+		const first = !this.loaded;
 		this.loaded = true;
 		this.core.update({ containers: next, syncedAt: Date.now(), refreshError: undefined });
-		if (next.length !== before.size || next.some(c => !before.has(c.id))) this.hooks.setChanged();
+		if (!first && (next.length !== before.size || next.some(c => !before.has(c.id)))) this.hooks.setChanged();
 		this.hooks.listed(next, full ? 'all' : asked!);
 	}
 }

@@ -133,13 +133,15 @@ export class ImageSync {
 		// deleted while the request was out: dropped, whatever the answer said
 		next = next.filter(i => !this.deleted.has(i.id));
 		for (const id of deletedBefore) this.deleted.delete(id);
+		// the first list is no change: the sizes read beside it already say what it holds
+		const first = !this.loaded;
 		this.loaded = true;
 		const before = new Set(current.map(i => i.id));
 		const after = new Set(next.map(i => i.id));
 		this.core.update({ images: next, syncedAt: Date.now(), refreshError: undefined });
 		if (changedIds.length) this.hooks.changed(changedIds);
 		if (before.size !== after.size || [...after].some(id => !before.has(id))) {
-			this.hooks.setChanged();
+			if (!first) this.hooks.setChanged();
 			this.indexing.trigger();
 		}
 		this.hooks.listed();
