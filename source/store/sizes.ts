@@ -138,6 +138,11 @@ export class Sizes {
 		this.df.cancel();
 	}
 
+	/** API 1.42+ reads the images' unique/shared split on its own, without sizing every container. */
+	imagesAlone(): boolean {
+		return compareApiVersions(this.core.snapshot().engine.apiVersion, '1.42') >= 0;
+	}
+
 	private wanted(): boolean {
 		return (this.shown.all > 0 && (this.summaryStale || this.imagesStale)) || (this.shown.images > 0 && this.imagesStale);
 	}
@@ -151,7 +156,7 @@ export class Sizes {
 	private async read(early = false): Promise<void> {
 		if (!early && !this.ready()) return;
 		const current = this.core.snapshot().usage ?? EMPTY;
-		const imagesOnly = this.shown.all === 0 && compareApiVersions(this.core.snapshot().engine.apiVersion, '1.42') >= 0;
+		const imagesOnly = this.shown.all === 0 && this.imagesAlone();
 		this.imagesStale = false;
 		if (imagesOnly) {
 			try {

@@ -15,8 +15,13 @@ export async function cliListMs(host: string): Promise<number> {
 	return performance.now() - start;
 }
 
-/** The first frame is full: the counts, every visible row's mode and status, the images' sizes, the selected image's layers. */
-export function firstFrameFilled(screen: string, containers: number): boolean {
+/**
+ * The first frame is full: the counts, every visible row's mode and status, the images' sizes, the
+ * selected image's layers. With `unique: false`, the images' UNIQUE and SHARED columns may still
+ * say "…": on an engine older than API 1.42 they need a `system df` that sizes every container,
+ * and dockdeck draws without waiting for it (what `docker images` shows is all there).
+ */
+export function firstFrameFilled(screen: string, containers: number, { unique = true } = {}): boolean {
 	if (!screen.includes(`─ ${containers} · `)) return false;
 	if (screen.includes('Loading…') || screen.includes('reading disk usage')) return false;
 	const lines = screen.split('\n');
@@ -33,6 +38,6 @@ export function firstFrameFilled(screen: string, containers: number): boolean {
 	if (containerRows.some(l => / running /.test(l) || /Up (About|Less|\d+ (second|minute|hour))/.test(l))) return false;
 	// a size not read yet shows as "…"; a long tag cut to its column ends in "…" too, so look past the name
 	// (the layers panel shares these lines: only the images panel's part counts)
-	if (imageRows.some(l => l.slice(1, l.indexOf('│', 1)).replace(/^\S+/, '').includes('…'))) return false;
+	if (unique && imageRows.some(l => l.slice(1, l.indexOf('│', 1)).replace(/^\S+/, '').includes('…'))) return false;
 	return /─ 3 Layers of .* \d+ layers? · \d+ steps?\b/.test(screen);
 }

@@ -72,6 +72,7 @@ const startupLines = (r: StartupResult, targetMs?: number) => {
 			targetMs ? { text: `< ${targetMs} ms`, met: l.firstFrameMs < targetMs } : undefined,
 		);
 		add(`  ${l.name}: / CLI`, ratio, 'x', { text: '<= 1.5x', met: ratio <= 1.5 });
+		if (l.sizesInMs !== l.firstFrameMs) add(`  ${l.name}: images' unique sizes in`, l.sizesInMs, ' ms');
 	}
 };
 const startups: StartupResult[] = [];

@@ -73,7 +73,7 @@ export async function scaleRun(engine: TestEngine, scale: Scale, idleSeconds: nu
 		const containers = (await dockerCli(engine.host, ['ps', '-aq'])).split('\n').filter(Boolean).length;
 		const t0 = performance.now();
 		screen = new Screen(['--host', proxy.host], { cols: 120, rows: 40, env: { DOCKDECK_TRACE_KEYS: trace } });
-		const filledAt = await settled(screen, s => firstFrameFilled(s, containers), 30_000);
+		const filledAt = await settled(screen, s => firstFrameFilled(s, containers, { unique: false }), 30_000);
 		const firstFrameMs = filledAt - t0;
 		await quiet(screen, proxy, 3000);
 		const rss = rssMb(screen.pid);

@@ -4,7 +4,8 @@
 // read by /bin/sh, which starts node with the heap flags), `node dist/cli.js` (which replaces
 // itself once to set them) and the single executable (npm run dist), if built. Each launcher is
 // started BENCH_STARTUP_RUNS times (default 7), in turn, in a pseudo-terminal at 120x40; the time
-// runs from the spawn to the last byte of the first frame in which every visible row is filled.
+// runs from the spawn to the last byte of the first frame in which every visible row is filled
+// (the images' UNIQUE column apart: the time until it is filled too is recorded beside it).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,15 +34,18 @@ export function launchers(): Launcher[] {
 		: all.filter(l => fs.existsSync(l.command.split(' ').at(-1)!));
 }
 
-/** Spawn to the full first frame, in ms. */
-async function firstFrameMs(launcher: Launcher, host: string, containers: number): Promise<number> {
+/** Spawn to the full first frame, and to the frame with the images' unique sizes too, in ms. */
+async function firstFrameMs(launcher: Launcher, host: string, containers: number): Promise<{ frame: number; sizes: number }> {
 	const t0 = performance.now();
 	const screen = new Screen([], { cols: 120, rows: 40, shell: `exec ${launcher.command} --host ${host}` });
 	try {
 		const deadline = t0 + 60_000;
+		let frame: number | undefined;
 		while (performance.now() < deadline) {
 			const seen = screen.written;
-			if (firstFrameFilled(await screen.text(), containers)) return screen.lastDataAt - t0;
+			const text = await screen.text();
+			if (frame === undefined && firstFrameFilled(text, containers, { unique: false })) frame = screen.lastDataAt - t0;
+			if (frame !== undefined && firstFrameFilled(text, containers)) return { frame, sizes: screen.lastDataAt - t0 };
 			await screen.nextOutput(seen, 100);
 		}
 		throw new Error(`${launcher.name}: no full frame within 60 s:\n${await screen.text()}`);
@@ -55,7 +59,14 @@ export interface StartupResult {
 	readonly containers: number;
 	readonly images: number;
 	readonly cliMs: number;
-	readonly launchers: { readonly name: string; readonly firstFrameMs: number; readonly runs: readonly number[] }[];
+	readonly launchers: {
+		readonly name: string;
+		readonly firstFrameMs: number;
+		readonly runs: readonly number[];
+		/** Until the images' UNIQUE column is filled too (the same as firstFrameMs where the frame waits for it). */
+		readonly sizesInMs: number;
+		readonly sizesRuns: readonly number[];
+	}[];
 }
 
 /** Every launcher and the CLI, `runs` times each, in turn; medians. */
@@ -64,17 +75,28 @@ export async function startupAt(engine: TestEngine, runs: number): Promise<Start
 	const images = (await dockerCli(engine.host, ['images', '-q'])).split('\n').filter(Boolean).length;
 	const list = launchers();
 	const times = new Map<string, number[]>(list.map(l => [l.name, []]));
+	const sizes = new Map<string, number[]>(list.map(l => [l.name, []]));
 	const cli: number[] = [];
 	// a first start of each warms the caches (the compile cache, the engine's): not counted
 	for (const l of list) await firstFrameMs(l, engine.host, containers);
 	for (let i = 0; i < runs; i++) {
 		cli.push(await cliListMs(engine.host));
-		for (const l of list) times.get(l.name)!.push(Math.round(await firstFrameMs(l, engine.host, containers)));
+		for (const l of list) {
+			const ms = await firstFrameMs(l, engine.host, containers);
+			times.get(l.name)!.push(Math.round(ms.frame));
+			sizes.get(l.name)!.push(Math.round(ms.sizes));
+		}
 	}
 	return {
 		containers,
 		images,
 		cliMs: Math.round(median(cli)),
-		launchers: list.map(l => ({ name: l.name, firstFrameMs: Math.round(median(times.get(l.name)!)), runs: times.get(l.name)! })),
+		launchers: list.map(l => ({
+			name: l.name,
+			firstFrameMs: Math.round(median(times.get(l.name)!)),
+			runs: times.get(l.name)!,
+			sizesInMs: Math.round(median(sizes.get(l.name)!)),
+			sizesRuns: sizes.get(l.name)!,
+		})),
 	};
 }

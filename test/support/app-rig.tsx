@@ -49,10 +49,18 @@ const tick = () => new Promise(r => setTimeout(r, 5));
 /** Renders the app on a fake engine holding `data`, in a terminal of `columns` x `rows`. */
 export async function appRig(
 	data: RigData,
-	options: Partial<Pick<AppProps, 'readOnly' | 'learn'>> & { columns?: number; rows?: number; firstFrame?: boolean } = {},
+	options: Partial<Pick<AppProps, 'readOnly' | 'learn'>> & {
+		columns?: number;
+		rows?: number;
+		firstFrame?: boolean;
+		/** Changes the plain engine: another API version, a read that answers late. */
+		engine?: (engine: AppProps['engine']) => AppProps['engine'];
+	} = {},
 ): Promise<Rig> {
 	const calls: string[] = [];
-	const { engine, emit } = rigEngine(data, calls);
+	const plain = rigEngine(data, calls);
+	const { emit } = plain;
+	const engine = options.engine ? options.engine(plain.engine) : plain.engine;
 	const store = new Store(engine);
 	store.start();
 	// as the command line starts: what the first frame shows is read before it is drawn

@@ -78,3 +78,65 @@ test('the layer index waits until the first frame has what it shows: the engine 
 	assert.equal(store.getSnapshot().layerIndex.size, 20);
 	store.stop();
 });
+
+test('on an engine older than API 1.42 the first frame does not wait for the disk usage that sizes every container; the layer index waits for it', async () => {
+	const calls: string[] = [];
+	const { engine } = rigEngine(data(), calls);
+	let usageAsked = 0;
+	let answer: (() => void) | undefined;
+	const store = new Store({
+		...engine,
+		info: { ...engine.info, apiVersion: '1.41' },
+		api: {
+			...engine.api,
+			readDiskUsage: () => {
+				usageAsked++;
+				return new Promise(resolve => (answer = () => resolve(engine.api.readDiskUsage())));
+			},
+		},
+	});
+	store.start();
+	await store.firstFrame(12, 2000);
+	const s = store.getSnapshot();
+	assert.equal(usageAsked, 1, 'the disk usage was asked for beside the lists');
+	assert.equal(s.usage, undefined, 'the frame went without it');
+	assert.ok(s.layers.get(s.images[0]!.id)?.value, "the first image's layers are in");
+	await new Promise(r => setTimeout(r, 100));
+	const before = calls.filter(c => c === 'inspectImage').length;
+	assert.equal(store.getSnapshot().layerIndexReady, false, 'the index is not read while the disk usage is measured');
+	answer!();
+	const deadline = Date.now() + 2000;
+	while (!store.getSnapshot().layerIndexReady && Date.now() < deadline) await new Promise(r => setTimeout(r, 10));
+	assert.ok(store.getSnapshot().usage, 'the disk usage fills in');
+	assert.ok(store.getSnapshot().layerIndexReady, 'then the index is read');
+	assert.ok(calls.filter(c => c === 'inspectImage').length > before);
+	store.stop();
+});
+
+test('drawn before the disk usage is in (API 1.41), the images panel says the unique sizes are coming ("…") and fills them in', async () => {
+	let answer: (() => void) | undefined;
+	rig = await appRig(data(), {
+		firstFrame: true,
+		engine: e => ({
+			...e,
+			info: { ...e.info, apiVersion: '1.41' },
+			api: {
+				...e.api,
+				readDiskUsage: () =>
+					new Promise(resolve => {
+						const split = { size: 1_000_000, shared: 400_000, unique: 600_000, containers: 0 };
+						const images = new Map(data().images.map(i => [i.id, split]));
+						answer = () => resolve({ images, containers: new Map(), summary: [], at: Date.now() });
+					}),
+			},
+		}),
+	});
+	const imagesPanel = (frame: string) => frame.split('\n').filter(l => /^│(▸ )?(demo:1|base:latest) /.test(l));
+	const first = rig.frames().find(f => f.includes('Containers'))!;
+	assert.ok(!first.includes('Loading'), first);
+	assert.equal(imagesPanel(first).length, 2, first);
+	for (const row of imagesPanel(first)) assert.match(row.split('│')[1]!, /…/, row);
+	answer!();
+	const filled = await rig.waitFor(f => imagesPanel(f).length === 2 && imagesPanel(f).every(row => !row.split('│')[1]!.includes('…')));
+	for (const row of imagesPanel(filled)) assert.match(row.split('│')[1]!, /\d+(\.\d+)?[kMG]?B +\d+(\.\d+)?[kMG]?B/, row);
+});
