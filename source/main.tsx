@@ -8,6 +8,7 @@ import { describeConnectError, engineMessage } from './docker/errors.js';
 import { resolveDetachKeys } from './format/detach-keys.js';
 import { DEFAULT_LOG_BUFFER } from './store/log-session.js';
 import { Store } from './store/store.js';
+import { containerRowsShown } from './components/layout.js';
 import { configPath, engineSettings, loadConfig } from './config.js';
 import { KEYMAP, setActiveKeymap } from './keymap/keymap.js';
 import { language, LanguageError, pickLanguage, setLanguage, T } from './i18n/index.js';
@@ -136,7 +137,8 @@ async function main({ cli, config, problems }: CommandLine): Promise<void> {
 
 	const store = new Store(engine);
 	store.start();
-	const firstFrame = store.firstFrame(process.stdout.rows || 40, FIRST_FRAME_WAIT_MS);
+	const shownRows = containerRowsShown(process.stdout.columns || 120, process.stdout.rows || 40, Boolean(cli.flags.learn));
+	const firstFrame = store.firstFrame(shownRows, FIRST_FRAME_WAIT_MS);
 	// the lists are asked for before the screen's code loads: its evaluation holds the event loop
 	// (~50 ms), so requests asked for meanwhile would go out only after it; the engine answers
 	// them while the screen loads, and the first frame is drawn once, with what it shows

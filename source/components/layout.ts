@@ -47,6 +47,11 @@ export function computeLayout(columns: number, body: number, learn = false, lear
 	};
 }
 
+/** How many container rows the dashboard shows in a terminal of `columns` x `rows` (the frame's two lines, the panel's border and header apart). */
+export function containerRowsShown(columns: number, rows: number, learn = false): number {
+	return Math.max(0, computeLayout(columns, rows - 2, learn).containers.height - 3);
+}
+
 /**
  * The learn pane's share of the side column: all its lines when they fit, while the detail pane
  * keeps at least 8 rows; without a line count yet, nearly half.

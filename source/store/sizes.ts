@@ -32,6 +32,8 @@ export class Sizes {
 	/** Changed again while being measured: measured once more after. */
 	private readonly again = new Set<string>();
 	private readonly df = coalesce(() => this.read(), 300, 1500, USAGE_COOLDOWN_MS);
+	/** Start-up holds the first read on an old engine (see startUp). */
+	private held = 0;
 
 	constructor(
 		private readonly core: StoreCore,
@@ -49,7 +51,7 @@ export class Sizes {
 
 	/** The lists are in: the first read, if sizes are on screen. */
 	listsReady(): void {
-		if (this.wanted()) this.df.now();
+		if (this.wanted() && this.held === 0) this.df.now();
 	}
 
 	imagesChanged(): void {
@@ -121,12 +123,24 @@ export class Sizes {
 	}
 
 	/**
-	 * Start-up: the first read goes out beside the lists rather than after them. On an engine older
-	 * than API 1.42 it sizes every container (~250 ms at 1,000), which the first frame waits for.
+	 * Start-up. On API 1.42+ the first read goes out beside the lists rather than after them, and
+	 * the first frame waits for it. An older engine sizes every container to answer (~250 ms at
+	 * 1,000, ~800 at 5,000), which slows the lists and inspects the first frame waits for: the read
+	 * waits until the function returned is called, once the first frame is read.
 	 */
-	readEarly(): void {
-		if (this.core.snapshot().usage || !this.wanted()) return;
-		void this.read(true);
+	startUp(): () => void {
+		if (this.imagesAlone()) {
+			if (!this.core.snapshot().usage && this.wanted()) void this.read(true);
+			return () => undefined;
+		}
+		this.held++;
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			this.held--;
+			this.due();
+		};
 	}
 
 	/** Measures a container's thin layer now without keeping it on screen (start-up reads ahead). */
@@ -148,7 +162,7 @@ export class Sizes {
 	}
 
 	private due(): void {
-		if (!this.ready() || !this.wanted()) return;
+		if (!this.ready() || !this.wanted() || this.held > 0) return;
 		if (!this.core.snapshot().usage) this.df.now();
 		else this.df.trigger();
 	}

@@ -105,14 +105,15 @@ export class Store {
 	 * `rows` containers run, the first container, its image and its thin layer, the first image's
 	 * layers, and the images' disk usage (the images panel shows it) where the engine reads it on
 	 * its own (API 1.42+). An older engine sizes every container to answer it (~250 ms at 1,000
-	 * containers, ~800 at 5,000, more than the lists): there the frame is drawn without it, the
-	 * UNIQUE and SHARED columns say "…" and fill in when it lands. Resolves when all of that is in,
-	 * or after `capMs`, whichever comes first.
+	 * containers, ~800 at 5,000, more than the lists): there it is asked for once the rest is in,
+	 * the frame is drawn without it, and the UNIQUE and SHARED columns say "…" until it lands.
+	 * `rows` is how many container rows the frame shows. Resolves when all of that is in, or after
+	 * `capMs`, whichever comes first.
 	 */
 	firstFrame(rows: number, capMs: number): Promise<void> {
 		const releaseSizes = this.sizes.show('images');
 		const releaseIndex = this.images.holdIndex();
-		this.sizes.readEarly();
+		const releaseUsage = this.sizes.startUp();
 		let asked: { ids: readonly string[]; details: readonly string[]; layers?: string; size?: string } | undefined;
 		const ask = () => {
 			const { containers, images } = this.snapshot;
@@ -147,6 +148,8 @@ export class Store {
 		};
 		// the screen says it shows sizes from its first frame on
 		return this.until(done, capMs).then(() => {
+			// while the frame still shows sizes: an old engine's df goes out now
+			releaseUsage();
 			releaseSizes();
 			// the layer index (an inspect per image) read beside a `system df` that sizes every
 			// container doubles its time: it waits for the usage the frame went without

@@ -4,6 +4,7 @@
 import { render, type Instance } from 'ink';
 import { App, type AppProps } from '../../source/app/app.js';
 import { MemoryStdin, MemoryStdout, plainContainer, plainEngine, plainImage, type PlainData } from '../../source/app/plain-engine.js';
+import { containerRowsShown } from '../../source/components/layout.js';
 import { resolveDetachKeys } from '../../source/format/detach-keys.js';
 import { Store } from '../../source/store/store.js';
 
@@ -64,7 +65,8 @@ export async function appRig(
 	const store = new Store(engine);
 	store.start();
 	// as the command line starts: what the first frame shows is read before it is drawn
-	if (options.firstFrame) await store.firstFrame(options.rows ?? 40, 2000);
+	if (options.firstFrame)
+		await store.firstFrame(containerRowsShown(options.columns ?? 120, options.rows ?? 40, Boolean(options.learn)), 2000);
 	const stdout = new MemoryStdout(options.columns ?? 120, options.rows ?? 40);
 	const stdin = new MemoryStdin();
 	const detachKeys = resolveDetachKeys('ctrl-p,ctrl-q').keys;

@@ -79,16 +79,18 @@ test('the layer index waits until the first frame has what it shows: the engine 
 	store.stop();
 });
 
-test('on an engine older than API 1.42 the first frame does not wait for the disk usage that sizes every container; the layer index waits for it', async () => {
+test('on an engine older than API 1.42 the disk usage that sizes every container is asked for after the first frame is read, which does not wait for it; the layer index waits for it', async () => {
 	const calls: string[] = [];
 	const { engine } = rigEngine(data(), calls);
 	let usageAsked = 0;
 	let answer: (() => void) | undefined;
+	const asked: number[] = [];
 	const store = new Store({
 		...engine,
 		info: { ...engine.info, apiVersion: '1.41' },
 		api: {
 			...engine.api,
+			inspectContainer: id => (asked.push(usageAsked), engine.api.inspectContainer(id)),
 			readDiskUsage: () => {
 				usageAsked++;
 				return new Promise(resolve => (answer = () => resolve(engine.api.readDiskUsage())));
@@ -98,8 +100,9 @@ test('on an engine older than API 1.42 the first frame does not wait for the dis
 	store.start();
 	await store.firstFrame(12, 2000);
 	const s = store.getSnapshot();
-	assert.equal(usageAsked, 1, 'the disk usage was asked for beside the lists');
+	assert.equal(usageAsked, 1, 'the disk usage is asked for once the rest of the frame is in, and only once');
 	assert.equal(s.usage, undefined, 'the frame went without it');
+	assert.ok(asked.filter(n => n === 0).length >= 13, 'the inspects of the first frame (12 rows, the first container) went out before the disk usage');
 	assert.ok(s.layers.get(s.images[0]!.id)?.value, "the first image's layers are in");
 	await new Promise(r => setTimeout(r, 100));
 	const before = calls.filter(c => c === 'inspectImage').length;
@@ -139,4 +142,22 @@ test('drawn before the disk usage is in (API 1.41), the images panel says the un
 	answer!();
 	const filled = await rig.waitFor(f => imagesPanel(f).length === 2 && imagesPanel(f).every(row => !row.split('│')[1]!.includes('…')));
 	for (const row of imagesPanel(filled)) assert.match(row.split('│')[1]!, /\d+(\.\d+)?[kMG]?B +\d+(\.\d+)?[kMG]?B/, row);
+});
+
+test('start-up asks how the containers run for the rows the dashboard shows, no more', async () => {
+	const { containerRowsShown } = await import('../../source/components/layout.js');
+	for (const [columns, rows] of [
+		[120, 40],
+		[80, 24],
+		[200, 60],
+	] as const) {
+		const many: RigData = { ...data(), containers: Array.from({ length: 80 }, (_, i) => rigContainer(`c-${String(i).padStart(2, '0')}`)) };
+		const shown = containerRowsShown(columns, rows);
+		rig = await appRig(many, { firstFrame: true, columns, rows });
+		const frame = rig.frame();
+		const drawn = frame.split('\n').filter(l => /^│(▸ )?c-\d\d /.test(l)).length;
+		assert.equal(drawn, shown, `${columns}x${rows}: ${drawn} rows drawn, ${shown} computed\n${frame}`);
+		rig.unmount();
+		rig = undefined;
+	}
 });
