@@ -13,6 +13,8 @@ export type { DetailKind, Resource, Snapshot } from './snapshot.js';
 
 const LIVE_STATES = new Set<ContainerSummary['state']>(['running', 'paused', 'restarting']);
 const MAX_DETAILS = 200;
+/** Up to this many containers, an engine older than API 1.42 answers `system df` quickly enough for the first frame to wait for it. */
+const CHEAP_USAGE_CONTAINERS = 100;
 
 /**
  * The live model of one engine, fed by /events. Each event costs work in proportion to what it
@@ -103,10 +105,11 @@ export class Store {
 	 * Start-up: reads ahead what the dashboard's first frame shows, so that it is drawn once and full
 	 * rather than as "Loading…" and then again as each answer lands: both lists, how the first
 	 * `rows` containers run, the first container, its image and its thin layer, the first image's
-	 * layers, and the images' disk usage (the images panel shows it) where the engine reads it on
-	 * its own (API 1.42+). An older engine sizes every container to answer it (~250 ms at 1,000
-	 * containers, ~800 at 5,000, more than the lists): there it is asked for once the rest is in,
-	 * the frame is drawn without it, and the UNIQUE and SHARED columns say "…" until it lands.
+	 * layers, and the images' disk usage (the images panel shows it) where it is cheap: on API 1.42+
+	 * (images are read alone), or with a few containers. An older engine sizes every container to
+	 * answer (~250 ms at 1,000 containers, ~800 at 5,000, more than the lists): with more than
+	 * CHEAP_USAGE_CONTAINERS it is asked for once the rest is in, the frame is drawn without it,
+	 * and the UNIQUE and SHARED columns say "…" until it lands.
 	 * `rows` is how many container rows the frame shows. Resolves when all of that is in, or after
 	 * `capMs`, whichever comes first.
 	 */
@@ -114,17 +117,22 @@ export class Store {
 		const releaseSizes = this.sizes.show('images');
 		const releaseIndex = this.images.holdIndex();
 		const releaseUsage = this.sizes.startUp();
-		let asked: { ids: readonly string[]; details: readonly string[]; layers?: string; size?: string } | undefined;
+		let asked:
+			| { ids: readonly string[]; details: readonly string[]; layers?: string; size?: string; usage: boolean }
+			| undefined;
 		const ask = () => {
 			const { containers, images } = this.snapshot;
 			const first = containers[0];
+			const cheap = this.sizes.imagesAlone() || containers.length <= CHEAP_USAGE_CONTAINERS;
 			// noted before anything is asked: asking changes the snapshot, which calls `done` again
 			asked = {
 				ids: containers.slice(0, rows).map(c => c.id),
 				details: first ? [`container:${first.id}`, `image:${first.imageId}`] : [],
 				layers: images[0]?.id,
 				size: first?.id,
+				usage: cheap,
 			};
+			if (cheap) releaseUsage();
 			this.wantFacts(asked.ids);
 			if (first) {
 				this.request('container', first.id);
@@ -143,7 +151,7 @@ export class Store {
 				asked.details.every(key => !this.detailsInFlight.has(key)) &&
 				(!asked.layers || Boolean(layers?.value || layers?.error)) &&
 				(!asked.size || this.snapshot.sizes.has(asked.size)) &&
-				(this.snapshot.usage !== undefined || !this.sizes.imagesAlone())
+				(this.snapshot.usage !== undefined || !asked.usage)
 			);
 		};
 		// the screen says it shows sizes from its first frame on

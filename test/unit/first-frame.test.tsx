@@ -16,6 +16,12 @@ const data = (): RigData => ({
 	images: [rigImage('demo', '1', 'sha256:demo'), rigImage('base', 'latest')],
 });
 
+/** More containers than an old engine sizes quickly for `system df` (CHEAP_USAGE_CONTAINERS). */
+const busy = (): RigData => ({
+	...data(),
+	containers: Array.from({ length: 120 }, (_, i) => rigContainer(`svc-${String(i).padStart(3, '0')}`)),
+});
+
 test('firstFrame reads the lists, how the first rows run, the first container, its image and thin layer, the first image layers and disk usage', async () => {
 	const calls: string[] = [];
 	const { engine } = rigEngine(data(), calls);
@@ -79,9 +85,9 @@ test('the layer index waits until the first frame has what it shows: the engine 
 	store.stop();
 });
 
-test('on an engine older than API 1.42 the disk usage that sizes every container is asked for after the first frame is read, which does not wait for it; the layer index waits for it', async () => {
+test('on an engine older than API 1.42 with many containers, the disk usage that sizes every one is asked for after the first frame is read, which does not wait for it; the layer index waits for it', async () => {
 	const calls: string[] = [];
-	const { engine } = rigEngine(data(), calls);
+	const { engine } = rigEngine(busy(), calls);
 	let usageAsked = 0;
 	let answer: (() => void) | undefined;
 	const asked: number[] = [];
@@ -116,9 +122,9 @@ test('on an engine older than API 1.42 the disk usage that sizes every container
 	store.stop();
 });
 
-test('drawn before the disk usage is in (API 1.41), the images panel says the unique sizes are coming ("…") and fills them in', async () => {
+test('drawn before the disk usage is in (API 1.41, many containers), the images panel says the unique sizes are coming ("…") and fills them in', async () => {
 	let answer: (() => void) | undefined;
-	rig = await appRig(data(), {
+	rig = await appRig(busy(), {
 		firstFrame: true,
 		engine: e => ({
 			...e,
@@ -160,4 +166,14 @@ test('start-up asks how the containers run for the rows the dashboard shows, no 
 		rig.unmount();
 		rig = undefined;
 	}
+});
+
+test('on an engine older than API 1.42 with a few containers the disk usage is cheap: the first frame waits for it', async () => {
+	const { engine } = rigEngine(data(), []);
+	const late = () => new Promise<Awaited<ReturnType<typeof engine.api.readDiskUsage>>>(r => setTimeout(() => r(engine.api.readDiskUsage()), 100));
+	const store = new Store({ ...engine, info: { ...engine.info, apiVersion: '1.41' }, api: { ...engine.api, readDiskUsage: late } });
+	store.start();
+	await store.firstFrame(12, 2000);
+	assert.ok(store.getSnapshot().usage, 'disk usage is in with the first frame');
+	store.stop();
 });
