@@ -2,6 +2,7 @@ import { engineMessage } from '../docker/errors.js';
 import type { ImageRow } from '../model/types.js';
 import { T } from '../i18n/index.js';
 import { coalesce } from './debounce.js';
+import { Hold } from './hold.js';
 import { mergeImages, type ImageChange } from './list-merge.js';
 import type { StoreCore } from './snapshot.js';
 
@@ -39,7 +40,7 @@ export class ImageSync {
 	private readonly sync = coalesce(() => this.read(), 80, 400);
 	private readonly indexing = coalesce(() => this.index(), 50, 400);
 	/** Holders of the index (the first frame's reads): while held it waits, and is read when let go. */
-	private held = 0;
+	private readonly hold = new Hold();
 	private indexWaiting = false;
 
 	constructor(
@@ -93,17 +94,11 @@ export class ImageSync {
 	 * (~360 -> ~690 ms at 1,000 containers and 350 images).
 	 */
 	holdIndex(): () => void {
-		this.held++;
-		let released = false;
-		return () => {
-			if (released) return;
-			released = true;
-			this.held--;
-			if (this.held === 0 && this.indexWaiting) {
-				this.indexWaiting = false;
-				this.indexing.trigger();
-			}
-		};
+		return this.hold.take(() => {
+			if (!this.indexWaiting) return;
+			this.indexWaiting = false;
+			this.indexing.trigger();
+		});
 	}
 
 	private async read(): Promise<void> {
@@ -169,7 +164,7 @@ export class ImageSync {
 
 	/** Learns the layers of listed images not seen before; forgets those no longer listed. */
 	private async index(): Promise<void> {
-		if (this.held > 0) {
+		if (this.hold.held) {
 			this.indexWaiting = true;
 			return;
 		}

@@ -1,6 +1,7 @@
 import { compareApiVersions } from '../docker/api-version.js';
 import type { DiskUsage } from '../model/usage.js';
 import { coalesce } from './debounce.js';
+import { Hold } from './hold.js';
 import type { StoreCore } from './snapshot.js';
 
 /** Sizes on screen: the images' unique/shared split (the dashboard), or everything (the disk usage view). */
@@ -33,7 +34,7 @@ export class Sizes {
 	private readonly again = new Set<string>();
 	private readonly df = coalesce(() => this.read(), 300, 1500, USAGE_COOLDOWN_MS);
 	/** Start-up holds the first read on an old engine (see startUp). */
-	private held = 0;
+	private readonly hold = new Hold();
 
 	constructor(
 		private readonly core: StoreCore,
@@ -51,7 +52,7 @@ export class Sizes {
 
 	/** The lists are in: the first read, if sizes are on screen. */
 	listsReady(): void {
-		if (this.wanted() && this.held === 0) this.df.now();
+		if (this.wanted() && !this.hold.held) this.df.now();
 	}
 
 	imagesChanged(): void {
@@ -133,14 +134,7 @@ export class Sizes {
 			if (!this.core.snapshot().usage && this.wanted()) void this.read(true);
 			return () => undefined;
 		}
-		this.held++;
-		let released = false;
-		return () => {
-			if (released) return;
-			released = true;
-			this.held--;
-			this.due();
-		};
+		return this.hold.take(() => this.due());
 	}
 
 	/** Measures a container's thin layer now without keeping it on screen (start-up reads ahead). */
@@ -162,7 +156,7 @@ export class Sizes {
 	}
 
 	private due(): void {
-		if (!this.ready() || !this.wanted() || this.held > 0) return;
+		if (!this.ready() || !this.wanted() || this.hold.held) return;
 		if (!this.core.snapshot().usage) this.df.now();
 		else this.df.trigger();
 	}
