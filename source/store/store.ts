@@ -117,9 +117,7 @@ export class Store {
 		const releaseSizes = this.sizes.show('images');
 		const releaseIndex = this.images.holdIndex();
 		const releaseUsage = this.sizes.startUp();
-		let asked:
-			| { ids: readonly string[]; details: readonly string[]; layers?: string; size?: string; usage: boolean }
-			| undefined;
+		let asked: { ids: readonly string[]; details: readonly string[]; layers?: string; size?: string; usage: boolean } | undefined;
 		const ask = () => {
 			const { containers, images } = this.snapshot;
 			const first = containers[0];

@@ -108,7 +108,10 @@ test('on an engine older than API 1.42 with many containers, the disk usage that
 	const s = store.getSnapshot();
 	assert.equal(usageAsked, 1, 'the disk usage is asked for once the rest of the frame is in, and only once');
 	assert.equal(s.usage, undefined, 'the frame went without it');
-	assert.ok(asked.filter(n => n === 0).length >= 13, 'the inspects of the first frame (12 rows, the first container) went out before the disk usage');
+	assert.ok(
+		asked.filter(n => n === 0).length >= 13,
+		'the inspects of the first frame (12 rows, the first container) went out before the disk usage',
+	);
 	assert.ok(s.layers.get(s.images[0]!.id)?.value, "the first image's layers are in");
 	await new Promise(r => setTimeout(r, 100));
 	const before = calls.filter(c => c === 'inspectImage').length;
@@ -170,7 +173,8 @@ test('start-up asks how the containers run for the rows the dashboard shows, no 
 
 test('on an engine older than API 1.42 with a few containers the disk usage is cheap: the first frame waits for it', async () => {
 	const { engine } = rigEngine(data(), []);
-	const late = () => new Promise<Awaited<ReturnType<typeof engine.api.readDiskUsage>>>(r => setTimeout(() => r(engine.api.readDiskUsage()), 100));
+	const late = () =>
+		new Promise<Awaited<ReturnType<typeof engine.api.readDiskUsage>>>(r => setTimeout(() => r(engine.api.readDiskUsage()), 100));
 	const store = new Store({ ...engine, info: { ...engine.info, apiVersion: '1.41' }, api: { ...engine.api, readDiskUsage: late } });
 	store.start();
 	await store.firstFrame(12, 2000);
