@@ -12,6 +12,9 @@ export const USAGE_COOLDOWN_MS = 5000;
 /** A container's thin layer looked at again after this long is measured again. */
 const CONTAINER_SIZE_TTL_MS = 10_000;
 
+/** Up to this many containers, an engine older than API 1.42 answers `system df` quickly enough for the first frame to wait for it. */
+const CHEAP_USAGE_CONTAINERS = 100;
+
 const EMPTY: DiskUsage = { images: new Map(), containers: new Map(), summary: [], at: 0 };
 
 /**
@@ -126,15 +129,24 @@ export class Sizes {
 	/**
 	 * Start-up. On API 1.42+ the first read goes out beside the lists rather than after them, and
 	 * the first frame waits for it. An older engine sizes every container to answer (~250 ms at
-	 * 1,000, ~800 at 5,000), which slows the lists and inspects the first frame waits for: the read
-	 * waits until the function returned is called, once the first frame is read.
+	 * 1,000, ~800 at 5,000), which slows the lists and inspects the first frame waits for: up to
+	 * CHEAP_USAGE_CONTAINERS it goes out once the lists are in (`listed` says the frame waits for
+	 * it), beyond that when `release` is called, once the first frame is read.
 	 */
-	startUp(): () => void {
+	startUp(): { listed(containers: number): boolean; release(): void } {
 		if (this.imagesAlone()) {
 			if (!this.core.snapshot().usage && this.wanted()) void this.read(true);
-			return () => undefined;
+			return { listed: () => true, release: () => undefined };
 		}
-		return this.hold.take(() => this.due());
+		const release = this.hold.take(() => this.due());
+		return {
+			listed: containers => {
+				if (containers > CHEAP_USAGE_CONTAINERS) return false;
+				release();
+				return true;
+			},
+			release,
+		};
 	}
 
 	/** Measures a container's thin layer now without keeping it on screen (start-up reads ahead). */
@@ -147,7 +159,7 @@ export class Sizes {
 	}
 
 	/** API 1.42+ reads the images' unique/shared split on its own, without sizing every container. */
-	imagesAlone(): boolean {
+	private imagesAlone(): boolean {
 		return compareApiVersions(this.core.snapshot().engine.apiVersion, '1.42') >= 0;
 	}
 

@@ -13,8 +13,6 @@ export type { DetailKind, Resource, Snapshot } from './snapshot.js';
 
 const LIVE_STATES = new Set<ContainerSummary['state']>(['running', 'paused', 'restarting']);
 const MAX_DETAILS = 200;
-/** Up to this many containers, an engine older than API 1.42 answers `system df` quickly enough for the first frame to wait for it. */
-const CHEAP_USAGE_CONTAINERS = 100;
 
 /**
  * The live model of one engine, fed by /events. Each event costs work in proportion to what it
@@ -108,7 +106,7 @@ export class Store {
 	 * layers, and the images' disk usage (the images panel shows it) where it is cheap: on API 1.42+
 	 * (images are read alone), or with a few containers. An older engine sizes every container to
 	 * answer (~250 ms at 1,000 containers, ~800 at 5,000, more than the lists): with more than
-	 * CHEAP_USAGE_CONTAINERS it is asked for once the rest is in, the frame is drawn without it,
+	 * CHEAP_USAGE_CONTAINERS (Sizes) it is asked for once the rest is in, the frame is drawn without it,
 	 * and the UNIQUE and SHARED columns say "…" until it lands.
 	 * `rows` is how many container rows the frame shows. Resolves when all of that is in, or after
 	 * `capMs`, whichever comes first.
@@ -116,21 +114,19 @@ export class Store {
 	firstFrame(rows: number, capMs: number): Promise<void> {
 		const releaseSizes = this.sizes.show('images');
 		const releaseIndex = this.images.holdIndex();
-		const releaseUsage = this.sizes.startUp();
+		const usage = this.sizes.startUp();
 		let asked: { ids: readonly string[]; details: readonly string[]; layers?: string; size?: string; usage: boolean } | undefined;
 		const ask = () => {
 			const { containers, images } = this.snapshot;
 			const first = containers[0];
-			const cheap = this.sizes.imagesAlone() || containers.length <= CHEAP_USAGE_CONTAINERS;
 			// noted before anything is asked: asking changes the snapshot, which calls `done` again
 			asked = {
 				ids: containers.slice(0, rows).map(c => c.id),
 				details: first ? [`container:${first.id}`, `image:${first.imageId}`] : [],
 				layers: images[0]?.id,
 				size: first?.id,
-				usage: cheap,
+				usage: usage.listed(containers.length),
 			};
-			if (cheap) releaseUsage();
 			this.wantFacts(asked.ids);
 			if (first) {
 				this.request('container', first.id);
@@ -155,7 +151,7 @@ export class Store {
 		// the screen says it shows sizes from its first frame on
 		return this.until(done, capMs).then(() => {
 			// while the frame still shows sizes: an old engine's df goes out now
-			releaseUsage();
+			usage.release();
 			releaseSizes();
 			// the layer index (an inspect per image) read beside a `system df` that sizes every
 			// container doubles its time: it waits for the usage the frame went without
